@@ -1,0 +1,160 @@
+//! The trait every derived error type implements.
+
+use core::fmt;
+
+use http::StatusCode;
+
+use crate::{Catalog, Code, Descriptor, Message};
+
+/// An error type whose every value knows its HTTP status, stable code and public message.
+///
+/// Implement it with `#[derive(ApiError)]`: the derive writes each method as a single `match`
+/// over the variants, with no allocation, and builds [`CATALOG`](Self::CATALOG) from the same
+/// declaration.
+///
+/// The public message is separate from `Display`, so the same enum can derive
+/// `thiserror::Error` with internal text for logs while clients only ever see the message
+/// declared here.
+///
+/// ```
+/// use api_error_core::{ApiError, Code};
+/// use http::StatusCode;
+///
+/// #[derive(Debug, thiserror::Error, ApiError)]
+/// #[api(code_case = "SCREAMING_SNAKE_CASE")]
+/// enum FaceError {
+///     #[error("face {face_id} missing from collection {collection}")]
+///     #[api(status = 404, message = "No face found with the given ID in this collection.")]
+///     FaceNotFound { face_id: String, collection: String },
+///     #[error("database failure: {0}")]
+///     #[api(status = 500)]
+///     Database(String),
+/// }
+///
+/// let missing = FaceError::FaceNotFound { face_id: "f_1".into(), collection: "c_1".into() };
+/// assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+/// assert_eq!(missing.code(), Code::Str("FACE_NOT_FOUND"));
+/// assert_eq!(missing.message().to_string(), "No face found with the given ID in this collection.");
+/// assert_eq!(missing.to_string(), "face f_1 missing from collection c_1");
+///
+/// // A 5xx variant without a declared message shows a generic text, never its Display text.
+/// let failed = FaceError::Database("password=hunter2".into());
+/// assert_eq!(failed.message().to_string(), "Internal Server Error");
+/// ```
+pub trait ApiError {
+    /// Every error this type can produce, for documentation and lookup by code.
+    const CATALOG: Catalog;
+
+    /// The static facts about this value's variant.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// enum Error {
+    ///     #[api(code = 3001, status = 404, name = "entity not found")]
+    ///     EntityNotFound,
+    /// }
+    /// assert_eq!(Error::EntityNotFound.descriptor().name(), "entity not found");
+    /// ```
+    fn descriptor(&self) -> &'static Descriptor;
+
+    /// Writes the public message into `f`.
+    ///
+    /// Prefer [`message`](Self::message), which also knows when the message is static.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// struct Shout<'a>(&'a dyn Fn(&mut std::fmt::Formatter<'_>) -> std::fmt::Result);
+    /// impl std::fmt::Display for Shout<'_> {
+    ///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { (self.0)(f) }
+    /// }
+    /// #[derive(Debug, ApiError)]
+    /// enum Error {
+    ///     #[api(code = 3001, status = 404, message = "entity {0} not found")]
+    ///     EntityNotFound(u32),
+    /// }
+    /// let error = Error::EntityNotFound(9);
+    /// assert_eq!(Shout(&|f| error.fmt_message(f)).to_string(), "entity 9 not found");
+    /// ```
+    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+
+    /// The public message when it has no interpolated values, so it can be written without
+    /// formatting machinery.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// enum Error {
+    ///     #[api(code = 3001, status = 404, message = "entity not found")]
+    ///     EntityNotFound,
+    ///     #[api(code = 3002, status = 409, message = "entity {0} already exists")]
+    ///     EntityExists(u32),
+    /// }
+    /// assert_eq!(Error::EntityNotFound.static_message(), Some("entity not found"));
+    /// assert_eq!(Error::EntityExists(1).static_message(), None);
+    /// ```
+    fn static_message(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// The HTTP status of this error.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// # use http::StatusCode;
+    /// #[derive(Debug, ApiError)]
+    /// enum Error {
+    ///     #[api(code = "RATE_LIMIT_EXCEEDED", status = TOO_MANY_REQUESTS)]
+    ///     RateLimited,
+    /// }
+    /// assert_eq!(Error::RateLimited.status(), StatusCode::TOO_MANY_REQUESTS);
+    /// ```
+    fn status(&self) -> StatusCode {
+        self.descriptor().status()
+    }
+
+    /// The stable code of this error.
+    ///
+    /// ```
+    /// # use api_error_core::{ApiError, Code};
+    /// #[derive(Debug, ApiError)]
+    /// enum Error {
+    ///     #[api(code = 4003, status = 401)]
+    ///     TokenInvalid,
+    /// }
+    /// assert_eq!(Error::TokenInvalid.code(), Code::Int(4003));
+    /// ```
+    fn code(&self) -> Code {
+        self.descriptor().code()
+    }
+
+    /// The documented name of this error.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// enum Error {
+    ///     #[api(code = "E", status = 401, name = "InvalidApiKeyException")]
+    ///     InvalidApiKey,
+    /// }
+    /// assert_eq!(Error::InvalidApiKey.name(), "InvalidApiKeyException");
+    /// ```
+    fn name(&self) -> &'static str {
+        self.descriptor().name()
+    }
+
+    /// The public, client-facing message of this value.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// enum Error {
+    ///     #[api(code = 3001, status = 404, message = "entity {id} not found")]
+    ///     EntityNotFound { id: u64 },
+    /// }
+    /// assert_eq!(Error::EntityNotFound { id: 4 }.message().to_string(), "entity 4 not found");
+    /// ```
+    fn message(&self) -> Message<'_, Self> {
+        Message::new(self)
+    }
+}

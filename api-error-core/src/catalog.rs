@@ -1,0 +1,218 @@
+//! The static list of every error a type can produce.
+
+use core::{fmt, iter::FusedIterator, slice};
+
+use crate::{CodeQuery, Descriptor};
+
+/// Every error an [`ApiError`](crate::ApiError) type can produce, as static data.
+///
+/// A catalog holds the type's own descriptors in declaration order, followed by the catalogs
+/// of any error types nested inside it. It is what documentation is rendered from and what
+/// clients look codes up in.
+///
+/// ```
+/// use api_error_core::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(code_case = "SCREAMING_SNAKE_CASE")]
+/// enum FaceError {
+///     #[api(status = 401)]
+///     TokenExpired,
+///     #[api(status = 404)]
+///     FaceNotFound,
+/// }
+///
+/// let catalog = FaceError::CATALOG;
+/// assert_eq!(catalog.name(), "FaceError");
+/// assert_eq!(catalog.len(), 2);
+/// assert_eq!(catalog.get("FACE_NOT_FOUND").unwrap().status().as_u16(), 404);
+/// assert!(catalog.get("NO_SUCH_CODE").is_none());
+///
+/// let codes: Vec<String> = catalog.iter().map(|d| d.code().to_string()).collect();
+/// assert_eq!(codes, ["TOKEN_EXPIRED", "FACE_NOT_FOUND"]);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Catalog {
+    name: &'static str,
+    descriptors: &'static [Descriptor],
+    nested: &'static [Catalog],
+}
+
+impl Catalog {
+    #[doc(hidden)]
+    pub const fn from_parts(
+        name: &'static str,
+        descriptors: &'static [Descriptor],
+        nested: &'static [Catalog],
+    ) -> Self {
+        Catalog {
+            name,
+            descriptors,
+            nested,
+        }
+    }
+
+    /// The name of the Rust type the catalog belongs to.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 500, code_case = "snake_case")]
+    /// enum StorageError { Unavailable }
+    /// assert_eq!(StorageError::CATALOG.name(), "StorageError");
+    /// ```
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The type's own descriptors, in declaration order, without nested catalogs.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 500, code_case = "snake_case")]
+    /// enum StorageError { Unavailable, Corrupted }
+    /// assert_eq!(StorageError::CATALOG.descriptors()[1].code(), "corrupted");
+    /// ```
+    pub const fn descriptors(&self) -> &'static [Descriptor] {
+        self.descriptors
+    }
+
+    /// The catalogs of error types nested inside this one.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 500, code_case = "snake_case")]
+    /// enum StorageError { Unavailable }
+    /// assert!(StorageError::CATALOG.nested().is_empty());
+    /// ```
+    pub const fn nested(&self) -> &'static [Catalog] {
+        self.nested
+    }
+
+    /// How many descriptors [`iter`](Self::iter) yields, nested ones included.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 500, code_case = "snake_case")]
+    /// enum StorageError { Unavailable, Corrupted }
+    /// assert_eq!(StorageError::CATALOG.len(), 2);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.descriptors.len() + self.nested.iter().map(Catalog::len).sum::<usize>()
+    }
+
+    /// Whether the catalog has no descriptor at all.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// enum Never {}
+    /// assert!(Never::CATALOG.is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every descriptor: the type's own first, then each nested catalog's, depth first.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 500, code_case = "snake_case")]
+    /// enum StorageError { Unavailable, Corrupted }
+    /// let names: Vec<_> = StorageError::CATALOG.iter().map(|d| d.name()).collect();
+    /// assert_eq!(names, ["Unavailable", "Corrupted"]);
+    /// ```
+    pub fn iter(&self) -> Iter {
+        Iter {
+            current: self.descriptors.iter(),
+            pending: self.nested.iter().rev().collect(),
+        }
+    }
+
+    /// The descriptor with the given code, if the catalog has one.
+    ///
+    /// String codes are found by `&str` or `String`, integer codes by any integer.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 400)]
+    /// enum RegistryError {
+    ///     #[api(code = 2006)]
+    ///     EntitySaving,
+    ///     #[api(code = 200601)]
+    ///     UsptaNumberNotUnique,
+    /// }
+    /// let found = RegistryError::CATALOG.get(200601).unwrap();
+    /// assert_eq!(found.name(), "UsptaNumberNotUnique");
+    /// assert!(RegistryError::CATALOG.get("2006").is_none());
+    /// ```
+    pub fn get<Q: CodeQuery>(&self, code: Q) -> Option<&'static Descriptor> {
+        self.iter().find(|descriptor| code.matches_code(&descriptor.code()))
+    }
+}
+
+impl IntoIterator for Catalog {
+    type Item = &'static Descriptor;
+    type IntoIter = Iter;
+
+    fn into_iter(self) -> Iter {
+        self.iter()
+    }
+}
+
+impl IntoIterator for &Catalog {
+    type Item = &'static Descriptor;
+    type IntoIter = Iter;
+
+    fn into_iter(self) -> Iter {
+        self.iter()
+    }
+}
+
+/// The iterator of [`Catalog::iter`]: every descriptor of a catalog and its nested catalogs.
+///
+/// ```
+/// # use api_error_core::ApiError;
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 500, code_case = "snake_case")]
+/// enum StorageError { Unavailable }
+/// let mut iter = StorageError::CATALOG.iter();
+/// assert_eq!(iter.next().map(|d| d.name()), Some("Unavailable"));
+/// assert!(iter.next().is_none());
+/// ```
+#[derive(Clone)]
+pub struct Iter {
+    current: slice::Iter<'static, Descriptor>,
+    pending: Vec<&'static Catalog>,
+}
+
+impl Iterator for Iter {
+    type Item = &'static Descriptor;
+
+    fn next(&mut self) -> Option<&'static Descriptor> {
+        loop {
+            if let Some(descriptor) = self.current.next() {
+                return Some(descriptor);
+            }
+            let catalog = self.pending.pop()?;
+            self.current = catalog.descriptors.iter();
+            self.pending.extend(catalog.nested.iter().rev());
+        }
+    }
+}
+
+impl FusedIterator for Iter {}
+
+impl fmt::Debug for Iter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Iter")
+            .field("remaining_own", &self.current.len())
+            .field("pending_catalogs", &self.pending.len())
+            .finish()
+    }
+}

@@ -1,0 +1,320 @@
+//! The static facts about one error: code, status, name and documentation.
+
+use core::fmt;
+
+use http::StatusCode;
+use serde::{Serialize, Serializer};
+
+use crate::Code;
+
+/// Everything that is known about one error variant before any value of it exists.
+///
+/// The derive builds one `&'static Descriptor` per variant; [`ApiError::descriptor`] picks it
+/// with a plain `match`, and [`Catalog`](crate::Catalog) lists them all for documentation and
+/// lookup by code.
+///
+/// ```
+/// use api_error_core::{ApiError, Retryable};
+///
+/// #[derive(Debug, ApiError)]
+/// enum FaceError {
+///     /// No face with the given face_id or external_id in this collection.
+///     #[api(code = "FACE_NOT_FOUND", status = 404, category = "Face & recognition")]
+///     FaceNotFound,
+///     /// API key RPM limit exceeded. See Retry-After header.
+///     #[api(code = "RATE_LIMIT_EXCEEDED", status = 429, retryable)]
+///     RateLimitExceeded,
+/// }
+///
+/// let found = FaceError::FaceNotFound.descriptor();
+/// assert_eq!(found.code(), "FACE_NOT_FOUND");
+/// assert_eq!(found.status().as_u16(), 404);
+/// assert_eq!(found.name(), "FaceNotFound");
+/// assert_eq!(found.category(), Some("Face & recognition"));
+/// assert_eq!(
+///     found.description(),
+///     "No face with the given face_id or external_id in this collection."
+/// );
+/// assert_eq!(FaceError::RateLimitExceeded.descriptor().retryable(), Some(Retryable::Yes));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Descriptor {
+    variant: &'static str,
+    code: Code,
+    status: StatusCode,
+    name: &'static str,
+    description: &'static str,
+    message: Option<&'static str>,
+    causes: &'static [&'static str],
+    solutions: &'static [&'static str],
+    retryable: Option<Retryable>,
+    category: Option<&'static str>,
+}
+
+/// The parts a [`Descriptor`] is made of, as the derive writes them.
+///
+/// Not a stable API: construct descriptors with `#[derive(ApiError)]`.
+#[doc(hidden)]
+pub struct DescriptorParts {
+    pub variant: &'static str,
+    pub code: Code,
+    pub status: StatusCode,
+    pub name: &'static str,
+    pub description: &'static str,
+    pub message: Option<&'static str>,
+    pub causes: &'static [&'static str],
+    pub solutions: &'static [&'static str],
+    pub retryable: Option<Retryable>,
+    pub category: Option<&'static str>,
+}
+
+impl Descriptor {
+    #[doc(hidden)]
+    pub const fn from_parts(parts: DescriptorParts) -> Self {
+        let DescriptorParts {
+            variant,
+            code,
+            status,
+            name,
+            description,
+            message,
+            causes,
+            solutions,
+            retryable,
+            category,
+        } = parts;
+        Descriptor {
+            variant,
+            code,
+            status,
+            name,
+            description,
+            message,
+            causes,
+            solutions,
+            retryable,
+            category,
+        }
+    }
+
+    /// The Rust name of the variant (or struct) this descriptor belongs to.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404)]
+    /// enum Error {
+    ///     #[api(code = 3001, name = "entity not found")]
+    ///     EntityNotFound,
+    /// }
+    /// assert_eq!(Error::EntityNotFound.descriptor().variant(), "EntityNotFound");
+    /// ```
+    pub const fn variant(&self) -> &'static str {
+        self.variant
+    }
+
+    /// The stable error code.
+    ///
+    /// ```
+    /// # use api_error_core::{ApiError, Code};
+    /// #[derive(Debug, ApiError)]
+    /// enum Error {
+    ///     #[api(code = 3001, status = 404)]
+    ///     EntityNotFound,
+    /// }
+    /// assert_eq!(Error::EntityNotFound.descriptor().code(), Code::Int(3001));
+    /// ```
+    pub const fn code(&self) -> Code {
+        self.code
+    }
+
+    /// The HTTP status of responses carrying this error.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// # use http::StatusCode;
+    /// #[derive(Debug, ApiError)]
+    /// enum Error {
+    ///     #[api(code = 3001, status = NOT_FOUND)]
+    ///     EntityNotFound,
+    /// }
+    /// assert_eq!(Error::EntityNotFound.descriptor().status(), StatusCode::NOT_FOUND);
+    /// ```
+    pub const fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The documented name, such as `"NoSuchPetException"`; the variant's name unless
+    /// `#[api(name = "...")]` says otherwise.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404)]
+    /// enum PetError {
+    ///     #[api(code = "PETNOWB2B20000", name = "NoSuchPetException")]
+    ///     NoSuchPet,
+    /// }
+    /// assert_eq!(PetError::NoSuchPet.descriptor().name(), "NoSuchPetException");
+    /// ```
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The variant's doc comment, or `""` when it has none.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// enum Error {
+    ///     /// Entity was not found.
+    ///     #[api(code = 3001, status = 404)]
+    ///     EntityNotFound,
+    /// }
+    /// assert_eq!(Error::EntityNotFound.descriptor().description(), "Entity was not found.");
+    /// ```
+    pub const fn description(&self) -> &'static str {
+        self.description
+    }
+
+    /// The public message template, placeholders included (`"pet {pet_id} not found"`).
+    ///
+    /// `None` when the variant opts in to using its `Display` text with `#[api(expose)]`.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// enum Error {
+    ///     #[api(code = 3001, status = 404, message = "entity {0} not found")]
+    ///     EntityNotFound(u64),
+    /// }
+    /// assert_eq!(Error::EntityNotFound(7).descriptor().message(), Some("entity {0} not found"));
+    /// ```
+    pub const fn message(&self) -> Option<&'static str> {
+        self.message
+    }
+
+    /// What may have caused the error, one line each, in declaration order.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// enum Error {
+    ///     #[api(code = "E1", status = 401, cause = "Invalid API Key", cause = "Missing API Key")]
+    ///     InvalidApiKey,
+    /// }
+    /// assert_eq!(
+    ///     Error::InvalidApiKey.descriptor().causes(),
+    ///     ["Invalid API Key", "Missing API Key"]
+    /// );
+    /// ```
+    pub const fn causes(&self) -> &'static [&'static str] {
+        self.causes
+    }
+
+    /// How a client can resolve the error, one step each, in declaration order.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// enum Error {
+    ///     #[api(code = "E1", status = 401, solution = "Check the x-api-key header")]
+    ///     InvalidApiKey,
+    /// }
+    /// assert_eq!(Error::InvalidApiKey.descriptor().solutions(), ["Check the x-api-key header"]);
+    /// ```
+    pub const fn solutions(&self) -> &'static [&'static str] {
+        self.solutions
+    }
+
+    /// Whether a client may retry the request, if the catalog says.
+    ///
+    /// ```
+    /// # use api_error_core::{ApiError, Retryable};
+    /// #[derive(Debug, ApiError)]
+    /// enum Error {
+    ///     #[api(code = "SESSION_EXPIRED", status = 401, retryable = "after re-authenticating")]
+    ///     SessionExpired,
+    /// }
+    /// assert_eq!(
+    ///     Error::SessionExpired.descriptor().retryable(),
+    ///     Some(Retryable::After("after re-authenticating"))
+    /// );
+    /// ```
+    pub const fn retryable(&self) -> Option<Retryable> {
+        self.retryable
+    }
+
+    /// The documentation group the error belongs to, such as `"Authentication"`.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// enum Error {
+    ///     #[api(code = "TOKEN_EXPIRED", status = 401, category = "Authentication")]
+    ///     TokenExpired,
+    /// }
+    /// assert_eq!(Error::TokenExpired.descriptor().category(), Some("Authentication"));
+    /// ```
+    pub const fn category(&self) -> Option<&'static str> {
+        self.category
+    }
+}
+
+/// Retry advice for one error, as a catalog states it.
+///
+/// Written `#[api(retryable)]` or `#[api(retryable = true)]` for [`Retryable::Yes`],
+/// `#[api(retryable = false)]` for [`Retryable::No`], and `#[api(retryable = "after ...")]`
+/// for [`Retryable::After`].
+///
+/// ```
+/// use api_error_core::Retryable;
+///
+/// assert_eq!(Retryable::Yes.to_string(), "yes");
+/// assert_eq!(Retryable::After("after re-auth").to_string(), "after re-auth");
+/// assert!(Retryable::After("after re-auth").may_retry());
+/// assert!(!Retryable::No.may_retry());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Retryable {
+    /// Retrying the same request will not help.
+    No,
+    /// The same request may succeed later (with backoff).
+    Yes,
+    /// The request may succeed once the condition described is met.
+    After(&'static str),
+}
+
+impl Retryable {
+    /// Whether retrying can succeed at all, possibly after a condition is met.
+    ///
+    /// ```
+    /// use api_error_core::Retryable;
+    ///
+    /// assert!(Retryable::Yes.may_retry());
+    /// ```
+    pub const fn may_retry(&self) -> bool {
+        !matches!(self, Retryable::No)
+    }
+}
+
+impl fmt::Display for Retryable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match *self {
+            Retryable::No => "no",
+            Retryable::Yes => "yes",
+            Retryable::After(condition) => condition,
+        })
+    }
+}
+
+impl Serialize for Retryable {
+    /// `true`, `false`, or the condition's text.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            Retryable::No => serializer.serialize_bool(false),
+            Retryable::Yes => serializer.serialize_bool(true),
+            Retryable::After(condition) => serializer.serialize_str(condition),
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! One enum declaration, the whole HTTP error contract.
+//!
+//! `#[derive(ApiError)]` turns a service's error enum into its status mapping, its stable
+//! error codes, its public messages and a static [`Catalog`] of every error, all checked at
+//! compile time.
+//!
+//! ```
+//! use api_error_core::{ApiError, Code};
+//! use http::StatusCode;
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(prefix = "PETNOWB2B")]
+//! pub enum PetError {
+//!     /// Invalid, missing or deactivated API key.
+//!     #[api(code = "PETNOWB2B10000", status = 401, name = "InvalidApiKeyException",
+//!           category = "Authentication",
+//!           cause = "Invalid API Key", cause = "Missing API Key",
+//!           solution = "Check x-petnow-api-key header")]
+//!     InvalidApiKey,
+//!     /// Pet ID does not exist, or the pet has been deleted.
+//!     #[api(code = "PETNOWB2B20000", status = NOT_FOUND, name = "NoSuchPetException",
+//!           message = "pet {pet_id} does not exist")]
+//!     NoSuchPet { pet_id: String },
+//! }
+//!
+//! let error = PetError::NoSuchPet { pet_id: "p_42".into() };
+//! assert_eq!(error.status(), StatusCode::NOT_FOUND);
+//! assert_eq!(error.code(), Code::Str("PETNOWB2B20000"));
+//! assert_eq!(error.name(), "NoSuchPetException");
+//! assert_eq!(error.message().to_string(), "pet p_42 does not exist");
+//!
+//! let key = PetError::CATALOG.get("PETNOWB2B10000").unwrap();
+//! assert_eq!(key.causes(), ["Invalid API Key", "Missing API Key"]);
+//! ```
+//!
+//! The attribute reference is in the README and on [`derive@ApiError`].
+#![deny(missing_docs)]
+
+mod api_error;
+mod catalog;
+mod code;
+mod descriptor;
+mod message;
+
+pub use crate::api_error::ApiError;
+pub use crate::catalog::{Catalog, Iter};
+pub use crate::code::{Code, CodeQuery};
+pub use crate::descriptor::{Descriptor, Retryable};
+pub use crate::message::Message;
+
+/// The derive: see the README's attribute reference.
+///
+/// ```
+/// use api_error_core::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(code_case = "SCREAMING_SNAKE_CASE", status = 400)]
+/// enum Error {
+///     BadRequest,
+///     #[api(status = 404)]
+///     NotFound,
+/// }
+///
+/// assert_eq!(Error::NotFound.code(), "NOT_FOUND");
+/// assert_eq!(Error::BadRequest.status().as_u16(), 400);
+/// ```
+#[cfg(feature = "derive")]
+pub use api_error_derive::ApiError;
+
+pub use http;
+
+// Not public API: the paths that generated code goes through.
+#[doc(hidden)]
+pub mod __private {
+    pub use core::fmt::{Debug, Display, Formatter, Result as FmtResult};
+    pub use core::option::Option::{self, None, Some};
+
+    pub use crate::descriptor::DescriptorParts;
+    pub use crate::{ApiError, Catalog, Code, Descriptor, Retryable};
+    pub use http::StatusCode;
+
+    /// A status code from a number the derive has already checked to lie in 100..=599.
+    pub const fn status(code: u16) -> StatusCode {
+        match StatusCode::from_u16(code) {
+            Ok(status) => status,
+            Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! The typed model of the input: darling receivers turned into variants, fields and attributes.
+
+use darling::ast::{Data, Fields, Style};
+use darling::error::Accumulator;
+use darling::{FromDeriveInput, FromField, FromVariant};
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{Attribute, DeriveInput, Generics, Ident, Member, Type};
+
+use crate::attr::{self, Attrs, Level, error_at};
+use crate::message::Template;
+
+#[derive(FromDeriveInput)]
+#[darling(forward_attrs(api, doc))]
+struct InputReceiver {
+    ident: Ident,
+    generics: Generics,
+    data: Data<VariantReceiver, FieldReceiver>,
+    attrs: Vec<Attribute>,
+}
+
+#[derive(FromVariant)]
+#[darling(forward_attrs(api, doc))]
+struct VariantReceiver {
+    ident: Ident,
+    fields: Fields<FieldReceiver>,
+    attrs: Vec<Attribute>,
+}
+
+#[derive(FromField)]
+#[darling(forward_attrs(api))]
+struct FieldReceiver {
+    ident: Option<Ident>,
+    ty: Type,
+    attrs: Vec<Attribute>,
+}
+
+/// The type deriving `ApiError`.
+pub struct Input {
+    pub ident: Ident,
+    pub generics: Generics,
+    /// Type-level keys: defaults, code rule, prefix, crate path.
+    pub attrs: Attrs,
+    /// The enum-level default message, parsed.
+    pub message: Option<Template>,
+    /// An enum's variants in declaration order; a struct is its own single variant.
+    pub variants: Vec<Variant>,
+}
+
+pub struct Variant {
+    pub ident: Ident,
+    pub attrs: Attrs,
+    pub doc: String,
+    pub fields: Vec<Field>,
+    pub style: Style,
+    pub message: Option<Template>,
+    /// `Self::Variant` for an enum, `Self` for a struct.
+    pub is_struct: bool,
+}
+
+pub struct Field {
+    pub member: Member,
+    pub ty: Type,
+}
+
+impl Input {
+    /// Reads the whole input, reporting every problem into `errors` and keeping what it can,
+    /// so that later stages see as much as possible and one pass reports everything.
+    pub fn from_syn(input: &DeriveInput, errors: &mut Accumulator) -> Input {
+        let mut model = Input {
+            ident: input.ident.clone(),
+            generics: input.generics.clone(),
+            attrs: Attrs::default(),
+            message: None,
+            variants: Vec::new(),
+        };
+        if let syn::Data::Union(union) = &input.data {
+            errors.push(error_at(
+                union.union_token.span,
+                "ApiError cannot be derived for a union; derive it on an enum or a struct",
+            ));
+            return model;
+        }
+        let Some(receiver) = errors.handle(InputReceiver::from_derive_input(input)) else {
+            return model;
+        };
+        model.generics = receiver.generics;
+        match receiver.data {
+            Data::Enum(variants) => {
+                model.attrs = Attrs::parse(&receiver.attrs, Level::Enum, errors);
+                model.variants = variants
+                    .into_iter()
+                    .map(|variant| {
+                        let parsed = Attrs::parse(&variant.attrs, Level::Variant, errors);
+                        Variant::new(variant.ident, &variant.attrs, parsed, variant.fields, false, errors)
+                    })
+                    .collect();
+            }
+            Data::Struct(fields) => {
+                let mut attrs = Attrs::parse(&receiver.attrs, Level::Struct, errors);
+                model.attrs = attrs.take_type_keys();
+                model.variants = vec![Variant::new(receiver.ident, &receiver.attrs, attrs, fields, true, errors)];
+            }
+        }
+        model.message = model
+            .attrs
+            .message
+            .as_ref()
+            .and_then(|lit| errors.handle(parse_template(lit)));
+        model
+    }
+
+    /// The path generated code reaches the core crate through.
+    pub fn krate(&self) -> syn::Path {
+        self.attrs
+            .krate
+            .clone()
+            .unwrap_or_else(|| syn::parse_quote!(::api_error_core))
+    }
+}
+
+impl Variant {
+    fn new(
+        ident: Ident,
+        attrs: &[Attribute],
+        parsed: Attrs,
+        fields: Fields<FieldReceiver>,
+        is_struct: bool,
+        errors: &mut Accumulator,
+    ) -> Variant {
+        let style = fields.style;
+        let fields = fields
+            .fields
+            .into_iter()
+            .enumerate()
+            .map(|(index, field)| {
+                Attrs::parse(&field.attrs, Level::Field, errors);
+                let member = match field.ident {
+                    Some(ident) => Member::Named(ident),
+                    None => Member::Unnamed(syn::Index {
+                        index: u32::try_from(index).unwrap_or(u32::MAX),
+                        span: field.ty.span(),
+                    }),
+                };
+                Field { member, ty: field.ty }
+            })
+            .collect();
+        let message = parsed
+            .message
+            .as_ref()
+            .and_then(|lit| errors.handle(parse_template(lit)));
+        Variant {
+            ident,
+            doc: attr::doc(attrs),
+            attrs: parsed,
+            fields,
+            style,
+            message,
+            is_struct,
+        }
+    }
+
+    /// Where errors about the variant as a whole point.
+    pub fn span(&self) -> Span {
+        self.ident.span()
+    }
+}
+
+impl Attrs {
+    /// Moves out the keys that concern the type rather than its single error (for structs).
+    fn take_type_keys(&mut self) -> Attrs {
+        Attrs {
+            code_case: self.code_case.take(),
+            prefix: self.prefix.take(),
+            krate: self.krate.take(),
+            ..Attrs::default()
+        }
+    }
+}
+
+fn parse_template(lit: &syn::LitStr) -> darling::Result<Template> {
+    Template::parse(&lit.value(), lit.span()).map_err(|message| error_at(lit.span(), message))
+}

@@ -1,0 +1,425 @@
+//! `#[api(...)]` keys: which level each belongs on, and the value each takes.
+
+use darling::util::SpannedValue;
+use darling::{Error, FromMeta, Result, error::Accumulator};
+use proc_macro2::Span;
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
+use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Meta, Path, Token};
+
+use crate::case::Case;
+use crate::code::CodeValue;
+use crate::status::Status;
+use crate::suggest;
+
+/// Where an `#[api(...)]` attribute stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Enum,
+    Variant,
+    /// A struct deriving `ApiError` is both the type and its single error.
+    Struct,
+    Field,
+}
+
+impl Level {
+    fn noun(self) -> &'static str {
+        match self {
+            Level::Enum => "the enum",
+            Level::Variant => "a variant",
+            Level::Struct => "the struct",
+            Level::Field => "a field",
+        }
+    }
+}
+
+/// Where a key may stand.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Home {
+    Enum,
+    Variant,
+    EnumOrVariant,
+}
+
+impl Home {
+    fn admits(self, level: Level) -> bool {
+        match level {
+            Level::Struct => true,
+            Level::Enum => self != Home::Variant,
+            Level::Variant => self != Home::Enum,
+            Level::Field => false,
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            Home::Enum => "the enum",
+            Home::Variant => "a variant",
+            Home::EnumOrVariant => "a variant or the enum",
+        }
+    }
+}
+
+const KEYS: &[(&str, Home)] = &[
+    ("code", Home::Variant),
+    ("status", Home::EnumOrVariant),
+    ("message", Home::EnumOrVariant),
+    ("name", Home::Variant),
+    ("cause", Home::Variant),
+    ("solution", Home::Variant),
+    ("retryable", Home::Variant),
+    ("category", Home::Variant),
+    ("expose", Home::Variant),
+    ("code_case", Home::Enum),
+    ("prefix", Home::Enum),
+    ("crate", Home::Enum),
+];
+
+/// Everything `#[api(...)]` attributes said at one level, each value with its span.
+#[derive(Default)]
+pub struct Attrs {
+    pub code: Option<SpannedValue<CodeValue>>,
+    pub status: Option<SpannedValue<Status>>,
+    pub message: Option<LitStr>,
+    pub name: Option<LitStr>,
+    pub causes: Vec<LitStr>,
+    pub solutions: Vec<LitStr>,
+    pub retryable: Option<SpannedValue<RetryableValue>>,
+    pub category: Option<LitStr>,
+    pub expose: Option<Span>,
+    pub code_case: Option<SpannedValue<Case>>,
+    pub prefix: Option<LitStr>,
+    pub krate: Option<Path>,
+}
+
+/// `retryable`, `retryable = true | false`, or `retryable = "after re-authenticating"`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RetryableValue {
+    Yes,
+    No,
+    After(String),
+}
+
+impl Attrs {
+    /// Reads every `#[api(...)]` among `attrs`, reporting each bad key or value.
+    pub fn parse(attrs: &[Attribute], level: Level, errors: &mut Accumulator) -> Attrs {
+        let mut parsed = Attrs::default();
+        for attr in attrs.iter().filter(|attr| attr.path().is_ident("api")) {
+            let Meta::List(list) = &attr.meta else {
+                errors.push(
+                    Error::custom("expected `#[api(...)]` with keys inside the parentheses")
+                        .with_span(&attr.meta),
+                );
+                continue;
+            };
+            let items = list.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated);
+            match items {
+                Ok(items) => {
+                    for item in &items {
+                        if let Err(error) = parsed.set(item, level) {
+                            errors.push(error);
+                        }
+                    }
+                }
+                Err(error) => errors.push(Error::from(error)),
+            }
+        }
+        parsed
+    }
+
+    fn set(&mut self, meta: &Meta, level: Level) -> Result<()> {
+        let Some(key) = meta.path().get_ident().map(ToString::to_string) else {
+            return Err(Error::custom("expected a key such as `code` or `status`").with_span(meta.path()));
+        };
+        let key_span = meta.path().span();
+        let Some(&(_, home)) = KEYS.iter().find(|(name, _)| *name == key) else {
+            let hint = suggest::did_you_mean(
+                &key,
+                KEYS.iter().filter(|(_, home)| home.admits(level)).map(|(name, _)| *name),
+            );
+            let where_ = match level {
+                Level::Field => " on a field; fields take no keys".to_owned(),
+                _ => format!(" on {}", level.noun()),
+            };
+            return Err(error_at(key_span, format!("unknown key `{key}` in #[api]{where_}{hint}")));
+        };
+        if !home.admits(level) {
+            return Err(error_at(
+                key_span,
+                format!("`{key}` belongs on {}, not on {}", home.noun(), level.noun()),
+            ));
+        }
+        let duplicate = || error_at(key_span, format!("duplicate `{key}`; give it once"));
+        match key.as_str() {
+            // code = "NOT_FOUND" | code = 3001
+            "code" => once(&mut self.code, spanned(value(meta)?, CodeValue::from_expr)?, duplicate),
+            // status = 404 | status = NOT_FOUND
+            "status" => once(&mut self.status, spanned(value(meta)?, Status::from_expr)?, duplicate),
+            // message = "pet {pet_id} not found"
+            "message" => once(&mut self.message, lit_str(value(meta)?, &key, true)?, duplicate),
+            // name = "NoSuchPetException"
+            "name" => once(&mut self.name, lit_str(value(meta)?, &key, false)?, duplicate),
+            // cause = "...", repeatable
+            "cause" => {
+                self.causes.push(lit_str(value(meta)?, &key, false)?);
+                Ok(())
+            }
+            // solution = "...", repeatable
+            "solution" => {
+                self.solutions.push(lit_str(value(meta)?, &key, false)?);
+                Ok(())
+            }
+            // retryable | retryable = true | retryable = "after re-auth"
+            "retryable" => {
+                let parsed = match meta {
+                    Meta::Path(_) => RetryableValue::Yes,
+                    _ => retryable(value(meta)?)?,
+                };
+                once(&mut self.retryable, SpannedValue::new(parsed, meta.span()), duplicate)
+            }
+            // category = "Authentication"
+            "category" => once(&mut self.category, lit_str(value(meta)?, &key, false)?, duplicate),
+            // expose
+            "expose" => match meta {
+                Meta::Path(path) => once(&mut self.expose, path.span(), duplicate),
+                _ => Err(Error::custom("`expose` takes no value; write `#[api(expose)]`").with_span(meta)),
+            },
+            // code_case = "SCREAMING_SNAKE_CASE"
+            "code_case" => {
+                let expr = value(meta)?;
+                let text = lit_str(expr, &key, false)?;
+                let case = Case::from_string(&text.value()).map_err(|error| error.with_span(&text))?;
+                once(&mut self.code_case, SpannedValue::new(case, text.span()), duplicate)
+            }
+            // prefix = "PETNOWB2B"
+            "prefix" => {
+                let text = lit_str(value(meta)?, &key, false)?;
+                CodeValue::check_text(&text.value()).map_err(|_| {
+                    Error::custom("prefix must be a code fragment without white space or control characters")
+                        .with_span(&text)
+                })?;
+                once(&mut self.prefix, text, duplicate)
+            }
+            // crate = ::api_error_core | crate = "::api_error_core"
+            "crate" => once(&mut self.krate, crate_path(value(meta)?)?, duplicate),
+            _ => Err(error_at(key_span, format!("unknown key `{key}` in #[api]"))),
+        }
+    }
+}
+
+/// An error pointing at `span`, which need not belong to a single token.
+pub fn error_at(span: Span, message: impl std::fmt::Display) -> Error {
+    syn::Error::new(span, message).into()
+}
+
+fn once<T>(slot: &mut Option<T>, value: T, duplicate: impl FnOnce() -> Error) -> Result<()> {
+    if slot.is_some() {
+        return Err(duplicate());
+    }
+    *slot = Some(value);
+    Ok(())
+}
+
+fn value(meta: &Meta) -> Result<&Expr> {
+    match meta {
+        Meta::NameValue(pair) => Ok(&pair.value),
+        _ => {
+            let key = meta.path().get_ident().map(ToString::to_string).unwrap_or_default();
+            Err(Error::custom(format!("`{key}` takes a value: `{key} = ...`")).with_span(meta))
+        }
+    }
+}
+
+fn spanned<T>(expr: &Expr, parse: impl FnOnce(&Expr) -> Result<T>) -> Result<SpannedValue<T>> {
+    let parsed = parse(expr).map_err(|error| error.with_span(expr))?;
+    Ok(SpannedValue::new(parsed, expr.span()))
+}
+
+fn lit_str(expr: &Expr, key: &str, empty_allowed: bool) -> Result<LitStr> {
+    match expr {
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(text), ..
+        }) if !empty_allowed && text.value().trim().is_empty() => {
+            Err(Error::custom(format!("`{key}` is empty")).with_span(text))
+        }
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(text), ..
+        }) => Ok(text.clone()),
+        _ => Err(Error::custom(format!("`{key}` expects a string literal")).with_span(expr)),
+    }
+}
+
+fn retryable(expr: &Expr) -> Result<RetryableValue> {
+    match expr {
+        Expr::Lit(ExprLit {
+            lit: Lit::Bool(flag), ..
+        }) => Ok(if flag.value { RetryableValue::Yes } else { RetryableValue::No }),
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(text), ..
+        }) if !text.value().trim().is_empty() => Ok(RetryableValue::After(text.value())),
+        _ => Err(Error::custom(
+            "`retryable` expects `true`, `false`, or a condition such as \"after re-authenticating\"",
+        )
+        .with_span(expr)),
+    }
+}
+
+fn crate_path(expr: &Expr) -> Result<Path> {
+    let malformed = || {
+        Error::custom("`crate` expects a path such as `::api_error_core`").with_span(expr)
+    };
+    let path = match expr {
+        Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => path.path.clone(),
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(text), ..
+        }) => text.parse::<Path>().map_err(|_| malformed())?,
+        _ => return Err(malformed()),
+    };
+    let anchored = path.leading_colon.is_some()
+        || path.segments.first().is_some_and(|first| first.ident == "crate");
+    if !anchored || path.segments.iter().any(|segment| !segment.arguments.is_none()) {
+        return Err(Error::custom(
+            "`crate` must be an absolute path such as `::api_error_core` or `crate::errors::api`; \
+             a relative path does not resolve inside the generated code",
+        )
+        .with_span(expr));
+    }
+    Ok(path)
+}
+
+/// The doc comment of an item, one line per `///` line, trimmed of the space after `///`.
+pub fn doc(attrs: &[Attribute]) -> String {
+    let lines: Vec<String> = attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("doc"))
+        .filter_map(|attr| match &attr.meta {
+            Meta::NameValue(pair) => match &pair.value {
+                Expr::Lit(ExprLit {
+                    lit: Lit::Str(text), ..
+                }) => Some(text.value()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .flat_map(|text| text.split('\n').map(|line| line.strip_prefix(' ').unwrap_or(line).trim_end().to_owned()).collect::<Vec<_>>())
+        .collect();
+    lines.join("\n").trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use syn::parse_quote;
+
+    fn parse(attrs: Vec<Attribute>, level: Level) -> (Attrs, Vec<String>) {
+        let mut errors = Error::accumulator();
+        let parsed = Attrs::parse(&attrs, level, &mut errors);
+        let messages = errors.into_inner().into_iter().map(|error| error.to_string()).collect();
+        (parsed, messages)
+    }
+
+    #[test]
+    fn variant_keys() {
+        let (attrs, errors) = parse(
+            vec![
+                parse_quote!(#[api(code = "NOT_FOUND", status = NOT_FOUND, name = "NotFound")]),
+                parse_quote!(#[api(cause = "a", cause = "b", solution = "c", retryable, category = "Resource", expose)]),
+                parse_quote!(#[api(message = "missing {id}")]),
+            ],
+            Level::Variant,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(*attrs.code.unwrap(), CodeValue::Str("NOT_FOUND".into()));
+        assert_eq!(*attrs.status.unwrap(), Status(404));
+        assert_eq!(attrs.name.unwrap().value(), "NotFound");
+        assert_eq!(attrs.causes.iter().map(LitStr::value).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(attrs.solutions.len(), 1);
+        assert_eq!(*attrs.retryable.unwrap(), RetryableValue::Yes);
+        assert_eq!(attrs.category.unwrap().value(), "Resource");
+        assert!(attrs.expose.is_some());
+        assert_eq!(attrs.message.unwrap().value(), "missing {id}");
+    }
+
+    #[test]
+    fn enum_keys() {
+        let (attrs, errors) = parse(
+            vec![parse_quote!(#[api(code_case = "snake_case", prefix = "E_", crate = ::my_core, status = 500)])],
+            Level::Enum,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(*attrs.code_case.unwrap(), Case::Snake);
+        assert_eq!(attrs.prefix.unwrap().value(), "E_");
+        assert!(attrs.krate.unwrap().leading_colon.is_some());
+        assert_eq!(*attrs.status.unwrap(), Status(500));
+    }
+
+    #[test]
+    fn retryable_values() {
+        let (attrs, _) = parse(vec![parse_quote!(#[api(retryable = false)])], Level::Variant);
+        assert_eq!(*attrs.retryable.unwrap(), RetryableValue::No);
+        let (attrs, _) = parse(vec![parse_quote!(#[api(retryable = "after re-auth")])], Level::Variant);
+        assert_eq!(*attrs.retryable.unwrap(), RetryableValue::After("after re-auth".into()));
+    }
+
+    #[test]
+    fn misuse_is_reported_all_at_once() {
+        let (_, errors) = parse(
+            vec![
+                parse_quote!(#[api(stauts = 404, code = "A", code = "B", prefix = "P")]),
+                parse_quote!(#[api(name = "", cause, retryable = 1, expose = true)]),
+                parse_quote!(#[api]),
+            ],
+            Level::Variant,
+        );
+        assert_eq!(
+            errors,
+            [
+                "unknown key `stauts` in #[api] on a variant; did you mean `status`?",
+                "duplicate `code`; give it once",
+                "`prefix` belongs on the enum, not on a variant",
+                "`name` is empty",
+                "`cause` takes a value: `cause = ...`",
+                "`retryable` expects `true`, `false`, or a condition such as \"after re-authenticating\"",
+                "`expose` takes no value; write `#[api(expose)]`",
+                "expected `#[api(...)]` with keys inside the parentheses",
+            ]
+        );
+    }
+
+    #[test]
+    fn wrong_levels() {
+        let (_, errors) = parse(vec![parse_quote!(#[api(code = "A", cause = "x")])], Level::Enum);
+        assert_eq!(
+            errors,
+            ["`code` belongs on a variant, not on the enum", "`cause` belongs on a variant, not on the enum"]
+        );
+        let (_, errors) = parse(vec![parse_quote!(#[api(status = 400)])], Level::Field);
+        assert_eq!(errors, ["`status` belongs on a variant or the enum, not on a field"]);
+        let (_, errors) = parse(vec![parse_quote!(#[api(code = "A", prefix = "P", code_case = "snake_case")])], Level::Struct);
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    #[test]
+    fn crate_paths() {
+        let (_, errors) = parse(vec![parse_quote!(#[api(crate = my_core)])], Level::Enum);
+        assert!(errors[0].starts_with("`crate` must be an absolute path"), "{errors:?}");
+        let (attrs, errors) = parse(vec![parse_quote!(#[api(crate = "::renamed")])], Level::Enum);
+        assert!(errors.is_empty() && attrs.krate.is_some(), "{errors:?}");
+        let (_, errors) = parse(vec![parse_quote!(#[api(crate = "not a path")])], Level::Enum);
+        assert_eq!(errors, ["`crate` expects a path such as `::api_error_core`"]);
+        let (attrs, errors) = parse(vec![parse_quote!(#[api(crate = crate::errors::api)])], Level::Enum);
+        assert!(errors.is_empty() && attrs.krate.is_some(), "{errors:?}");
+    }
+
+    #[test]
+    fn doc_comments() {
+        let attrs: Vec<Attribute> = vec![
+            parse_quote!(#[doc = " Pet ID does not exist."]),
+            parse_quote!(#[doc = ""]),
+            parse_quote!(#[doc = " Or it was deleted.  "]),
+            parse_quote!(#[api(code = "X")]),
+        ];
+        assert_eq!(doc(&attrs), "Pet ID does not exist.\n\nOr it was deleted.");
+        assert_eq!(doc(&[]), "");
+    }
+}

@@ -1,0 +1,193 @@
+//! Code generation: turns resolved errors into the `ApiError` impl. No decisions are made here.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::DeriveInput;
+
+use crate::ast::{Input, Variant};
+use crate::attr::RetryableValue;
+use crate::code::CodeValue;
+use crate::valid::{self, Message, Resolved};
+use crate::{fallback, generics};
+
+/// The whole derive: parse, validate, expand, or report every error with a fallback impl.
+pub fn derive(input: &DeriveInput) -> TokenStream {
+    let mut errors = darling::Error::accumulator();
+    let model = Input::from_syn(input, &mut errors);
+    let resolved = valid::resolve(&model, &mut errors);
+    match errors.finish() {
+        Ok(()) => expand(&model, &resolved),
+        Err(errors) => {
+            let mut tokens = errors.write_errors();
+            tokens.extend(fallback::expand(&model));
+            tokens
+        }
+    }
+}
+
+fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
+    let krate = input.krate();
+    let private = quote!(#krate::__private);
+    let ident = &input.ident;
+    let name = ident.to_string();
+    let generics = generics::with_inferred_bounds(&input.generics, resolved, &private);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+
+    let descriptors = resolved.iter().map(|error| descriptor(error, &private));
+    let descriptor_body = arms(resolved, |index, error| {
+        let pattern = pattern(error.variant, &[]);
+        quote!(#pattern => &__descriptors[#index])
+    });
+    let descriptor_body = if resolved.is_empty() {
+        descriptor_body
+    } else {
+        quote! {
+            let __descriptors = <Self as #private::ApiError>::CATALOG.descriptors();
+            #descriptor_body
+        }
+    };
+    let static_message_body = arms(resolved, |_, error| {
+        let pattern = pattern(error.variant, &[]);
+        match &error.message {
+            Message::Static(text) => quote!(#pattern => #private::Some(#text)),
+            Message::Format { .. } | Message::Display { .. } => quote!(#pattern => #private::None),
+        }
+    });
+    let fmt_message_body = arms(resolved, |_, error| fmt_message_arm(error, &private));
+
+    quote! {
+        const _: () = {
+            #[automatically_derived]
+            impl #impl_generics #private::ApiError for #ident #ty_generics #where_clause {
+                const CATALOG: #private::Catalog =
+                    #private::Catalog::from_parts(#name, &[#(#descriptors),*], &[]);
+
+                #[inline]
+                fn descriptor(&self) -> &'static #private::Descriptor {
+                    #descriptor_body
+                }
+
+                #[inline]
+                fn static_message(&self) -> #private::Option<&'static str> {
+                    #static_message_body
+                }
+
+                fn fmt_message(
+                    &self,
+                    __formatter: &mut #private::Formatter<'_>,
+                ) -> #private::FmtResult {
+                    #fmt_message_body
+                }
+            }
+        };
+    }
+}
+
+/// `match self { arms }`, or `match *self {}` for an enum without variants.
+fn arms(resolved: &[Resolved<'_>], arm: impl Fn(usize, &Resolved<'_>) -> TokenStream) -> TokenStream {
+    if resolved.is_empty() {
+        return quote!(match *self {});
+    }
+    let arms = resolved.iter().enumerate().map(|(index, error)| arm(index, error));
+    quote!(match self { #(#arms,)* })
+}
+
+/// `Self::Variant { member: __api_N, .. }` binding the given fields, for any variant style.
+fn pattern(variant: &Variant, bound: &[usize]) -> TokenStream {
+    let path = if variant.is_struct {
+        quote!(Self)
+    } else {
+        let ident = &variant.ident;
+        quote!(Self::#ident)
+    };
+    let bindings = bound.iter().map(|&index| {
+        let member = &variant.fields[index].member;
+        let binding = binding(index);
+        quote!(#member: #binding)
+    });
+    quote!(#path { #(#bindings,)* .. })
+}
+
+fn binding(index: usize) -> syn::Ident {
+    format_ident!("__api_field{}", index)
+}
+
+fn fmt_message_arm(error: &Resolved<'_>, private: &TokenStream) -> TokenStream {
+    match &error.message {
+        Message::Static(text) => {
+            let pattern = pattern(error.variant, &[]);
+            quote!(#pattern => __formatter.write_str(#text))
+        }
+        Message::Format {
+            format, args, span, ..
+        } => {
+            let pattern = pattern(error.variant, args);
+            // Spanned at the message, so a field that cannot be formatted is reported there.
+            let args = args.iter().map(|&index| {
+                let binding = binding(index);
+                quote_spanned!(*span=> #binding)
+            });
+            let format = syn::LitStr::new(format, *span);
+            quote!(#pattern => __formatter.write_fmt(::core::format_args!(#format, #(#args),*)))
+        }
+        Message::Display { span } => {
+            let pattern = pattern(error.variant, &[]);
+            let call = quote_spanned!(*span=> #private::Display::fmt(self, __formatter));
+            quote!(#pattern => #call)
+        }
+    }
+}
+
+fn descriptor(error: &Resolved<'_>, private: &TokenStream) -> TokenStream {
+    let variant = error.variant;
+    let variant_name = variant.ident.to_string();
+    let code = match &error.code {
+        CodeValue::Str(text) => quote!(#private::Code::Str(#text)),
+        CodeValue::Int(value) => quote!(#private::Code::Int(#value)),
+    };
+    let status = error.status.0;
+    let name = variant
+        .attrs
+        .name
+        .as_ref()
+        .map_or_else(|| variant_name.clone(), syn::LitStr::value);
+    let description = &variant.doc;
+    let message = match &error.message {
+        Message::Static(text) => quote!(#private::Some(#text)),
+        Message::Format { template, .. } => quote!(#private::Some(#template)),
+        Message::Display { .. } => quote!(#private::None),
+    };
+    let causes = &variant.attrs.causes;
+    let solutions = &variant.attrs.solutions;
+    let retryable = match variant.attrs.retryable.as_deref() {
+        None => quote!(#private::None),
+        Some(RetryableValue::Yes) => quote!(#private::Some(#private::Retryable::Yes)),
+        Some(RetryableValue::No) => quote!(#private::Some(#private::Retryable::No)),
+        Some(RetryableValue::After(condition)) => {
+            quote!(#private::Some(#private::Retryable::After(#condition)))
+        }
+    };
+    let category = optional_str(variant.attrs.category.as_ref(), private);
+    quote! {
+        #private::Descriptor::from_parts(#private::DescriptorParts {
+            variant: #variant_name,
+            code: #code,
+            status: #private::status(#status),
+            name: #name,
+            description: #description,
+            message: #message,
+            causes: &[#(#causes),*],
+            solutions: &[#(#solutions),*],
+            retryable: #retryable,
+            category: #category,
+        })
+    }
+}
+
+fn optional_str(text: Option<&syn::LitStr>, private: &TokenStream) -> TokenStream {
+    match text {
+        Some(text) => quote!(#private::Some(#text)),
+        None => quote!(#private::None),
+    }
+}
+

@@ -1,0 +1,34 @@
+//! What is emitted beside the errors when the input is wrong: an impl with the right
+//! signature, so that the only messages the user sees are the ones about the input.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ast::Input;
+
+pub fn expand(input: &Input) -> TokenStream {
+    let krate = input.krate();
+    let ident = &input.ident;
+    let name = ident.to_string();
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    quote! {
+        const _: () = {
+            #[automatically_derived]
+            impl #impl_generics #krate::__private::ApiError for #ident #ty_generics #where_clause {
+                const CATALOG: #krate::__private::Catalog =
+                    #krate::__private::Catalog::from_parts(#name, &[], &[]);
+
+                fn descriptor(&self) -> &'static #krate::__private::Descriptor {
+                    ::core::unreachable!()
+                }
+
+                fn fmt_message(
+                    &self,
+                    _: &mut #krate::__private::Formatter<'_>,
+                ) -> #krate::__private::FmtResult {
+                    ::core::unreachable!()
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,28 @@
+//! The `#[derive(ApiError)]` macro. Depend on `api-error-core`, which re-exports it.
+//!
+//! The derive runs in three stages, each in its own file: [`ast`] reads the input into a
+//! typed model, [`valid`] checks what needs the whole input and makes every decision, and
+//! [`expand`] writes the impl. Errors from all stages are reported together, beside a
+//! [`fallback`] impl that keeps follow-on errors away.
+
+mod ast;
+mod attr;
+mod case;
+mod code;
+mod expand;
+mod fallback;
+mod generics;
+mod message;
+mod status;
+mod suggest;
+mod valid;
+
+use proc_macro::TokenStream;
+use syn::{DeriveInput, parse_macro_input};
+
+/// See the `api-error-core` crate for documentation.
+#[proc_macro_derive(ApiError, attributes(api))]
+pub fn derive_api_error(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::derive(&input).into()
+}

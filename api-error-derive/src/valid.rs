@@ -1,0 +1,275 @@
+//! Checks that need the whole input, and the decisions that follow from them.
+//!
+//! The rules:
+//! - every error ends up with a code: its own `code`, or one the enum's `code_case` derives
+//!   from its name (after the enum's `prefix`);
+//! - explicit string codes start with the enum's `prefix`; integer codes take no prefix;
+//! - codes are unique, and all of one kind (strings or integers);
+//! - every error ends up with a status: its own, or the enum's default;
+//! - message placeholders name fields the variant has; the enum-level message names none;
+//! - `expose` and `message` exclude each other;
+//! - with neither, the public message is the enum's default message, else the status's reason
+//!   phrase, so a 5xx error never shows its internal text unless it opts in with `expose`.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use darling::error::Accumulator;
+use darling::ast::Style;
+use proc_macro2::Span;
+use syn::Member;
+
+use crate::ast::{Input, Variant};
+use crate::attr::error_at;
+use crate::code::CodeValue;
+use crate::message::{FieldRef, FormatTrait, Segment, Template};
+use crate::status::Status;
+use crate::suggest;
+
+/// One error with every decision made: what expansion turns into code.
+pub struct Resolved<'a> {
+    pub variant: &'a Variant,
+    pub code: CodeValue,
+    pub code_span: Span,
+    pub status: Status,
+    pub message: Message,
+}
+
+/// Where an error's public message comes from.
+pub enum Message {
+    /// Text with nothing to interpolate.
+    Static(String),
+    /// A `format_args!` string over the variant's fields.
+    Format {
+        template: String,
+        format: String,
+        /// Field indexes, in the order the format string numbers them.
+        args: Vec<usize>,
+        /// Each field index with the trait a placeholder formats it with.
+        uses: Vec<(usize, FormatTrait)>,
+        span: Span,
+    },
+    /// The variant's `Display` text, opted in with `expose`.
+    Display { span: Span },
+}
+
+pub fn resolve<'a>(input: &'a Input, errors: &mut Accumulator) -> Vec<Resolved<'a>> {
+    if let Some(template) = &input.message
+        && template.placeholders().next().is_some()
+    {
+        errors.push(error_at(
+            template.span,
+            "the enum-level message cannot interpolate fields; give the variants that need them a message of their own",
+        ));
+    }
+    let resolved: Vec<Resolved<'a>> = input
+        .variants
+        .iter()
+        .filter_map(|variant| resolve_variant(input, variant, errors))
+        .collect();
+    check_codes(&resolved, errors);
+    resolved
+}
+
+fn resolve_variant<'a>(input: &Input, variant: &'a Variant, errors: &mut Accumulator) -> Option<Resolved<'a>> {
+    let what = describe(variant);
+    let prefix = input.attrs.prefix.as_ref().map(syn::LitStr::value);
+    let code = match (&variant.attrs.code, &input.attrs.code_case) {
+        (Some(code), _) => {
+            match (&**code, &prefix) {
+                (CodeValue::Str(text), Some(prefix)) if !text.starts_with(prefix.as_str()) => {
+                    errors.push(error_at(
+                        code.span(),
+                        format!("code `{text}` does not start with the enum's prefix `{prefix}`"),
+                    ));
+                }
+                (CodeValue::Int(value), Some(prefix)) => errors.push(error_at(
+                    code.span(),
+                    format!("code {value} is an integer, but the prefix `{prefix}` applies to string codes"),
+                )),
+                _ => {}
+            }
+            Some((CodeValue::clone(code), code.span()))
+        }
+        (None, Some(case)) => {
+            let derived = case.apply(&variant.ident.to_string());
+            Some((CodeValue::Str(prefix.unwrap_or_default() + &derived), variant.span()))
+        }
+        (None, None) => {
+            errors.push(error_at(
+                variant.span(),
+                format!(
+                    "{what} has no code; add `#[api(code = ...)]` to it, or a `code_case` rule {}",
+                    if variant.is_struct { "beside it" } else { "to the enum" }
+                ),
+            ));
+            None
+        }
+    };
+    let status = variant.attrs.status.as_ref().or(input.attrs.status.as_ref()).map(|status| **status);
+    if status.is_none() {
+        errors.push(error_at(
+            variant.span(),
+            if variant.is_struct {
+                format!("{what} has no status; add `#[api(status = ...)]` to it")
+            } else {
+                format!("{what} has no status; add `#[api(status = ...)]` to it, or a default status to the enum")
+            },
+        ));
+    }
+    let message = match (variant.attrs.expose, &variant.message) {
+        (Some(span), Some(_)) => {
+            errors.push(error_at(
+                span,
+                "`expose` and `message` exclude each other: `expose` shows the Display text, `message` declares the public text",
+            ));
+            None
+        }
+        (Some(span), None) => Some(Message::Display { span }),
+        (None, Some(template)) => errors.handle(message_for(template, variant)),
+        (None, None) => match (&input.message, status) {
+            (Some(default), _) => Some(Message::Static(default.as_static().unwrap_or_default())),
+            (None, Some(status)) => Some(Message::Static(status.reason().to_owned())),
+            (None, None) => None,
+        },
+    };
+    let (code, code_span) = code?;
+    Some(Resolved {
+        variant,
+        code,
+        code_span,
+        status: status?,
+        message: message?,
+    })
+}
+
+fn describe(variant: &Variant) -> String {
+    if variant.is_struct {
+        format!("struct `{}`", variant.ident)
+    } else {
+        format!("variant `{}`", variant.ident)
+    }
+}
+
+/// Binds every placeholder to a field and writes the `format_args!` string.
+fn message_for(template: &Template, variant: &Variant) -> darling::Result<Message> {
+    let Some(text) = template.as_static() else {
+        let mut errors = darling::Error::accumulator();
+        let mut format = String::new();
+        let mut args: Vec<usize> = Vec::new();
+        let mut uses = Vec::new();
+        for segment in &template.segments {
+            match segment {
+                Segment::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
+                Segment::Placeholder(placeholder) => {
+                    let Some(index) = errors.handle(field_index(&placeholder.field, template, variant)) else {
+                        continue;
+                    };
+                    let position = args.iter().position(|&arg| arg == index).unwrap_or_else(|| {
+                        args.push(index);
+                        args.len() - 1
+                    });
+                    if !uses.contains(&(index, placeholder.format)) {
+                        uses.push((index, placeholder.format));
+                    }
+                    let _ = match placeholder.spec.as_str() {
+                        "" => write!(format, "{{{position}}}"),
+                        spec => write!(format, "{{{position}:{spec}}}"),
+                    };
+                }
+            }
+        }
+        return errors.finish_with(Message::Format {
+            template: template.source.clone(),
+            format,
+            args,
+            uses,
+            span: template.span,
+        });
+    };
+    Ok(Message::Static(text))
+}
+
+fn field_index(field: &FieldRef, template: &Template, variant: &Variant) -> darling::Result<usize> {
+    let what = describe(variant);
+    let fail = |message: String| Err(error_at(template.span, message));
+    match field {
+        FieldRef::Named(name) => {
+            let found = variant.fields.iter().position(|field| match &field.member {
+                Member::Named(ident) => ident == name,
+                Member::Unnamed(_) => false,
+            });
+            match (found, variant.style) {
+                (Some(index), _) => Ok(index),
+                (None, Style::Struct) => {
+                    let names: Vec<String> = variant.fields.iter().map(|field| member_name(&field.member)).collect();
+                    let hint = suggest::did_you_mean(name, names.iter().map(String::as_str));
+                    fail(format!("message placeholder `{{{name}}}` names no field of {what}{hint}"))
+                }
+                (None, Style::Tuple) => fail(format!(
+                    "message placeholder `{{{name}}}` names no field; {what} has unnamed fields, so write `{{0}}` to `{{{}}}`",
+                    variant.fields.len() - 1
+                )),
+                (None, Style::Unit) => fail(format!("message placeholder `{{{name}}}` names no field; {what} has no fields")),
+            }
+        }
+        FieldRef::Index(index) => match variant.style {
+            Style::Tuple if *index < variant.fields.len() => Ok(*index),
+            Style::Tuple => fail(format!(
+                "message placeholder `{{{index}}}` is out of range; {what} has {} field{} (`{{0}}` to `{{{}}}`)",
+                variant.fields.len(),
+                if variant.fields.len() == 1 { "" } else { "s" },
+                variant.fields.len() - 1
+            )),
+            Style::Struct => fail(format!(
+                "message placeholder `{{{index}}}` is positional, but {what} has named fields; write the field's name"
+            )),
+            Style::Unit => fail(format!("message placeholder `{{{index}}}` is out of range; {what} has no fields")),
+        },
+    }
+}
+
+pub fn member_name(member: &Member) -> String {
+    match member {
+        Member::Named(ident) => ident.to_string(),
+        Member::Unnamed(index) => index.index.to_string(),
+    }
+}
+
+fn check_codes(resolved: &[Resolved<'_>], errors: &mut Accumulator) {
+    let mut seen: HashMap<&CodeValue, &Resolved<'_>> = HashMap::with_capacity(resolved.len());
+    for error in resolved {
+        if let Some(first) = seen.get(&error.code) {
+            errors.push(error_at(
+                error.code_span,
+                format!(
+                    "duplicate code `{}`: {} already uses it",
+                    error.code,
+                    describe(first.variant)
+                ),
+            ));
+            errors.push(error_at(
+                first.code_span,
+                format!("code `{}` first used here, by {}", first.code, describe(first.variant)),
+            ));
+        } else {
+            seen.insert(&error.code, error);
+        }
+    }
+    let Some(first) = resolved.first() else {
+        return;
+    };
+    for error in resolved.iter().filter(|error| error.code.kind() != first.code.kind()) {
+        errors.push(error_at(
+            error.code_span,
+            format!(
+                "code kinds are mixed: `{}` is {} code, but {} has the {} code `{}`; give every code the same kind",
+                error.code,
+                if error.code.kind() == "integer" { "an integer" } else { "a string" },
+                describe(first.variant),
+                first.code.kind(),
+                first.code,
+            ),
+        ));
+    }
+}

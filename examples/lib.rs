@@ -1,0 +1,1 @@
+//! The examples are the `[[example]]` targets beside this file: `cargo run --example NAME`.
