@@ -152,7 +152,8 @@ impl Catalog {
     /// assert!(RegistryError::CATALOG.get("2006").is_none());
     /// ```
     pub fn get<Q: CodeQuery>(&self, code: Q) -> Option<&'static Descriptor> {
-        self.iter().find(|descriptor| code.matches_code(&descriptor.code()))
+        self.iter()
+            .find(|descriptor| code.matches_code(&descriptor.code()))
     }
 }
 

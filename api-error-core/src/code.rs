@@ -77,7 +77,7 @@ impl Code {
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
-            Code::Str(text) => f.write_str(text),
+            Code::Str(text) => f.pad(text),
             Code::Int(value) => fmt::Display::fmt(&value, f),
         }
     }

@@ -300,7 +300,7 @@ impl Retryable {
 
 impl fmt::Display for Retryable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match *self {
+        f.pad(match *self {
             Retryable::No => "no",
             Retryable::Yes => "yes",
             Retryable::After(condition) => condition,

@@ -92,14 +92,28 @@ impl Input {
                     .into_iter()
                     .map(|variant| {
                         let parsed = Attrs::parse(&variant.attrs, Level::Variant, errors);
-                        Variant::new(variant.ident, &variant.attrs, parsed, variant.fields, false, errors)
+                        Variant::new(
+                            variant.ident,
+                            &variant.attrs,
+                            parsed,
+                            variant.fields,
+                            false,
+                            errors,
+                        )
                     })
                     .collect();
             }
             Data::Struct(fields) => {
                 let mut attrs = Attrs::parse(&receiver.attrs, Level::Struct, errors);
                 model.attrs = attrs.take_type_keys();
-                model.variants = vec![Variant::new(receiver.ident, &receiver.attrs, attrs, fields, true, errors)];
+                model.variants = vec![Variant::new(
+                    receiver.ident,
+                    &receiver.attrs,
+                    attrs,
+                    fields,
+                    true,
+                    errors,
+                )];
             }
         }
         model.message = model
@@ -142,7 +156,10 @@ impl Variant {
                         span: field.ty.span(),
                     }),
                 };
-                Field { member, ty: field.ty }
+                Field {
+                    member,
+                    ty: field.ty,
+                }
             })
             .collect();
         let message = parsed
@@ -173,6 +190,7 @@ impl Attrs {
             code_case: self.code_case.take(),
             prefix: self.prefix.take(),
             krate: self.krate.take(),
+            failed: self.failed.clone(),
             ..Attrs::default()
         }
     }

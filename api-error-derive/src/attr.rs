@@ -90,6 +90,9 @@ pub struct Attrs {
     pub code_case: Option<SpannedValue<Case>>,
     pub prefix: Option<LitStr>,
     pub krate: Option<Path>,
+    /// Keys that were given but could not be read, so later checks do not also report them
+    /// as missing.
+    pub failed: Vec<String>,
 }
 
 /// `retryable`, `retryable = true | false`, or `retryable = "after re-authenticating"`.
@@ -110,6 +113,7 @@ impl Attrs {
                     Error::custom("expected `#[api(...)]` with keys inside the parentheses")
                         .with_span(&attr.meta),
                 );
+                parsed.failed.push("*".to_owned());
                 continue;
             };
             let items = list.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated);
@@ -118,10 +122,16 @@ impl Attrs {
                     for item in &items {
                         if let Err(error) = parsed.set(item, level) {
                             errors.push(error);
+                            if let Some(key) = item.path().get_ident() {
+                                parsed.failed.push(key.to_string());
+                            }
                         }
                     }
                 }
-                Err(error) => errors.push(Error::from(error)),
+                Err(error) => {
+                    errors.push(Error::from(error));
+                    parsed.failed.push("*".to_owned());
+                }
             }
         }
         parsed
@@ -129,36 +139,63 @@ impl Attrs {
 
     fn set(&mut self, meta: &Meta, level: Level) -> Result<()> {
         let Some(key) = meta.path().get_ident().map(ToString::to_string) else {
-            return Err(Error::custom("expected a key such as `code` or `status`").with_span(meta.path()));
+            return Err(
+                Error::custom("expected a key such as `code` or `status`").with_span(meta.path())
+            );
         };
         let key_span = meta.path().span();
         let Some(&(_, home)) = KEYS.iter().find(|(name, _)| *name == key) else {
             let hint = suggest::did_you_mean(
                 &key,
-                KEYS.iter().filter(|(_, home)| home.admits(level)).map(|(name, _)| *name),
+                KEYS.iter()
+                    .filter(|(_, home)| home.admits(level))
+                    .map(|(name, _)| *name),
             );
             let where_ = match level {
                 Level::Field => " on a field; fields take no keys".to_owned(),
                 _ => format!(" on {}", level.noun()),
             };
-            return Err(error_at(key_span, format!("unknown key `{key}` in #[api]{where_}{hint}")));
+            return Err(error_at(
+                key_span,
+                format!("unknown key `{key}` in #[api]{where_}{hint}"),
+            ));
         };
         if !home.admits(level) {
             return Err(error_at(
                 key_span,
-                format!("`{key}` belongs on {}, not on {}", home.noun(), level.noun()),
+                format!(
+                    "`{key}` belongs on {}, not on {}",
+                    home.noun(),
+                    level.noun()
+                ),
             ));
         }
         let duplicate = || error_at(key_span, format!("duplicate `{key}`; give it once"));
         match key.as_str() {
             // code = "NOT_FOUND" | code = 3001
-            "code" => once(&mut self.code, spanned(value(meta)?, CodeValue::from_expr)?, duplicate),
+            "code" => once(
+                &mut self.code,
+                spanned(value(meta)?, CodeValue::from_expr)?,
+                duplicate,
+            ),
             // status = 404 | status = NOT_FOUND
-            "status" => once(&mut self.status, spanned(value(meta)?, Status::from_expr)?, duplicate),
+            "status" => once(
+                &mut self.status,
+                spanned(value(meta)?, Status::from_expr)?,
+                duplicate,
+            ),
             // message = "pet {pet_id} not found"
-            "message" => once(&mut self.message, lit_str(value(meta)?, &key, true)?, duplicate),
+            "message" => once(
+                &mut self.message,
+                lit_str(value(meta)?, &key, true)?,
+                duplicate,
+            ),
             // name = "NoSuchPetException"
-            "name" => once(&mut self.name, lit_str(value(meta)?, &key, false)?, duplicate),
+            "name" => once(
+                &mut self.name,
+                lit_str(value(meta)?, &key, false)?,
+                duplicate,
+            ),
             // cause = "...", repeatable
             "cause" => {
                 self.causes.push(lit_str(value(meta)?, &key, false)?);
@@ -175,28 +212,46 @@ impl Attrs {
                     Meta::Path(_) => RetryableValue::Yes,
                     _ => retryable(value(meta)?)?,
                 };
-                once(&mut self.retryable, SpannedValue::new(parsed, meta.span()), duplicate)
+                once(
+                    &mut self.retryable,
+                    SpannedValue::new(parsed, meta.span()),
+                    duplicate,
+                )
             }
             // category = "Authentication"
-            "category" => once(&mut self.category, lit_str(value(meta)?, &key, false)?, duplicate),
+            "category" => once(
+                &mut self.category,
+                lit_str(value(meta)?, &key, false)?,
+                duplicate,
+            ),
             // expose
             "expose" => match meta {
                 Meta::Path(path) => once(&mut self.expose, path.span(), duplicate),
-                _ => Err(Error::custom("`expose` takes no value; write `#[api(expose)]`").with_span(meta)),
+                _ => Err(
+                    Error::custom("`expose` takes no value; write `#[api(expose)]`")
+                        .with_span(meta),
+                ),
             },
             // code_case = "SCREAMING_SNAKE_CASE"
             "code_case" => {
                 let expr = value(meta)?;
                 let text = lit_str(expr, &key, false)?;
-                let case = Case::from_string(&text.value()).map_err(|error| error.with_span(&text))?;
-                once(&mut self.code_case, SpannedValue::new(case, text.span()), duplicate)
+                let case =
+                    Case::from_string(&text.value()).map_err(|error| error.with_span(&text))?;
+                once(
+                    &mut self.code_case,
+                    SpannedValue::new(case, text.span()),
+                    duplicate,
+                )
             }
             // prefix = "PETNOWB2B"
             "prefix" => {
                 let text = lit_str(value(meta)?, &key, false)?;
                 CodeValue::check_text(&text.value()).map_err(|_| {
-                    Error::custom("prefix must be a code fragment without white space or control characters")
-                        .with_span(&text)
+                    Error::custom(
+                        "prefix must be a code fragment without white space or control characters",
+                    )
+                    .with_span(&text)
                 })?;
                 once(&mut self.prefix, text, duplicate)
             }
@@ -205,6 +260,25 @@ impl Attrs {
             _ => Err(error_at(key_span, format!("unknown key `{key}` in #[api]"))),
         }
     }
+}
+
+impl Attrs {
+    /// Whether `key` was given, even if its value could not be read (or a whole attribute
+    /// could not be parsed, which may have hidden it).
+    pub fn attempted(&self, key: &str) -> bool {
+        self.failed
+            .iter()
+            .any(|failed| failed == key || failed == "*")
+    }
+}
+
+// A value passed through a `macro_rules!` fragment (`$code:literal`) arrives wrapped in an
+// invisible group.
+fn ungrouped(mut expr: &Expr) -> &Expr {
+    while let Expr::Group(group) = expr {
+        expr = &group.expr;
+    }
+    expr
 }
 
 /// An error pointing at `span`, which need not belong to a single token.
@@ -222,9 +296,13 @@ fn once<T>(slot: &mut Option<T>, value: T, duplicate: impl FnOnce() -> Error) ->
 
 fn value(meta: &Meta) -> Result<&Expr> {
     match meta {
-        Meta::NameValue(pair) => Ok(&pair.value),
+        Meta::NameValue(pair) => Ok(ungrouped(&pair.value)),
         _ => {
-            let key = meta.path().get_ident().map(ToString::to_string).unwrap_or_default();
+            let key = meta
+                .path()
+                .get_ident()
+                .map(ToString::to_string)
+                .unwrap_or_default();
             Err(Error::custom(format!("`{key}` takes a value: `{key} = ...`")).with_span(meta))
         }
     }
@@ -238,12 +316,14 @@ fn spanned<T>(expr: &Expr, parse: impl FnOnce(&Expr) -> Result<T>) -> Result<Spa
 fn lit_str(expr: &Expr, key: &str, empty_allowed: bool) -> Result<LitStr> {
     match expr {
         Expr::Lit(ExprLit {
-            lit: Lit::Str(text), ..
+            lit: Lit::Str(text),
+            ..
         }) if !empty_allowed && text.value().trim().is_empty() => {
             Err(Error::custom(format!("`{key}` is empty")).with_span(text))
         }
         Expr::Lit(ExprLit {
-            lit: Lit::Str(text), ..
+            lit: Lit::Str(text),
+            ..
         }) => Ok(text.clone()),
         _ => Err(Error::custom(format!("`{key}` expects a string literal")).with_span(expr)),
     }
@@ -265,19 +345,27 @@ fn retryable(expr: &Expr) -> Result<RetryableValue> {
 }
 
 fn crate_path(expr: &Expr) -> Result<Path> {
-    let malformed = || {
-        Error::custom("`crate` expects a path such as `::api_error_core`").with_span(expr)
-    };
+    let malformed =
+        || Error::custom("`crate` expects a path such as `::api_error_core`").with_span(expr);
     let path = match expr {
         Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => path.path.clone(),
         Expr::Lit(ExprLit {
-            lit: Lit::Str(text), ..
+            lit: Lit::Str(text),
+            ..
         }) => text.parse::<Path>().map_err(|_| malformed())?,
         _ => return Err(malformed()),
     };
     let anchored = path.leading_colon.is_some()
-        || path.segments.first().is_some_and(|first| first.ident == "crate");
-    if !anchored || path.segments.iter().any(|segment| !segment.arguments.is_none()) {
+        || path
+            .segments
+            .first()
+            .is_some_and(|first| first.ident == "crate");
+    if !anchored
+        || path
+            .segments
+            .iter()
+            .any(|segment| !segment.arguments.is_none())
+    {
         return Err(Error::custom(
             "`crate` must be an absolute path such as `::api_error_core` or `crate::errors::api`; \
              a relative path does not resolve inside the generated code",
@@ -295,13 +383,18 @@ pub fn doc(attrs: &[Attribute]) -> String {
         .filter_map(|attr| match &attr.meta {
             Meta::NameValue(pair) => match &pair.value {
                 Expr::Lit(ExprLit {
-                    lit: Lit::Str(text), ..
+                    lit: Lit::Str(text),
+                    ..
                 }) => Some(text.value()),
                 _ => None,
             },
             _ => None,
         })
-        .flat_map(|text| text.split('\n').map(|line| line.strip_prefix(' ').unwrap_or(line).trim_end().to_owned()).collect::<Vec<_>>())
+        .flat_map(|text| {
+            text.split('\n')
+                .map(|line| line.strip_prefix(' ').unwrap_or(line).trim_end().to_owned())
+                .collect::<Vec<_>>()
+        })
         .collect();
     lines.join("\n").trim().to_owned()
 }
@@ -314,7 +407,11 @@ mod tests {
     fn parse(attrs: Vec<Attribute>, level: Level) -> (Attrs, Vec<String>) {
         let mut errors = Error::accumulator();
         let parsed = Attrs::parse(&attrs, level, &mut errors);
-        let messages = errors.into_inner().into_iter().map(|error| error.to_string()).collect();
+        let messages = errors
+            .into_inner()
+            .into_iter()
+            .map(|error| error.to_string())
+            .collect();
         (parsed, messages)
     }
 
@@ -332,7 +429,10 @@ mod tests {
         assert_eq!(*attrs.code.unwrap(), CodeValue::Str("NOT_FOUND".into()));
         assert_eq!(*attrs.status.unwrap(), Status(404));
         assert_eq!(attrs.name.unwrap().value(), "NotFound");
-        assert_eq!(attrs.causes.iter().map(LitStr::value).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(
+            attrs.causes.iter().map(LitStr::value).collect::<Vec<_>>(),
+            ["a", "b"]
+        );
         assert_eq!(attrs.solutions.len(), 1);
         assert_eq!(*attrs.retryable.unwrap(), RetryableValue::Yes);
         assert_eq!(attrs.category.unwrap().value(), "Resource");
@@ -343,7 +443,9 @@ mod tests {
     #[test]
     fn enum_keys() {
         let (attrs, errors) = parse(
-            vec![parse_quote!(#[api(code_case = "snake_case", prefix = "E_", crate = ::my_core, status = 500)])],
+            vec![
+                parse_quote!(#[api(code_case = "snake_case", prefix = "E_", crate = ::my_core, status = 500)]),
+            ],
             Level::Enum,
         );
         assert!(errors.is_empty(), "{errors:?}");
@@ -355,10 +457,19 @@ mod tests {
 
     #[test]
     fn retryable_values() {
-        let (attrs, _) = parse(vec![parse_quote!(#[api(retryable = false)])], Level::Variant);
+        let (attrs, _) = parse(
+            vec![parse_quote!(#[api(retryable = false)])],
+            Level::Variant,
+        );
         assert_eq!(*attrs.retryable.unwrap(), RetryableValue::No);
-        let (attrs, _) = parse(vec![parse_quote!(#[api(retryable = "after re-auth")])], Level::Variant);
-        assert_eq!(*attrs.retryable.unwrap(), RetryableValue::After("after re-auth".into()));
+        let (attrs, _) = parse(
+            vec![parse_quote!(#[api(retryable = "after re-auth")])],
+            Level::Variant,
+        );
+        assert_eq!(
+            *attrs.retryable.unwrap(),
+            RetryableValue::After("after re-auth".into())
+        );
     }
 
     #[test]
@@ -388,26 +499,50 @@ mod tests {
 
     #[test]
     fn wrong_levels() {
-        let (_, errors) = parse(vec![parse_quote!(#[api(code = "A", cause = "x")])], Level::Enum);
+        let (_, errors) = parse(
+            vec![parse_quote!(#[api(code = "A", cause = "x")])],
+            Level::Enum,
+        );
         assert_eq!(
             errors,
-            ["`code` belongs on a variant, not on the enum", "`cause` belongs on a variant, not on the enum"]
+            [
+                "`code` belongs on a variant, not on the enum",
+                "`cause` belongs on a variant, not on the enum"
+            ]
         );
         let (_, errors) = parse(vec![parse_quote!(#[api(status = 400)])], Level::Field);
-        assert_eq!(errors, ["`status` belongs on a variant or the enum, not on a field"]);
-        let (_, errors) = parse(vec![parse_quote!(#[api(code = "A", prefix = "P", code_case = "snake_case")])], Level::Struct);
+        assert_eq!(
+            errors,
+            ["`status` belongs on a variant or the enum, not on a field"]
+        );
+        let (_, errors) = parse(
+            vec![parse_quote!(#[api(code = "A", prefix = "P", code_case = "snake_case")])],
+            Level::Struct,
+        );
         assert!(errors.is_empty(), "{errors:?}");
     }
 
     #[test]
     fn crate_paths() {
         let (_, errors) = parse(vec![parse_quote!(#[api(crate = my_core)])], Level::Enum);
-        assert!(errors[0].starts_with("`crate` must be an absolute path"), "{errors:?}");
+        assert!(
+            errors[0].starts_with("`crate` must be an absolute path"),
+            "{errors:?}"
+        );
         let (attrs, errors) = parse(vec![parse_quote!(#[api(crate = "::renamed")])], Level::Enum);
         assert!(errors.is_empty() && attrs.krate.is_some(), "{errors:?}");
-        let (_, errors) = parse(vec![parse_quote!(#[api(crate = "not a path")])], Level::Enum);
-        assert_eq!(errors, ["`crate` expects a path such as `::api_error_core`"]);
-        let (attrs, errors) = parse(vec![parse_quote!(#[api(crate = crate::errors::api)])], Level::Enum);
+        let (_, errors) = parse(
+            vec![parse_quote!(#[api(crate = "not a path")])],
+            Level::Enum,
+        );
+        assert_eq!(
+            errors,
+            ["`crate` expects a path such as `::api_error_core`"]
+        );
+        let (attrs, errors) = parse(
+            vec![parse_quote!(#[api(crate = crate::errors::api)])],
+            Level::Enum,
+        );
         assert!(errors.is_empty() && attrs.krate.is_some(), "{errors:?}");
     }
 

@@ -34,7 +34,13 @@ impl Case {
         let joined = |separator: &str, upper: bool| {
             let words: Vec<String> = words
                 .iter()
-                .map(|word| if upper { word.to_uppercase() } else { word.to_lowercase() })
+                .map(|word| {
+                    if upper {
+                        word.to_uppercase()
+                    } else {
+                        word.to_lowercase()
+                    }
+                })
                 .collect();
             words.join(separator)
         };
@@ -49,7 +55,13 @@ impl Case {
             Case::Camel => words
                 .iter()
                 .enumerate()
-                .map(|(i, word)| if i == 0 { word.to_lowercase() } else { capitalized(word) })
+                .map(|(i, word)| {
+                    if i == 0 {
+                        word.to_lowercase()
+                    } else {
+                        capitalized(word)
+                    }
+                })
                 .collect(),
         }
     }
@@ -58,7 +70,10 @@ impl Case {
 fn capitalized(word: &str) -> String {
     let mut chars = word.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
         None => String::new(),
     }
 }
@@ -98,7 +113,11 @@ impl FromMeta for Case {
                 match suggest::did_you_mean(value, NAMES.iter().map(|(name, _)| *name)) {
                     hint if hint.is_empty() => format!(
                         "; expected one of {}",
-                        NAMES.iter().map(|(name, _)| format!("`{name}`")).collect::<Vec<_>>().join(", ")
+                        NAMES
+                            .iter()
+                            .map(|(name, _)| format!("`{name}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                     hint => hint,
                 }
@@ -114,7 +133,10 @@ mod tests {
     #[test]
     fn splits_words() {
         assert_eq!(words("NoSuchPet"), ["No", "Such", "Pet"]);
-        assert_eq!(words("HTTPVersionNotSupported"), ["HTTP", "Version", "Not", "Supported"]);
+        assert_eq!(
+            words("HTTPVersionNotSupported"),
+            ["HTTP", "Version", "Not", "Supported"]
+        );
         assert_eq!(words("Requires2FA"), ["Requires2", "FA"]);
         assert_eq!(words("Oauth2Error"), ["Oauth2", "Error"]);
         assert_eq!(words("no_such_pet"), ["no", "such", "pet"]);
@@ -134,15 +156,24 @@ mod tests {
             ("SCREAMING-KEBAB-CASE", "FACE-NOT-FOUND"),
         ];
         for (name, expected) in cases {
-            assert_eq!(Case::from_string(name).unwrap().apply("FaceNotFound"), expected, "{name}");
+            assert_eq!(
+                Case::from_string(name).unwrap().apply("FaceNotFound"),
+                expected,
+                "{name}"
+            );
         }
         assert_eq!(Case::ScreamingSnake.apply("r#Type"), "TYPE");
     }
 
     #[test]
     fn unknown_case() {
-        let message = Case::from_string("SCREAMING_SNAKE").unwrap_err().to_string();
-        assert_eq!(message, "unknown code case `SCREAMING_SNAKE`; did you mean `SCREAMING_SNAKE_CASE`?");
+        let message = Case::from_string("SCREAMING_SNAKE")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            message,
+            "unknown code case `SCREAMING_SNAKE`; did you mean `SCREAMING_SNAKE_CASE`?"
+        );
         let message = Case::from_string("Title Case").unwrap_err().to_string();
         assert!(message.contains("expected one of `lowercase`"), "{message}");
     }

@@ -29,7 +29,11 @@ impl CodeValue {
             return Err(format!(
                 "code `{}` contains {}; codes are single tokens such as `NOT_FOUND`",
                 text.escape_debug(),
-                if bad.is_whitespace() { "white space" } else { "a control character" }
+                if bad.is_whitespace() {
+                    "white space"
+                } else {
+                    "a control character"
+                }
             ));
         }
         Ok(())
@@ -50,7 +54,8 @@ impl FromMeta for CodeValue {
         match expr {
             // code = "NOT_FOUND"
             Expr::Lit(ExprLit {
-                lit: Lit::Str(text), ..
+                lit: Lit::Str(text),
+                ..
             }) => {
                 let value = text.value();
                 CodeValue::check_text(&value)
@@ -93,7 +98,10 @@ mod tests {
 
     #[test]
     fn strings_and_integers() {
-        assert_eq!(parse("\"FACE_NOT_FOUND\"").unwrap(), CodeValue::Str("FACE_NOT_FOUND".into()));
+        assert_eq!(
+            parse("\"FACE_NOT_FOUND\"").unwrap(),
+            CodeValue::Str("FACE_NOT_FOUND".into())
+        );
         assert_eq!(parse("200601").unwrap(), CodeValue::Int(200601));
         assert_eq!(parse("0").unwrap(), CodeValue::Int(0));
         assert_eq!(parse("-1").unwrap(), CodeValue::Int(-1));

@@ -36,16 +36,8 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
     let descriptors = resolved.iter().map(|error| descriptor(error, &private));
     let descriptor_body = arms(resolved, |index, error| {
         let pattern = pattern(error.variant, &[]);
-        quote!(#pattern => &__descriptors[#index])
+        quote!(#pattern => &<Self as #private::ApiError>::CATALOG.descriptors()[#index])
     });
-    let descriptor_body = if resolved.is_empty() {
-        descriptor_body
-    } else {
-        quote! {
-            let __descriptors = <Self as #private::ApiError>::CATALOG.descriptors();
-            #descriptor_body
-        }
-    };
     let static_message_body = arms(resolved, |_, error| {
         let pattern = pattern(error.variant, &[]);
         match &error.message {
@@ -84,11 +76,17 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
 }
 
 /// `match self { arms }`, or `match *self {}` for an enum without variants.
-fn arms(resolved: &[Resolved<'_>], arm: impl Fn(usize, &Resolved<'_>) -> TokenStream) -> TokenStream {
+fn arms(
+    resolved: &[Resolved<'_>],
+    arm: impl Fn(usize, &Resolved<'_>) -> TokenStream,
+) -> TokenStream {
     if resolved.is_empty() {
         return quote!(match *self {});
     }
-    let arms = resolved.iter().enumerate().map(|(index, error)| arm(index, error));
+    let arms = resolved
+        .iter()
+        .enumerate()
+        .map(|(index, error)| arm(index, error));
     quote!(match self { #(#arms,)* })
 }
 
@@ -190,4 +188,3 @@ fn optional_str(text: Option<&syn::LitStr>, private: &TokenStream) -> TokenStrea
         None => quote!(#private::None),
     }
 }
-

@@ -10,8 +10,15 @@ use crate::valid::{Message, Resolved};
 
 /// The input's where clause plus one predicate per (field type, format trait) that a message
 /// uses on a field whose type mentions a type parameter, as thiserror does for `Display`.
-pub fn with_inferred_bounds(generics: &Generics, resolved: &[Resolved<'_>], private: &TokenStream) -> Generics {
-    let params: BTreeSet<Ident> = generics.type_params().map(|param| param.ident.clone()).collect();
+pub fn with_inferred_bounds(
+    generics: &Generics,
+    resolved: &[Resolved<'_>],
+    private: &TokenStream,
+) -> Generics {
+    let params: BTreeSet<Ident> = generics
+        .type_params()
+        .map(|param| param.ident.clone())
+        .collect();
     let mut generics = generics.clone();
     if params.is_empty() {
         return generics;

@@ -169,9 +169,8 @@ fn parse_placeholder(inner: &str, next_positional: &mut usize) -> Result<Placeho
             "placeholder `{{{inner}}}` does not name a field; write `{{field}}`, `{{0}}` or `{{field:?}}`"
         ));
     };
-    let format = check_spec(spec).map_err(|reason| {
-        format!("invalid format spec `:{spec}` in `{{{inner}}}`: {reason}")
-    })?;
+    let format = check_spec(spec)
+        .map_err(|reason| format!("invalid format spec `:{spec}` in `{{{inner}}}`: {reason}"))?;
     Ok(Placeholder {
         field,
         spec: spec.to_owned(),
@@ -201,8 +200,7 @@ fn check_spec(spec: &str) -> Result<FormatTrait, String> {
     }
     // [sign] ['#'] ['0']
     for flag in ['+', '#', '0'] {
-        if flag == '+' && matches!(chars.get(at), Some('+' | '-')) || chars.get(at) == Some(&flag)
-        {
+        if flag == '+' && matches!(chars.get(at), Some('+' | '-')) || chars.get(at) == Some(&flag) {
             at += 1;
         }
     }
@@ -266,8 +264,14 @@ mod tests {
     #[test]
     fn text_and_escapes() {
         let template = parse("entity {{id}} not found").unwrap();
-        assert_eq!(template.segments, [Segment::Text("entity {id} not found".into())]);
-        assert_eq!(template.as_static().as_deref(), Some("entity {id} not found"));
+        assert_eq!(
+            template.segments,
+            [Segment::Text("entity {id} not found".into())]
+        );
+        assert_eq!(
+            template.as_static().as_deref(),
+            Some("entity {id} not found")
+        );
         assert_eq!(parse("").unwrap().as_static().as_deref(), Some(""));
     }
 
@@ -290,7 +294,10 @@ mod tests {
         assert_eq!(template.as_static(), None);
         assert_eq!(template.placeholders().count(), 4);
         let raw = parse("{r#type}").unwrap();
-        assert_eq!(raw.placeholders().next().unwrap().field, FieldRef::Named("type".into()));
+        assert_eq!(
+            raw.placeholders().next().unwrap().field,
+            FieldRef::Named("type".into())
+        );
     }
 
     #[test]
@@ -320,9 +327,17 @@ mod tests {
             parse("a } b").unwrap_err(),
             "unmatched `}` in message; write `}}` for a literal brace"
         );
-        assert!(parse("a {b").unwrap_err().starts_with("unclosed placeholder `{b`"));
+        assert!(
+            parse("a {b")
+                .unwrap_err()
+                .starts_with("unclosed placeholder `{b`")
+        );
         assert!(parse("{a{b}").unwrap_err().contains("inside placeholder"));
-        assert!(parse("{a-b}").unwrap_err().contains("does not name a field"));
+        assert!(
+            parse("{a-b}")
+                .unwrap_err()
+                .contains("does not name a field")
+        );
         assert!(parse("{_}").unwrap_err().contains("does not name a field"));
         assert_eq!(
             parse("{id:q}").unwrap_err(),

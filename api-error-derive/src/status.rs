@@ -10,7 +10,11 @@ const KNOWN: &[(u16, &str, &str)] = &[
     (200, "OK", "OK"),
     (201, "CREATED", "Created"),
     (202, "ACCEPTED", "Accepted"),
-    (203, "NON_AUTHORITATIVE_INFORMATION", "Non Authoritative Information"),
+    (
+        203,
+        "NON_AUTHORITATIVE_INFORMATION",
+        "Non Authoritative Information",
+    ),
     (204, "NO_CONTENT", "No Content"),
     (205, "RESET_CONTENT", "Reset Content"),
     (206, "PARTIAL_CONTENT", "Partial Content"),
@@ -32,7 +36,11 @@ const KNOWN: &[(u16, &str, &str)] = &[
     (404, "NOT_FOUND", "Not Found"),
     (405, "METHOD_NOT_ALLOWED", "Method Not Allowed"),
     (406, "NOT_ACCEPTABLE", "Not Acceptable"),
-    (407, "PROXY_AUTHENTICATION_REQUIRED", "Proxy Authentication Required"),
+    (
+        407,
+        "PROXY_AUTHENTICATION_REQUIRED",
+        "Proxy Authentication Required",
+    ),
     (408, "REQUEST_TIMEOUT", "Request Timeout"),
     (409, "CONFLICT", "Conflict"),
     (410, "GONE", "Gone"),
@@ -52,19 +60,35 @@ const KNOWN: &[(u16, &str, &str)] = &[
     (426, "UPGRADE_REQUIRED", "Upgrade Required"),
     (428, "PRECONDITION_REQUIRED", "Precondition Required"),
     (429, "TOO_MANY_REQUESTS", "Too Many Requests"),
-    (431, "REQUEST_HEADER_FIELDS_TOO_LARGE", "Request Header Fields Too Large"),
-    (451, "UNAVAILABLE_FOR_LEGAL_REASONS", "Unavailable For Legal Reasons"),
+    (
+        431,
+        "REQUEST_HEADER_FIELDS_TOO_LARGE",
+        "Request Header Fields Too Large",
+    ),
+    (
+        451,
+        "UNAVAILABLE_FOR_LEGAL_REASONS",
+        "Unavailable For Legal Reasons",
+    ),
     (500, "INTERNAL_SERVER_ERROR", "Internal Server Error"),
     (501, "NOT_IMPLEMENTED", "Not Implemented"),
     (502, "BAD_GATEWAY", "Bad Gateway"),
     (503, "SERVICE_UNAVAILABLE", "Service Unavailable"),
     (504, "GATEWAY_TIMEOUT", "Gateway Timeout"),
-    (505, "HTTP_VERSION_NOT_SUPPORTED", "HTTP Version Not Supported"),
+    (
+        505,
+        "HTTP_VERSION_NOT_SUPPORTED",
+        "HTTP Version Not Supported",
+    ),
     (506, "VARIANT_ALSO_NEGOTIATES", "Variant Also Negotiates"),
     (507, "INSUFFICIENT_STORAGE", "Insufficient Storage"),
     (508, "LOOP_DETECTED", "Loop Detected"),
     (510, "NOT_EXTENDED", "Not Extended"),
-    (511, "NETWORK_AUTHENTICATION_REQUIRED", "Network Authentication Required"),
+    (
+        511,
+        "NETWORK_AUTHENTICATION_REQUIRED",
+        "Network Authentication Required",
+    ),
 ];
 
 use darling::{Error, FromMeta, Result};
@@ -127,10 +151,8 @@ impl FromMeta for Status {
 }
 
 fn expected_status(expr: &Expr) -> Error {
-    Error::custom(
-        "expected a status number such as `404` or a name such as `NOT_FOUND`",
-    )
-    .with_span(&expr.span())
+    Error::custom("expected a status number such as `404` or a name such as `NOT_FOUND`")
+        .with_span(&expr.span())
 }
 
 #[cfg(test)]
@@ -161,7 +183,10 @@ mod tests {
     #[test]
     fn unknown_names_get_suggestions() {
         let message = parse("NOT_FUOND").unwrap_err().to_string();
-        assert_eq!(message, "unknown status name `NOT_FUOND`; did you mean `NOT_FOUND`?");
+        assert_eq!(
+            message,
+            "unknown status name `NOT_FUOND`; did you mean `NOT_FOUND`?"
+        );
         let message = parse("\"404\"").unwrap_err().to_string();
         assert!(message.starts_with("expected a status number"), "{message}");
     }

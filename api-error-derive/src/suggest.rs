@@ -5,7 +5,12 @@ pub fn did_you_mean<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a st
     let typed_lower = typed.to_ascii_lowercase();
     candidates
         .into_iter()
-        .map(|candidate| (distance(&typed_lower, &candidate.to_ascii_lowercase()), candidate))
+        .map(|candidate| {
+            (
+                distance(&typed_lower, &candidate.to_ascii_lowercase()),
+                candidate,
+            )
+        })
         .filter(|&(distance, candidate)| distance <= (candidate.len().max(typed.len()) / 3).max(1))
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, candidate)| format!("; did you mean `{candidate}`?"))

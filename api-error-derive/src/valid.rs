@@ -14,10 +14,11 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use darling::error::Accumulator;
 use darling::ast::Style;
+use darling::error::Accumulator;
 use proc_macro2::Span;
 use syn::Member;
+use syn::ext::IdentExt;
 
 use crate::ast::{Input, Variant};
 use crate::attr::error_at;
@@ -71,7 +72,11 @@ pub fn resolve<'a>(input: &'a Input, errors: &mut Accumulator) -> Vec<Resolved<'
     resolved
 }
 
-fn resolve_variant<'a>(input: &Input, variant: &'a Variant, errors: &mut Accumulator) -> Option<Resolved<'a>> {
+fn resolve_variant<'a>(
+    input: &Input,
+    variant: &'a Variant,
+    errors: &mut Accumulator,
+) -> Option<Resolved<'a>> {
     let what = describe(variant);
     let prefix = input.attrs.prefix.as_ref().map(syn::LitStr::value);
     let code = match (&variant.attrs.code, &input.attrs.code_case) {
@@ -93,21 +98,36 @@ fn resolve_variant<'a>(input: &Input, variant: &'a Variant, errors: &mut Accumul
         }
         (None, Some(case)) => {
             let derived = case.apply(&variant.ident.to_string());
-            Some((CodeValue::Str(prefix.unwrap_or_default() + &derived), variant.span()))
+            Some((
+                CodeValue::Str(prefix.unwrap_or_default() + &derived),
+                variant.span(),
+            ))
+        }
+        (None, None) if variant.attrs.attempted("code") || input.attrs.attempted("code_case") => {
+            None
         }
         (None, None) => {
             errors.push(error_at(
                 variant.span(),
                 format!(
                     "{what} has no code; add `#[api(code = ...)]` to it, or a `code_case` rule {}",
-                    if variant.is_struct { "beside it" } else { "to the enum" }
+                    if variant.is_struct {
+                        "beside it"
+                    } else {
+                        "to the enum"
+                    }
                 ),
             ));
             None
         }
     };
-    let status = variant.attrs.status.as_ref().or(input.attrs.status.as_ref()).map(|status| **status);
-    if status.is_none() {
+    let status = variant
+        .attrs
+        .status
+        .as_ref()
+        .or(input.attrs.status.as_ref())
+        .map(|status| **status);
+    if status.is_none() && !variant.attrs.attempted("status") && !input.attrs.attempted("status") {
         errors.push(error_at(
             variant.span(),
             if variant.is_struct {
@@ -162,13 +182,18 @@ fn message_for(template: &Template, variant: &Variant) -> darling::Result<Messag
             match segment {
                 Segment::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
                 Segment::Placeholder(placeholder) => {
-                    let Some(index) = errors.handle(field_index(&placeholder.field, template, variant)) else {
+                    let Some(index) =
+                        errors.handle(field_index(&placeholder.field, template, variant))
+                    else {
                         continue;
                     };
-                    let position = args.iter().position(|&arg| arg == index).unwrap_or_else(|| {
-                        args.push(index);
-                        args.len() - 1
-                    });
+                    let position = args
+                        .iter()
+                        .position(|&arg| arg == index)
+                        .unwrap_or_else(|| {
+                            args.push(index);
+                            args.len() - 1
+                        });
                     if !uses.contains(&(index, placeholder.format)) {
                         uses.push((index, placeholder.format));
                     }
@@ -196,21 +221,29 @@ fn field_index(field: &FieldRef, template: &Template, variant: &Variant) -> darl
     match field {
         FieldRef::Named(name) => {
             let found = variant.fields.iter().position(|field| match &field.member {
-                Member::Named(ident) => ident == name,
+                Member::Named(ident) => ident.unraw() == name,
                 Member::Unnamed(_) => false,
             });
             match (found, variant.style) {
                 (Some(index), _) => Ok(index),
                 (None, Style::Struct) => {
-                    let names: Vec<String> = variant.fields.iter().map(|field| member_name(&field.member)).collect();
+                    let names: Vec<String> = variant
+                        .fields
+                        .iter()
+                        .map(|field| member_name(&field.member))
+                        .collect();
                     let hint = suggest::did_you_mean(name, names.iter().map(String::as_str));
-                    fail(format!("message placeholder `{{{name}}}` names no field of {what}{hint}"))
+                    fail(format!(
+                        "message placeholder `{{{name}}}` names no field of {what}{hint}"
+                    ))
                 }
                 (None, Style::Tuple) => fail(format!(
                     "message placeholder `{{{name}}}` names no field; {what} has unnamed fields, so write `{{0}}` to `{{{}}}`",
                     variant.fields.len() - 1
                 )),
-                (None, Style::Unit) => fail(format!("message placeholder `{{{name}}}` names no field; {what} has no fields")),
+                (None, Style::Unit) => fail(format!(
+                    "message placeholder `{{{name}}}` names no field; {what} has no fields"
+                )),
             }
         }
         FieldRef::Index(index) => match variant.style {
@@ -224,14 +257,16 @@ fn field_index(field: &FieldRef, template: &Template, variant: &Variant) -> darl
             Style::Struct => fail(format!(
                 "message placeholder `{{{index}}}` is positional, but {what} has named fields; write the field's name"
             )),
-            Style::Unit => fail(format!("message placeholder `{{{index}}}` is out of range; {what} has no fields")),
+            Style::Unit => fail(format!(
+                "message placeholder `{{{index}}}` is out of range; {what} has no fields"
+            )),
         },
     }
 }
 
 pub fn member_name(member: &Member) -> String {
     match member {
-        Member::Named(ident) => ident.to_string(),
+        Member::Named(ident) => ident.unraw().to_string(),
         Member::Unnamed(index) => index.index.to_string(),
     }
 }
@@ -250,7 +285,11 @@ fn check_codes(resolved: &[Resolved<'_>], errors: &mut Accumulator) {
             ));
             errors.push(error_at(
                 first.code_span,
-                format!("code `{}` first used here, by {}", first.code, describe(first.variant)),
+                format!(
+                    "code `{}` first used here, by {}",
+                    first.code,
+                    describe(first.variant)
+                ),
             ));
         } else {
             seen.insert(&error.code, error);
@@ -259,7 +298,10 @@ fn check_codes(resolved: &[Resolved<'_>], errors: &mut Accumulator) {
     let Some(first) = resolved.first() else {
         return;
     };
-    for error in resolved.iter().filter(|error| error.code.kind() != first.code.kind()) {
+    for error in resolved
+        .iter()
+        .filter(|error| error.code.kind() != first.code.kind())
+    {
         errors.push(error_at(
             error.code_span,
             format!(
