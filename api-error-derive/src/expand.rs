@@ -188,3 +188,91 @@ fn optional_str(text: Option<&syn::LitStr>, private: &TokenStream) -> TokenStrea
         None => quote!(#private::None),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::ToTokens;
+
+    // The derive must answer every input with tokens, never a panic. These inputs are the
+    // shapes a parser is likeliest to trip on; the property test of the diagnostics issue
+    // covers random ones.
+    #[test]
+    fn never_panics_on_malformed_input() {
+        let keys = [
+            "code",
+            "status",
+            "message",
+            "name",
+            "cause",
+            "solution",
+            "retryable",
+            "category",
+            "expose",
+            "code_case",
+            "prefix",
+            "crate",
+            "nope",
+        ];
+        let values = [
+            "",
+            "= 1",
+            "= -1",
+            "= \"\"",
+            "= \"x y\"",
+            "= \"{\"",
+            "= \"}\"",
+            "= \"{0}\"",
+            "= \"{a:*}\"",
+            "= NOT_FOUND",
+            "= true",
+            "= ::x",
+            "= x::y",
+            "= 1.5",
+            "= [1]",
+            "(a, b)",
+            "= \"SCREAMING_SNAKE_CASE\"",
+            "= 99999999999999999999999",
+            "= \"::a::b\"",
+            "= \"a b\"",
+        ];
+        let shapes = [
+            "enum E { A, B(u8), C { c: u8 } }",
+            "struct S { s: u8 }",
+            "struct T(u8);",
+            "enum Z {}",
+            "union U { u: u8 }",
+        ];
+        let mut count = 0;
+        for shape in shapes {
+            for key in keys {
+                for value in values {
+                    for placement in ["type", "variant", "field"] {
+                        let attr = format!("#[api({key} {value})]");
+                        let source = match placement {
+                            "type" => format!("{attr} {shape}"),
+                            "variant" => shape.replacen("A,", &format!("{attr} A,"), 1),
+                            _ => shape.replacen("u8", &format!("{attr} u8"), 1).replacen(
+                                "{ c:",
+                                &format!("{{ {attr} c:"),
+                                1,
+                            ),
+                        };
+                        let Ok(input) = syn::parse_str::<DeriveInput>(&source) else {
+                            continue;
+                        };
+                        let tokens = derive(&input);
+                        assert!(!tokens.is_empty(), "{source}");
+                        assert!(
+                            syn::parse2::<syn::File>(tokens.clone()).is_ok(),
+                            "{source}: {}",
+                            tokens.to_token_stream()
+                        );
+                        count += 1;
+                    }
+                }
+            }
+        }
+        assert!(count > 2000, "only {count} inputs parsed");
+    }
+}

@@ -11,7 +11,13 @@ pub fn did_you_mean<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a st
                 candidate,
             )
         })
-        .filter(|&(distance, candidate)| distance <= (candidate.len().max(typed.len()) / 3).max(1))
+        .filter(|&(distance, candidate)| {
+            let close = distance <= (candidate.len().max(typed.len()) / 3).max(1);
+            // A shortened name (`pet` for `pet_id`) is as likely as a typo.
+            let shortened =
+                typed.len() >= 3 && candidate.to_ascii_lowercase().starts_with(&typed_lower);
+            close || shortened
+        })
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, candidate)| format!("; did you mean `{candidate}`?"))
         .unwrap_or_default()
@@ -63,5 +69,10 @@ mod tests {
         assert_eq!(did_you_mean("stauts", keys), "; did you mean `status`?");
         assert_eq!(did_you_mean("mesage", keys), "; did you mean `message`?");
         assert_eq!(did_you_mean("zzzzzz", keys), "");
+        assert_eq!(
+            did_you_mean("pet", ["pet_id", "pool"]),
+            "; did you mean `pet_id`?"
+        );
+        assert_eq!(did_you_mean("pe", ["pet_id"]), "");
     }
 }

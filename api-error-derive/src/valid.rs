@@ -315,3 +315,216 @@ fn check_codes(resolved: &[Resolved<'_>], errors: &mut Accumulator) {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use syn::{DeriveInput, parse_quote};
+
+    /// Every error message the input produces, in the order reported.
+    fn errors(input: DeriveInput) -> Vec<String> {
+        let mut errors = darling::Error::accumulator();
+        let model = Input::from_syn(&input, &mut errors);
+        let _ = resolve(&model, &mut errors);
+        errors
+            .into_inner()
+            .into_iter()
+            .map(|error| error.to_string())
+            .collect()
+    }
+
+    fn codes(input: DeriveInput) -> Vec<String> {
+        let mut errors = darling::Error::accumulator();
+        let model = Input::from_syn(&input, &mut errors);
+        let codes = resolve(&model, &mut errors)
+            .iter()
+            .map(|error| error.code.to_string())
+            .collect();
+        assert!(errors.finish().is_ok());
+        codes
+    }
+
+    #[test]
+    fn codes_are_explicit_or_derived() {
+        let input = parse_quote! {
+            #[api(code_case = "SCREAMING_SNAKE_CASE", prefix = "PET_", status = 400)]
+            enum E { NoSuchPet, #[api(code = "PET_EXPLICIT")] Other }
+        };
+        assert_eq!(codes(input), ["PET_NO_SUCH_PET", "PET_EXPLICIT"]);
+    }
+
+    #[test]
+    fn missing_code_and_status() {
+        let input = parse_quote! {
+            enum E { A, #[api(code = "B")] B }
+        };
+        assert_eq!(
+            errors(input),
+            [
+                "variant `A` has no code; add `#[api(code = ...)]` to it, or a `code_case` rule to the enum",
+                "variant `A` has no status; add `#[api(status = ...)]` to it, or a default status to the enum",
+                "variant `B` has no status; add `#[api(status = ...)]` to it, or a default status to the enum",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bad_value_is_not_also_reported_missing() {
+        let input = parse_quote! {
+            #[api(code_case = "screaming")]
+            enum E { #[api(status = 700)] A, B }
+        };
+        let reported = errors(input);
+        assert_eq!(reported.len(), 3, "{reported:?}");
+        assert!(reported[0].starts_with("unknown code case `screaming`"));
+        assert!(reported[1].starts_with("status 700 is out of range"));
+        assert!(reported[2].starts_with("variant `B` has no status"));
+    }
+
+    #[test]
+    fn duplicate_codes_point_at_both() {
+        let input = parse_quote! {
+            #[api(status = 400)]
+            enum E { #[api(code = "X")] A, #[api(code = "Y")] B, #[api(code = "X")] C }
+        };
+        assert_eq!(
+            errors(input),
+            [
+                "duplicate code `X`: variant `A` already uses it",
+                "code `X` first used here, by variant `A`"
+            ]
+        );
+        let derived = parse_quote! {
+            #[api(status = 400, code_case = "snake_case")]
+            enum E { FooBar, #[api(code = "foo_bar")] Explicit }
+        };
+        assert_eq!(
+            errors(derived)[0],
+            "duplicate code `foo_bar`: variant `FooBar` already uses it"
+        );
+    }
+
+    #[test]
+    fn mixed_kinds_and_prefixes() {
+        let input = parse_quote! {
+            #[api(status = 400)]
+            enum E { #[api(code = 1)] A, #[api(code = "B")] B }
+        };
+        assert_eq!(
+            errors(input),
+            [
+                "code kinds are mixed: `B` is a string code, but variant `A` has the integer code `1`; give every code the same kind"
+            ]
+        );
+        let input = parse_quote! {
+            #[api(status = 400, prefix = "PET")]
+            enum E { #[api(code = "DOG1")] A, #[api(code = 2)] B }
+        };
+        assert_eq!(
+            errors(input)[..2],
+            [
+                "code `DOG1` does not start with the enum's prefix `PET`",
+                "code 2 is an integer, but the prefix `PET` applies to string codes",
+            ]
+        );
+    }
+
+    #[test]
+    fn placeholders_name_real_fields() {
+        let input = parse_quote! {
+            #[api(status = 400, code_case = "snake_case")]
+            enum E {
+                #[api(message = "{pet}")] Named { pet_id: u8 },
+                #[api(message = "{name}")] Tuple(u8, u8),
+                #[api(message = "{2}")] Range(u8, u8),
+                #[api(message = "{0}")] Positional { a: u8 },
+                #[api(message = "{x}")] Unit,
+                #[api(message = "{0}")] UnitIndex,
+            }
+        };
+        assert_eq!(
+            errors(input),
+            [
+                "message placeholder `{pet}` names no field of variant `Named`; did you mean `pet_id`?",
+                "message placeholder `{name}` names no field; variant `Tuple` has unnamed fields, so write `{0}` to `{1}`",
+                "message placeholder `{2}` is out of range; variant `Range` has 2 fields (`{0}` to `{1}`)",
+                "message placeholder `{0}` is positional, but variant `Positional` has named fields; write the field's name",
+                "message placeholder `{x}` names no field; variant `Unit` has no fields",
+                "message placeholder `{0}` is out of range; variant `UnitIndex` has no fields",
+            ]
+        );
+    }
+
+    #[test]
+    fn message_sources() {
+        let input: DeriveInput = parse_quote! {
+            #[api(status = 400, code_case = "snake_case")]
+            enum E {
+                #[api(message = "{a} and {a:?} and {{literal}}")] Format { a: u8 },
+                #[api(status = 503)] Server,
+                #[api(expose)] Exposed,
+                #[api(expose, message = "x")] Both,
+            }
+        };
+        let mut errors = darling::Error::accumulator();
+        let model = Input::from_syn(&input, &mut errors);
+        let resolved = resolve(&model, &mut errors);
+        let reported: Vec<String> = errors
+            .into_inner()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            reported,
+            [
+                "`expose` and `message` exclude each other: `expose` shows the Display text, `message` declares the public text"
+            ]
+        );
+        match &resolved[0].message {
+            Message::Format {
+                format, args, uses, ..
+            } => {
+                assert_eq!(format, "{0} and {0:?} and {{literal}}");
+                assert_eq!(args, &[0]);
+                assert_eq!(uses, &[(0, FormatTrait::Display), (0, FormatTrait::Debug)]);
+            }
+            _ => panic!("expected a format message"),
+        }
+        assert!(
+            matches!(&resolved[1].message, Message::Static(text) if text == "Service Unavailable")
+        );
+        assert!(matches!(&resolved[2].message, Message::Display { .. }));
+        assert_eq!(resolved.len(), 3);
+    }
+
+    #[test]
+    fn enum_message_cannot_interpolate() {
+        let input = parse_quote! {
+            #[api(status = 400, code_case = "snake_case", message = "bad {field}")]
+            enum E { A { field: u8 } }
+        };
+        assert_eq!(
+            errors(input),
+            [
+                "the enum-level message cannot interpolate fields; give the variants that need them a message of their own"
+            ]
+        );
+    }
+
+    #[test]
+    fn structs_and_unions() {
+        let input = parse_quote! { struct S; };
+        assert_eq!(
+            errors(input),
+            [
+                "struct `S` has no code; add `#[api(code = ...)]` to it, or a `code_case` rule beside it",
+                "struct `S` has no status; add `#[api(status = ...)]` to it",
+            ]
+        );
+        let input = parse_quote! { union U { a: u8 } };
+        assert_eq!(
+            errors(input),
+            ["ApiError cannot be derived for a union; derive it on an enum or a struct"]
+        );
+    }
+}
