@@ -87,3 +87,8 @@ pub mod __private {
         }
     }
 }
+
+// The README's examples are compiled and run as doc tests, so it cannot drift from the code.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeExamples;
