@@ -4,7 +4,7 @@ use core::fmt;
 
 use http::StatusCode;
 
-use crate::{Catalog, Code, Descriptor, Message};
+use crate::{BodyError, Catalog, Code, Descriptor, Details, Envelope, Message, RequestContext};
 
 /// An error type whose every value knows its HTTP status, stable code and public message.
 ///
@@ -156,5 +156,100 @@ pub trait ApiError {
     /// ```
     fn message(&self) -> Message<'_, Self> {
         Message::new(self)
+    }
+
+    /// The value of the field marked `#[api(details)]`, if the variant has one.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// #[api(code_case = "snake_case", status = 409)]
+    /// enum Error {
+    ///     Conflict {
+    ///         #[api(details)]
+    ///         existing: Vec<u32>,
+    ///     },
+    ///     Gone,
+    /// }
+    /// assert!(Error::Conflict { existing: vec![7] }.details().is_some());
+    /// assert!(Error::Gone.details().is_none());
+    /// ```
+    fn details(&self) -> Option<&dyn Details> {
+        None
+    }
+
+    /// The content type of the body, from the type's envelope.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "face", code_case = "snake_case", status = 404)]
+    /// enum Error { NotFound }
+    /// assert_eq!(Error::NotFound.content_type(), "application/json");
+    /// ```
+    fn content_type(&self) -> &'static str {
+        Envelope::content_type(&crate::envelopes::PROBLEM)
+    }
+
+    /// Appends the body of this error, in the type's envelope, to `out`.
+    ///
+    /// # Errors
+    ///
+    /// When the details could not be serialized; `out` then holds the body with `null` in
+    /// their place, still complete and valid.
+    ///
+    /// ```
+    /// # use api_error_core::{ApiError, RequestContext};
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "incident", code_case = "SCREAMING_SNAKE_CASE", status = 404)]
+    /// enum Error { NotFound }
+    /// let mut out = Vec::new();
+    /// Error::NotFound.write_body(&RequestContext::new(), &mut out).unwrap();
+    /// assert_eq!(out, br#"{"code":"NOT_FOUND","message":"Not Found"}"#);
+    /// ```
+    fn write_body(&self, context: &RequestContext<'_>, out: &mut Vec<u8>) -> Result<(), BodyError> {
+        Envelope::write(&crate::envelopes::PROBLEM, self, context, out)
+    }
+
+    /// The body of this error as JSON bytes.
+    ///
+    /// It is always complete and valid JSON: details that fail to serialize become `null`.
+    ///
+    /// ```
+    /// # use api_error_core::{ApiError, RequestContext};
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "oz")]
+    /// enum Error {
+    ///     #[api(code = 10, status = 404, message = "the requested resource is not found")]
+    ///     NotExist,
+    /// }
+    /// let body = Error::NotExist.to_json(&RequestContext::new());
+    /// assert_eq!(body, br#"{"error_code":10,"error_message":"the requested resource is not found","details":null}"#);
+    /// ```
+    fn to_json(&self, context: &RequestContext<'_>) -> Vec<u8> {
+        let mut out = Vec::with_capacity(128);
+        // A failure is already replaced by `null` in the body; there is nothing more to do.
+        let _ = self.write_body(context, &mut out);
+        out
+    }
+
+    /// The body of this error as a JSON string.
+    ///
+    /// ```
+    /// # use api_error_core::{ApiError, RequestContext};
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "petnow")]
+    /// enum Error {
+    ///     #[api(code = "PETNOWB2B10000", status = 401)]
+    ///     InvalidApiKey,
+    /// }
+    /// assert_eq!(
+    ///     Error::InvalidApiKey.to_json_string(&RequestContext::new()),
+    ///     r#"{"errors":[{"code":"PETNOWB2B10000"}]}"#
+    /// );
+    /// ```
+    fn to_json_string(&self, context: &RequestContext<'_>) -> String {
+        // serde_json writes UTF-8 only, so the conversion cannot fail.
+        String::from_utf8(self.to_json(context)).unwrap_or_default()
     }
 }

@@ -49,6 +49,8 @@ pub struct Descriptor {
     solutions: &'static [&'static str],
     retryable: Option<Retryable>,
     category: Option<&'static str>,
+    code_json: &'static str,
+    message_json: Option<&'static str>,
 }
 
 /// The parts a [`Descriptor`] is made of, as the derive writes them.
@@ -66,6 +68,10 @@ pub struct DescriptorParts {
     pub solutions: &'static [&'static str],
     pub retryable: Option<Retryable>,
     pub category: Option<&'static str>,
+    /// The code as JSON text, escaped at compile time.
+    pub code_json: &'static str,
+    /// A static message as JSON text, escaped at compile time.
+    pub message_json: Option<&'static str>,
 }
 
 impl Descriptor {
@@ -82,6 +88,8 @@ impl Descriptor {
             solutions,
             retryable,
             category,
+            code_json,
+            message_json,
         } = parts;
         Descriptor {
             variant,
@@ -94,7 +102,19 @@ impl Descriptor {
             solutions,
             retryable,
             category,
+            code_json,
+            message_json,
         }
+    }
+
+    /// The code as JSON text (`"\"FACE_NOT_FOUND\""`, `"3001"`), prepared at compile time.
+    pub(crate) const fn code_json(&self) -> &'static str {
+        self.code_json
+    }
+
+    /// A static public message as JSON text, prepared at compile time.
+    pub(crate) const fn message_json(&self) -> Option<&'static str> {
+        self.message_json
     }
 
     /// The Rust name of the variant (or struct) this descriptor belongs to.

@@ -39,13 +39,20 @@
 mod api_error;
 mod catalog;
 mod code;
+mod context;
 mod descriptor;
+mod details;
+pub mod envelope;
+pub mod envelopes;
 mod message;
 
 pub use crate::api_error::ApiError;
 pub use crate::catalog::{Catalog, Iter};
 pub use crate::code::{Code, CodeQuery};
+pub use crate::context::RequestContext;
 pub use crate::descriptor::{Descriptor, Retryable};
+pub use crate::details::{Details, DetailsForm, FieldError, FieldErrors};
+pub use crate::envelope::{BodyError, Envelope, Shape};
 pub use crate::message::Message;
 
 /// The derive: see the README's attribute reference.
@@ -76,8 +83,29 @@ pub mod __private {
     pub use core::option::Option::{self, None, Some};
 
     pub use crate::descriptor::DescriptorParts;
-    pub use crate::{ApiError, Catalog, Code, Descriptor, Retryable};
+    pub use crate::{
+        ApiError, BodyError, Catalog, Code, Descriptor, Details, Envelope, RequestContext,
+        Retryable,
+    };
     pub use http::StatusCode;
+    pub use std::vec::Vec;
+
+    pub use core::result::Result;
+
+    /// A details field as the envelope sees it.
+    #[inline]
+    pub fn details<T: Details>(value: &T) -> Option<&dyn Details> {
+        Some(value)
+    }
+
+    /// An optional details field: `None` means the variant has no details this time.
+    #[inline]
+    pub fn optional_details<T: Details>(value: &Option<T>) -> Option<&dyn Details> {
+        match value {
+            Some(value) => Some(value),
+            None => None,
+        }
+    }
 
     /// A status code from a number the derive has already checked to lie in 100..=599.
     pub const fn status(code: u16) -> StatusCode {

@@ -61,6 +61,8 @@ pub struct Variant {
 pub struct Field {
     pub member: Member,
     pub ty: Type,
+    /// Where `#[api(details)]` marks this field as the variant's details.
+    pub details: Option<Span>,
 }
 
 impl Input {
@@ -77,7 +79,7 @@ impl Input {
         if let syn::Data::Union(union) = &input.data {
             errors.push(error_at(
                 union.union_token.span,
-                "ApiError cannot be derived for a union; derive it on an enum or a struct",
+                "`ApiError` cannot be derived for a union; derive it on an enum or a struct",
             ));
             return model;
         }
@@ -142,13 +144,22 @@ impl Variant {
         is_struct: bool,
         errors: &mut Accumulator,
     ) -> Variant {
+        let mut parsed = parsed;
         let style = fields.style;
         let fields = fields
             .fields
             .into_iter()
             .enumerate()
             .map(|(index, field)| {
-                Attrs::parse(&field.attrs, Level::Field, errors);
+                let attrs = Attrs::parse(
+                    &field.attrs,
+                    Level::Field {
+                        in_struct: is_struct,
+                    },
+                    errors,
+                );
+                // A misplaced key on a field must not also be reported missing on the variant.
+                parsed.failed.extend(attrs.failed.iter().cloned());
                 let member = match field.ident {
                     Some(ident) => Member::Named(ident),
                     None => Member::Unnamed(syn::Index {
@@ -159,6 +170,7 @@ impl Variant {
                 Field {
                     member,
                     ty: field.ty,
+                    details: attrs.details,
                 }
             })
             .collect();
@@ -190,6 +202,7 @@ impl Attrs {
             code_case: self.code_case.take(),
             prefix: self.prefix.take(),
             krate: self.krate.take(),
+            envelope: self.envelope.take(),
             failed: self.failed.clone(),
             ..Attrs::default()
         }

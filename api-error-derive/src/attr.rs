@@ -19,7 +19,9 @@ pub enum Level {
     Variant,
     /// A struct deriving `ApiError` is both the type and its single error.
     Struct,
-    Field,
+    Field {
+        in_struct: bool,
+    },
 }
 
 impl Level {
@@ -28,7 +30,7 @@ impl Level {
             Level::Enum => "the enum",
             Level::Variant => "a variant",
             Level::Struct => "the struct",
-            Level::Field => "a field",
+            Level::Field { .. } => "a field",
         }
     }
 }
@@ -39,23 +41,27 @@ enum Home {
     Enum,
     Variant,
     EnumOrVariant,
+    Field,
 }
 
 impl Home {
     fn admits(self, level: Level) -> bool {
         match level {
-            Level::Struct => true,
-            Level::Enum => self != Home::Variant,
-            Level::Variant => self != Home::Enum,
-            Level::Field => false,
+            Level::Struct => self != Home::Field,
+            Level::Enum => matches!(self, Home::Enum | Home::EnumOrVariant),
+            Level::Variant => matches!(self, Home::Variant | Home::EnumOrVariant),
+            Level::Field { .. } => self == Home::Field,
         }
     }
 
-    fn noun(self) -> &'static str {
-        match self {
-            Home::Enum => "the enum",
-            Home::Variant => "a variant",
-            Home::EnumOrVariant => "a variant or the enum",
+    /// Where the key belongs, said for a key found at `level`.
+    fn noun(self, level: Level) -> &'static str {
+        match (self, level) {
+            (Home::Field, _) => "a field",
+            (_, Level::Field { in_struct: true }) => "the struct",
+            (Home::Enum, _) => "the enum",
+            (Home::Variant, _) => "a variant",
+            (Home::EnumOrVariant, _) => "a variant or the enum",
         }
     }
 }
@@ -73,6 +79,8 @@ const KEYS: &[(&str, Home)] = &[
     ("code_case", Home::Enum),
     ("prefix", Home::Enum),
     ("crate", Home::Enum),
+    ("envelope", Home::Enum),
+    ("details", Home::Field),
 ];
 
 /// Everything `#[api(...)]` attributes said at one level, each value with its span.
@@ -90,10 +98,29 @@ pub struct Attrs {
     pub code_case: Option<SpannedValue<Case>>,
     pub prefix: Option<LitStr>,
     pub krate: Option<Path>,
+    pub envelope: Option<SpannedValue<EnvelopeRef>>,
+    pub details: Option<Span>,
     /// Keys that were given but could not be read, so later checks do not also report them
     /// as missing.
     pub failed: Vec<String>,
 }
+
+/// `envelope = "face"` (a built-in shape) or `envelope = path::TO_SHAPE` (a declared one).
+#[derive(Clone, Debug)]
+pub enum EnvelopeRef {
+    Builtin(&'static str),
+    Path(Path),
+}
+
+/// The built-in envelopes: the name users write, and the constant in `envelopes`.
+pub const BUILTIN_ENVELOPES: &[(&str, &str)] = &[
+    ("problem", "PROBLEM"),
+    ("petnow", "PETNOW"),
+    ("tennis_registry", "TENNIS_REGISTRY"),
+    ("oz", "OZ"),
+    ("face", "FACE"),
+    ("incident", "INCIDENT"),
+];
 
 /// `retryable`, `retryable = true | false`, or `retryable = "after re-authenticating"`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -122,8 +149,14 @@ impl Attrs {
                     for item in &items {
                         if let Err(error) = parsed.set(item, level) {
                             errors.push(error);
-                            if let Some(key) = item.path().get_ident() {
-                                parsed.failed.push(key.to_string());
+                            // An unknown key may have been meant as any key: suppress every
+                            // "missing" report it could cause.
+                            let key = item.path().get_ident().map(ToString::to_string);
+                            match key {
+                                Some(key) if KEYS.iter().any(|(name, _)| *name == key) => {
+                                    parsed.failed.push(key);
+                                }
+                                _ => parsed.failed.push("*".to_owned()),
                             }
                         }
                     }
@@ -151,10 +184,7 @@ impl Attrs {
                     .filter(|(_, home)| home.admits(level))
                     .map(|(name, _)| *name),
             );
-            let where_ = match level {
-                Level::Field => " on a field; fields take no keys".to_owned(),
-                _ => format!(" on {}", level.noun()),
-            };
+            let where_ = format!(" on {}", level.noun());
             return Err(error_at(
                 key_span,
                 format!("unknown key `{key}` in #[api]{where_}{hint}"),
@@ -165,7 +195,7 @@ impl Attrs {
                 key_span,
                 format!(
                     "`{key}` belongs on {}, not on {}",
-                    home.noun(),
+                    home.noun(level),
                     level.noun()
                 ),
             ));
@@ -257,6 +287,24 @@ impl Attrs {
             }
             // crate = ::api_error_core | crate = "::api_error_core"
             "crate" => once(&mut self.krate, crate_path(value(meta)?)?, duplicate),
+            // envelope = "face" | envelope = crate::errors::SHAPE
+            "envelope" => {
+                let expr = value(meta)?;
+                let parsed = envelope(expr)?;
+                once(
+                    &mut self.envelope,
+                    SpannedValue::new(parsed, expr.span()),
+                    duplicate,
+                )
+            }
+            // details
+            "details" => match meta {
+                Meta::Path(path) => once(&mut self.details, path.span(), duplicate),
+                _ => Err(
+                    Error::custom("`details` takes no value; write `#[api(details)]`")
+                        .with_span(meta),
+                ),
+            },
             _ => Err(error_at(key_span, format!("unknown key `{key}` in #[api]"))),
         }
     }
@@ -339,6 +387,39 @@ fn retryable(expr: &Expr) -> Result<RetryableValue> {
         }) if !text.value().trim().is_empty() => Ok(RetryableValue::After(text.value())),
         _ => Err(Error::custom(
             "`retryable` expects `true`, `false`, or a condition such as \"after re-authenticating\"",
+        )
+        .with_span(expr)),
+    }
+}
+
+fn envelope(expr: &Expr) -> Result<EnvelopeRef> {
+    let builtins = || BUILTIN_ENVELOPES.iter().map(|(builtin, _)| *builtin);
+    match expr {
+        // envelope = "face"
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(text), ..
+        }) => {
+            let name = text.value();
+            match BUILTIN_ENVELOPES.iter().find(|(builtin, _)| *builtin == name) {
+                Some((_, constant)) => Ok(EnvelopeRef::Builtin(constant)),
+                None => {
+                    let hint = match suggest::did_you_mean(&name, builtins()) {
+                        hint if hint.is_empty() => format!(
+                            "; the built-in envelopes are {}, and a declared one is named by its path",
+                            builtins().map(|builtin| format!("\"{builtin}\"")).collect::<Vec<_>>().join(", ")
+                        ),
+                        hint => hint,
+                    };
+                    Err(Error::custom(format!("unknown envelope `{name}`{hint}")).with_span(text))
+                }
+            }
+        }
+        // envelope = crate::errors::SHAPE
+        Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => {
+            Ok(EnvelopeRef::Path(path.path.clone()))
+        }
+        _ => Err(Error::custom(
+            "`envelope` expects a built-in name such as \"problem\" or the path of a declared `Shape`",
         )
         .with_span(expr)),
     }
@@ -510,7 +591,22 @@ mod tests {
                 "`cause` belongs on a variant, not on the enum"
             ]
         );
-        let (_, errors) = parse(vec![parse_quote!(#[api(status = 400)])], Level::Field);
+        let (_, errors) = parse(
+            vec![parse_quote!(#[api(code = "A")])],
+            Level::Field { in_struct: true },
+        );
+        assert_eq!(errors, ["`code` belongs on the struct, not on a field"]);
+        let (_, errors) = parse(vec![parse_quote!(#[api(details)])], Level::Variant);
+        assert_eq!(errors, ["`details` belongs on a field, not on a variant"]);
+        let (attrs, errors) = parse(
+            vec![parse_quote!(#[api(details)])],
+            Level::Field { in_struct: true },
+        );
+        assert!(errors.is_empty() && attrs.details.is_some(), "{errors:?}");
+        let (_, errors) = parse(
+            vec![parse_quote!(#[api(status = 400)])],
+            Level::Field { in_struct: false },
+        );
         assert_eq!(
             errors,
             ["`status` belongs on a variant or the enum, not on a field"]
@@ -520,6 +616,36 @@ mod tests {
             Level::Struct,
         );
         assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    #[test]
+    fn envelopes() {
+        let (attrs, errors) = parse(vec![parse_quote!(#[api(envelope = "face")])], Level::Enum);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(matches!(
+            attrs.envelope.as_deref(),
+            Some(EnvelopeRef::Builtin("FACE"))
+        ));
+        let (attrs, _) = parse(
+            vec![parse_quote!(#[api(envelope = crate::SHAPE)])],
+            Level::Enum,
+        );
+        assert!(matches!(
+            attrs.envelope.as_deref(),
+            Some(EnvelopeRef::Path(_))
+        ));
+        let (_, errors) = parse(vec![parse_quote!(#[api(envelope = "fase")])], Level::Enum);
+        assert_eq!(errors, ["unknown envelope `fase`; did you mean `face`?"]);
+        let (_, errors) = parse(vec![parse_quote!(#[api(envelope = "json")])], Level::Enum);
+        assert!(
+            errors[0].contains("the built-in envelopes are \"problem\", \"petnow\""),
+            "{errors:?}"
+        );
+        let (_, errors) = parse(vec![parse_quote!(#[api(envelope = 1)])], Level::Enum);
+        assert!(
+            errors[0].starts_with("`envelope` expects a built-in name"),
+            "{errors:?}"
+        );
     }
 
     #[test]

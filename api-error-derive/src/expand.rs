@@ -1,14 +1,15 @@
 //! Code generation: turns resolved errors into the `ApiError` impl. No decisions are made here.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::DeriveInput;
+use syn::spanned::Spanned;
 
 use crate::ast::{Input, Variant};
-use crate::attr::RetryableValue;
+use crate::attr::{EnvelopeRef, RetryableValue};
 use crate::code::CodeValue;
 use crate::valid::{self, Message, Resolved};
-use crate::{fallback, generics};
+use crate::{fallback, generics, json};
 
 /// The whole derive: parse, validate, expand, or report every error with a fallback impl.
 pub fn derive(input: &DeriveInput) -> TokenStream {
@@ -46,6 +47,23 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
         }
     });
     let fmt_message_body = arms(resolved, |_, error| fmt_message_arm(error, &private));
+    let details = details_method(resolved, &private);
+    let envelope = match input.attrs.envelope.as_deref() {
+        None => quote!(#krate::envelopes::PROBLEM),
+        Some(EnvelopeRef::Builtin(constant)) => {
+            let constant = format_ident!("{}", constant);
+            quote!(#krate::envelopes::#constant)
+        }
+        // Spanned at the path, so a value that is no envelope is reported there.
+        Some(EnvelopeRef::Path(path)) => {
+            let span = input
+                .attrs
+                .envelope
+                .as_ref()
+                .map_or_else(Span::call_site, |e| e.span());
+            quote_spanned!(span=> #path)
+        }
+    };
 
     quote! {
         const _: () = {
@@ -69,6 +87,22 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
                     __formatter: &mut #private::Formatter<'_>,
                 ) -> #private::FmtResult {
                     #fmt_message_body
+                }
+
+                #details
+
+                #[inline]
+                fn content_type(&self) -> &'static str {
+                    #private::Envelope::content_type(&#envelope)
+                }
+
+                #[inline]
+                fn write_body(
+                    &self,
+                    __context: &#private::RequestContext<'_>,
+                    __out: &mut #private::Vec<u8>,
+                ) -> #private::Result<(), #private::BodyError> {
+                    #private::Envelope::write(&#envelope, self, __context, __out)
                 }
             }
         };
@@ -120,10 +154,13 @@ fn fmt_message_arm(error: &Resolved<'_>, private: &TokenStream) -> TokenStream {
             format, args, span, ..
         } => {
             let pattern = pattern(error.variant, args);
-            // Spanned at the message, so a field that cannot be formatted is reported there.
+            // Located at the message, so a field that cannot be formatted is reported there;
+            // resolved at the call site, like the binding it names.
+            let located = Span::call_site().located_at(*span);
             let args = args.iter().map(|&index| {
-                let binding = binding(index);
-                quote_spanned!(*span=> #binding)
+                let mut binding = binding(index);
+                binding.set_span(located);
+                binding
             });
             let format = syn::LitStr::new(format, *span);
             quote!(#pattern => __formatter.write_fmt(::core::format_args!(#format, #(#args),*)))
@@ -166,6 +203,14 @@ fn descriptor(error: &Resolved<'_>, private: &TokenStream) -> TokenStream {
         }
     };
     let category = optional_str(variant.attrs.category.as_ref(), private);
+    let code_json = json::code(&error.code);
+    let message_json = match &error.message {
+        Message::Static(text) => {
+            let text = json::string(text);
+            quote!(#private::Some(#text))
+        }
+        Message::Format { .. } | Message::Display { .. } => quote!(#private::None),
+    };
     quote! {
         #private::Descriptor::from_parts(#private::DescriptorParts {
             variant: #variant_name,
@@ -178,8 +223,51 @@ fn descriptor(error: &Resolved<'_>, private: &TokenStream) -> TokenStream {
             solutions: &[#(#solutions),*],
             retryable: #retryable,
             category: #category,
+            code_json: #code_json,
+            message_json: #message_json,
         })
     }
+}
+
+/// `details()`, when any variant marks a details field.
+fn details_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
+    if resolved.iter().all(|error| error.details.is_none()) {
+        return TokenStream::new();
+    }
+    let body = arms(resolved, |_, error| {
+        let Some(index) = error.details else {
+            let pattern = pattern(error.variant, &[]);
+            return quote!(#pattern => #private::None);
+        };
+        let pattern = pattern(error.variant, &[index]);
+        let binding = binding(index);
+        let ty = &error.variant.fields[index].ty;
+        // Spanned at the field's type, so a type that cannot be details is reported there.
+        let call = if is_option(ty) {
+            quote_spanned!(ty.span()=> #private::optional_details(#binding))
+        } else {
+            quote_spanned!(ty.span()=> #private::details(#binding))
+        };
+        quote!(#pattern => #call)
+    });
+    quote! {
+        #[inline]
+        fn details(&self) -> #private::Option<&dyn #private::Details> {
+            #body
+        }
+    }
+}
+
+/// Whether `ty` is written as `Option<T>`, whose `None` means "no details".
+fn is_option(ty: &syn::Type) -> bool {
+    let syn::Type::Path(path) = ty else {
+        return false;
+    };
+    path.qself.is_none()
+        && path.path.segments.last().is_some_and(|last| {
+            last.ident == "Option"
+                && matches!(&last.arguments, syn::PathArguments::AngleBracketed(args) if args.args.len() == 1)
+        })
 }
 
 fn optional_str(text: Option<&syn::LitStr>, private: &TokenStream) -> TokenStream {

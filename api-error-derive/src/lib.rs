@@ -12,6 +12,7 @@ mod code;
 mod expand;
 mod fallback;
 mod generics;
+mod json;
 mod message;
 mod status;
 mod suggest;

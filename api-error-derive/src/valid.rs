@@ -34,6 +34,8 @@ pub struct Resolved<'a> {
     pub code_span: Span,
     pub status: Status,
     pub message: Message,
+    /// The index of the field marked `#[api(details)]`.
+    pub details: Option<usize>,
 }
 
 /// Where an error's public message comes from.
@@ -85,7 +87,7 @@ fn resolve_variant<'a>(
                 (CodeValue::Str(text), Some(prefix)) if !text.starts_with(prefix.as_str()) => {
                     errors.push(error_at(
                         code.span(),
-                        format!("code `{text}` does not start with the enum's prefix `{prefix}`"),
+                        format!("code `{text}` does not start with the prefix `{prefix}`"),
                     ));
                 }
                 (CodeValue::Int(value), Some(prefix)) => errors.push(error_at(
@@ -103,7 +105,11 @@ fn resolve_variant<'a>(
                 variant.span(),
             ))
         }
-        (None, None) if variant.attrs.attempted("code") || input.attrs.attempted("code_case") => {
+        (None, None)
+            if variant.attrs.attempted("code")
+                || input.attrs.attempted("code")
+                || input.attrs.attempted("code_case") =>
+        {
             None
         }
         (None, None) => {
@@ -153,6 +159,20 @@ fn resolve_variant<'a>(
             (None, None) => None,
         },
     };
+    let mut marked = variant
+        .fields
+        .iter()
+        .enumerate()
+        .filter_map(|(index, field)| Some((index, field.details?)));
+    let details = marked.next().map(|(index, _)| index);
+    for (_, span) in marked {
+        errors.push(error_at(
+            span,
+            format!(
+                "`details` marks more than one field of {what}; a variant has one details field"
+            ),
+        ));
+    }
     let (code, code_span) = code?;
     Some(Resolved {
         variant,
@@ -160,6 +180,7 @@ fn resolve_variant<'a>(
         code_span,
         status: status?,
         message: message?,
+        details,
     })
 }
 
@@ -217,14 +238,21 @@ fn message_for(template: &Template, variant: &Variant) -> darling::Result<Messag
 
 fn field_index(field: &FieldRef, template: &Template, variant: &Variant) -> darling::Result<usize> {
     let what = describe(variant);
+    let count = variant.fields.len();
+    // `{0}`, `{0}` to `{1}`: how to name the fields of a tuple variant.
+    let positions = match count {
+        0 => String::new(),
+        1 => "`{0}`".to_owned(),
+        _ => format!("`{{0}}` to `{{{}}}`", count - 1),
+    };
     let fail = |message: String| Err(error_at(template.span, message));
-    match field {
-        FieldRef::Named(name) => {
+    match (field, variant.style) {
+        (FieldRef::Named(name), style) => {
             let found = variant.fields.iter().position(|field| match &field.member {
                 Member::Named(ident) => ident.unraw() == name,
                 Member::Unnamed(_) => false,
             });
-            match (found, variant.style) {
+            match (found, style) {
                 (Some(index), _) => Ok(index),
                 (None, Style::Struct) => {
                     let names: Vec<String> = variant
@@ -237,30 +265,25 @@ fn field_index(field: &FieldRef, template: &Template, variant: &Variant) -> darl
                         "message placeholder `{{{name}}}` names no field of {what}{hint}"
                     ))
                 }
-                (None, Style::Tuple) => fail(format!(
-                    "message placeholder `{{{name}}}` names no field; {what} has unnamed fields, so write `{{0}}` to `{{{}}}`",
-                    variant.fields.len() - 1
+                (None, Style::Tuple) if count > 0 => fail(format!(
+                    "message placeholder `{{{name}}}` names no field; {what} has unnamed fields, so write {positions}"
                 )),
-                (None, Style::Unit) => fail(format!(
+                (None, _) => fail(format!(
                     "message placeholder `{{{name}}}` names no field; {what} has no fields"
                 )),
             }
         }
-        FieldRef::Index(index) => match variant.style {
-            Style::Tuple if *index < variant.fields.len() => Ok(*index),
-            Style::Tuple => fail(format!(
-                "message placeholder `{{{index}}}` is out of range; {what} has {} field{} (`{{0}}` to `{{{}}}`)",
-                variant.fields.len(),
-                if variant.fields.len() == 1 { "" } else { "s" },
-                variant.fields.len() - 1
-            )),
-            Style::Struct => fail(format!(
-                "message placeholder `{{{index}}}` is positional, but {what} has named fields; write the field's name"
-            )),
-            Style::Unit => fail(format!(
-                "message placeholder `{{{index}}}` is out of range; {what} has no fields"
-            )),
-        },
+        (FieldRef::Index(index), Style::Tuple) if *index < count => Ok(*index),
+        (FieldRef::Index(index), Style::Struct) if count > 0 => fail(format!(
+            "message placeholder `{{{index}}}` is positional, but {what} has named fields; write the field's name"
+        )),
+        (FieldRef::Index(index), _) if count > 0 => fail(format!(
+            "message placeholder `{{{index}}}` is out of range; {what} has {count} field{} ({positions})",
+            if count == 1 { "" } else { "s" },
+        )),
+        (FieldRef::Index(index), _) => fail(format!(
+            "message placeholder `{{{index}}}` is out of range; {what} has no fields"
+        )),
     }
 }
 
@@ -423,7 +446,7 @@ mod tests {
         assert_eq!(
             errors(input)[..2],
             [
-                "code `DOG1` does not start with the enum's prefix `PET`",
+                "code `DOG1` does not start with the prefix `PET`",
                 "code 2 is an integer, but the prefix `PET` applies to string codes",
             ]
         );
@@ -440,6 +463,9 @@ mod tests {
                 #[api(message = "{0}")] Positional { a: u8 },
                 #[api(message = "{x}")] Unit,
                 #[api(message = "{0}")] UnitIndex,
+                #[api(message = "{0}")] EmptyTuple(),
+                #[api(message = "{a}")] EmptyTupleNamed(),
+                #[api(message = "{a}")] OneField(u8),
             }
         };
         assert_eq!(
@@ -451,6 +477,9 @@ mod tests {
                 "message placeholder `{0}` is positional, but variant `Positional` has named fields; write the field's name",
                 "message placeholder `{x}` names no field; variant `Unit` has no fields",
                 "message placeholder `{0}` is out of range; variant `UnitIndex` has no fields",
+                "message placeholder `{0}` is out of range; variant `EmptyTuple` has no fields",
+                "message placeholder `{a}` names no field; variant `EmptyTupleNamed` has no fields",
+                "message placeholder `{a}` names no field; variant `OneField` has unnamed fields, so write `{0}`",
             ]
         );
     }
@@ -524,7 +553,7 @@ mod tests {
         let input = parse_quote! { union U { a: u8 } };
         assert_eq!(
             errors(input),
-            ["ApiError cannot be derived for a union; derive it on an enum or a struct"]
+            ["`ApiError` cannot be derived for a union; derive it on an enum or a struct"]
         );
     }
 }
