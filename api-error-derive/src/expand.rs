@@ -54,16 +54,22 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
             let constant = format_ident!("{}", constant);
             quote!(#krate::envelopes::#constant)
         }
-        // Spanned at the path, so a value that is no envelope is reported there.
-        Some(EnvelopeRef::Path(path)) => {
-            let span = input
-                .attrs
-                .envelope
-                .as_ref()
-                .map_or_else(Span::call_site, |e| e.span());
-            quote_spanned!(span=> #path)
-        }
+        Some(EnvelopeRef::Path(path)) => quote!(#path),
     };
+    // Located at the envelope's path, so a value that is no envelope is reported there.
+    let envelope_span = input
+        .attrs
+        .envelope
+        .as_ref()
+        .map_or_else(Span::call_site, |envelope| envelope.span());
+    let content_type = located(
+        quote!(#private::Envelope::content_type(&#envelope)),
+        envelope_span,
+    );
+    let write_body = located(
+        quote!(#private::Envelope::write(&#envelope, self, __context, __out)),
+        envelope_span,
+    );
 
     quote! {
         const _: () = {
@@ -93,7 +99,7 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
 
                 #[inline]
                 fn content_type(&self) -> &'static str {
-                    #private::Envelope::content_type(&#envelope)
+                    #content_type
                 }
 
                 #[inline]
@@ -102,7 +108,7 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
                     __context: &#private::RequestContext<'_>,
                     __out: &mut #private::Vec<u8>,
                 ) -> #private::Result<(), #private::BodyError> {
-                    #private::Envelope::write(&#envelope, self, __context, __out)
+                    #write_body
                 }
             }
         };
@@ -242,12 +248,13 @@ fn details_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStre
         let pattern = pattern(error.variant, &[index]);
         let binding = binding(index);
         let ty = &error.variant.fields[index].ty;
-        // Spanned at the field's type, so a type that cannot be details is reported there.
+        // Located at the field's type, so a type that cannot be details is reported there.
         let call = if is_option(ty) {
-            quote_spanned!(ty.span()=> #private::optional_details(#binding))
+            quote!(#private::optional_details(#binding))
         } else {
-            quote_spanned!(ty.span()=> #private::details(#binding))
+            quote!(#private::details(#binding))
         };
+        let call = located(call, ty.span());
         quote!(#pattern => #call)
     });
     quote! {
@@ -256,6 +263,26 @@ fn details_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStre
             #body
         }
     }
+}
+
+/// `tokens` with every span moved to `span`'s location, keeping call-site resolution, so that
+/// rustc reports a type error in them at the user's tokens rather than at the derive.
+fn located(tokens: TokenStream, span: Span) -> TokenStream {
+    let span = Span::call_site().located_at(span);
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let proc_macro2::TokenTree::Group(group) = &token {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), located(group.stream(), span));
+                inner.set_span(span);
+                token = proc_macro2::TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
 }
 
 /// Whether `ty` is written as `Option<T>`, whose `None` means "no details".

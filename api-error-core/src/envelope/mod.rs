@@ -43,6 +43,10 @@ use crate::{ApiError, DetailsForm, RequestContext};
 ///
 /// assert_eq!(Error::Gone.to_json_string(&RequestContext::new()), r#""GONE: it \"left\"""#);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an envelope",
+    label = "name a built-in envelope, a `Shape` constant, or a value whose type implements `Envelope`"
+)]
 pub trait Envelope {
     /// The response's content type, such as `application/json`.
     fn content_type(&self) -> &'static str;

@@ -1,0 +1,15 @@
+use api_error_core::ApiError;
+
+#[derive(Debug)]
+struct Opaque;
+
+#[derive(Debug, ApiError)]
+#[api(code_case = "SCREAMING_SNAKE_CASE", status = 400)]
+enum Error {
+    Invalid {
+        #[api(details)]
+        reason: Opaque,
+    },
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use api_error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(status = 400)]
+enum Error {
+    #[api(code = "NOT_FOUND")]
+    NotFound,
+    #[api(code = "NOT_FOUND")]
+    Gone,
+}
+
+fn main() {}

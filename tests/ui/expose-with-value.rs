@@ -1,0 +1,10 @@
+use api_error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(status = 400)]
+enum Error {
+    #[api(code = "NOT_FOUND", expose = true)]
+    NotFound,
+}
+
+fn main() {}

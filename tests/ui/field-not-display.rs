@@ -1,0 +1,13 @@
+use api_error_core::ApiError;
+
+#[derive(Debug)]
+struct PetId(u64);
+
+#[derive(Debug, ApiError)]
+#[api(status = 400)]
+enum Error {
+    #[api(code = "NOT_FOUND", message = "pet {pet_id} not found")]
+    NotFound { pet_id: PetId },
+}
+
+fn main() {}

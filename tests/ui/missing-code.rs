@@ -1,0 +1,9 @@
+use api_error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(status = 400)]
+enum Error {
+    NotFound,
+}
+
+fn main() {}
