@@ -1,12 +1,16 @@
-//! The Petnow server API's error catalog (seed 000), declared once.
+//! The Petnow server API's error catalog, declared once: every code, status, name, cause and
+//! solution of its error-code document, in the document's `{"errors":[{"code":..}]}` envelope.
 //!
-//! Run with `cargo run --example petnow`.
+//! Run with `cargo run --example petnow`; `cargo test` checks every body against the document.
+//!
+//! The document gives no messages (its envelope has no message member), so the public
+//! messages are the statuses' reason phrases; its categories are its section headings.
 
-use api_error_core::ApiError;
+use api_error_core::{ApiError, FieldError, FieldErrors, RequestContext};
 
 /// Errors of the Petnow server API.
 #[derive(Debug, thiserror::Error, ApiError)]
-#[api(prefix = "PETNOWB2B")]
+#[api(envelope = "petnow", prefix = "PETNOWB2B")]
 pub enum PetnowError {
     /// The API key is invalid, missing or deactivated.
     #[error("invalid api key")]
@@ -39,7 +43,10 @@ pub enum PetnowError {
         solution = "Fix the request parameters and retry",
         retryable = "after fixing the request"
     )]
-    Validation,
+    Validation {
+        #[api(details)]
+        fields: FieldErrors,
+    },
 
     /// The demo plan's maximum pet registration count was exceeded.
     #[error("pet limit of the demo plan exceeded")]
@@ -254,34 +261,164 @@ pub enum PetnowError {
     UnknownSpecies { species: String },
 }
 
-fn main() {
-    println!(
-        "{} errors in the {} catalog\n",
-        PetnowError::CATALOG.len(),
-        PetnowError::CATALOG.name()
-    );
-    println!("{:<16} {:<6} {:<46} category", "code", "status", "name");
-    for descriptor in PetnowError::CATALOG.iter() {
-        println!(
-            "{:<16} {:<6} {:<46} {}",
-            descriptor.code(),
-            descriptor.status().as_u16(),
-            descriptor.name(),
-            descriptor.category().unwrap_or("-"),
-        );
-    }
-
-    let errors = [
-        PetnowError::NoSuchPet {
-            pet_id: "pet_7".into(),
+/// One value of every error, in the order the document shows them, with the document's own
+/// example values.
+pub fn documented() -> Vec<PetnowError> {
+    let pet = || "pet_1".to_owned();
+    let session = || "session_1".to_owned();
+    let job = || "job_1".to_owned();
+    vec![
+        PetnowError::InvalidApiKey,
+        PetnowError::Validation {
+            fields: FieldErrors::from([FieldError::new("petId", "This field is required.")]),
+        },
+        PetnowError::PetLimitExceeded,
+        PetnowError::PetAlreadyHasFingerprintAdditionJob { pet_id: pet() },
+        PetnowError::PetHasNoFingerprint { pet_id: pet() },
+        PetnowError::NoPetIdCaptureSession,
+        PetnowError::CaptureSessionIsNotFinished {
+            session_id: session(),
+        },
+        PetnowError::InvalidSessionPurpose {
+            session_id: session(),
+        },
+        PetnowError::CaptureSessionAlreadyUsed {
+            session_id: session(),
+        },
+        PetnowError::SpeciesMismatch {
+            session_id: session(),
+            pet_id: pet(),
+        },
+        PetnowError::MultipleCaptureSessions,
+        PetnowError::NoSuchCaptureSession {
+            session_id: session(),
+        },
+        PetnowError::NoSuchPet { pet_id: pet() },
+        PetnowError::NoSuchFingerprintAdditionJob { job_id: job() },
+        PetnowError::NoSuchPetVerificationJob { job_id: job() },
+        PetnowError::NoSuchPetIdentificationJob { job_id: job() },
+        PetnowError::NoSuchSearchPool {
+            pool: "default".into(),
         },
         PetnowError::UnknownSpecies {
             species: "PARROT".into(),
         },
+    ]
+}
+
+fn main() {
+    let context = RequestContext::new();
+    for error in documented() {
+        let descriptor = error.descriptor();
+        println!(
+            "{} - {} ({})",
+            descriptor.code(),
+            descriptor.name(),
+            error.status()
+        );
+        println!("{}\n", error.to_json_string(&context));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Every body of the document, in its order, whitespace removed.
+    const BODIES: [&str; 18] = [
+        r#"{"errors":[{"code":"PETNOWB2B10000"}]}"#,
+        r#"{"errors":[{"code":"PETNOWB2B10001","details":{"petId":["This field is required."]}}]}"#,
+        r#"{"errors":[{"code":"PETNOWB2B10005"}]}"#,
+        r#"{"errors":[{"code":"PETNOWB2B20007"}]}"#,
+        r#"{"errors":[{"code":"PETNOWB2B20009"}]}"#,
+        r#"{"errors":[{"code":"PETNOWB2B20011"}]}"#,
+        r#"{"errors":[{"code":"PETNOWB2B20012"}]}"#,
+        r#"{"errors":[{"code":"PETNOWB2B20013"}]}"#,
+        r#"{"errors":[{"code":"PETNOWB2B20014"}]}"#,
+        r#"{"errors":[{"code":"PETNOWB2B20015"}]}"#,
+        r#"{"errors":[{"code":"PETNOWB2B20017"}]}"#,
+        r#"{"errors":[{"code":"PETNOWB2B20010"}]}"#,
+        r#"{"errors":[{"code":"PETNOWB2B20000"}]}"#,
+        r#"{"errors":[{"code":"PETNOWB2B20004"}]}"#,
+        r#"{"errors":[{"code":"PETNOWB2B20005"}]}"#,
+        r#"{"errors":[{"code":"PETNOWB2B20006"}]}"#,
+        r#"{"errors":[{"code":"PETNOWB2B20016"}]}"#,
+        r#"{"errors":[{"code":"PETNOWB2B30002"}]}"#,
     ];
-    for error in &errors {
-        println!("\n{} {} {}", error.status(), error.code(), error.name());
-        println!("  public message: {}", error.message());
-        println!("  internal text:  {error}");
+
+    // (code, status, name) as the document lists them.
+    const CATALOG: [(&str, u16, &str); 18] = [
+        ("PETNOWB2B10000", 401, "InvalidApiKeyException"),
+        ("PETNOWB2B10001", 400, "ValidationError"),
+        ("PETNOWB2B10005", 402, "PetLimitExceededError"),
+        (
+            "PETNOWB2B20007",
+            400,
+            "PetAlreadyHasFingerprintAdditionJobException",
+        ),
+        ("PETNOWB2B20009", 400, "PetHasNoFingerprintException"),
+        ("PETNOWB2B20011", 400, "NoPetIdCaptureSessionException"),
+        (
+            "PETNOWB2B20012",
+            400,
+            "CaptureSessionIsNotFinishedException",
+        ),
+        ("PETNOWB2B20013", 400, "InvalidSessionPurposeError"),
+        ("PETNOWB2B20014", 400, "CaptureSessionAlreadyUsedError"),
+        ("PETNOWB2B20015", 400, "SpeciesMismatchError"),
+        ("PETNOWB2B20017", 400, "MultipleCaptureSessionsError"),
+        ("PETNOWB2B20010", 404, "NoSuchCaptureSessionException"),
+        ("PETNOWB2B20000", 404, "NoSuchPetException"),
+        (
+            "PETNOWB2B20004",
+            404,
+            "NoSuchFingerprintAdditionJobException",
+        ),
+        ("PETNOWB2B20005", 404, "NoSuchPetVerificationJobException"),
+        ("PETNOWB2B20006", 404, "NoSuchPetIdentificationJobException"),
+        ("PETNOWB2B20016", 404, "NoSuchSearchPoolError"),
+        ("PETNOWB2B30002", 500, "UnknownSpeciesException"),
+    ];
+
+    #[test]
+    fn bodies_match_the_document_byte_for_byte() {
+        let errors = documented();
+        assert_eq!(errors.len(), BODIES.len());
+        for (error, expected) in errors.iter().zip(BODIES) {
+            assert_eq!(error.to_json_string(&RequestContext::new()), expected);
+            assert_eq!(error.content_type(), "application/json");
+        }
+    }
+
+    #[test]
+    fn catalog_matches_the_document() {
+        assert_eq!(PetnowError::CATALOG.len(), CATALOG.len());
+        for (descriptor, (code, status, name)) in PetnowError::CATALOG.iter().zip(CATALOG) {
+            assert_eq!(descriptor.code(), code);
+            assert_eq!(descriptor.status().as_u16(), status);
+            assert_eq!(descriptor.name(), name);
+            assert!(
+                !descriptor.causes().is_empty() && !descriptor.solutions().is_empty(),
+                "{code}"
+            );
+            assert!(descriptor.category().is_some(), "{code}");
+        }
+        let documented: Vec<_> = documented().iter().map(ApiError::code).collect();
+        let declared: Vec<_> = PetnowError::CATALOG.iter().map(|d| d.code()).collect();
+        assert_eq!(
+            documented, declared,
+            "every declared error is documented, in order"
+        );
+    }
+
+    #[test]
+    fn request_context_has_no_place_in_this_envelope() {
+        let context = RequestContext::new()
+            .request_id("req_1")
+            .timestamp("2024-01-15T11:22:33Z");
+        assert_eq!(
+            PetnowError::InvalidApiKey.to_json_string(&context),
+            BODIES[0]
+        );
     }
 }
