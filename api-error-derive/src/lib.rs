@@ -18,6 +18,9 @@ mod status;
 mod suggest;
 mod valid;
 
+#[cfg(test)]
+mod robustness;
+
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 
