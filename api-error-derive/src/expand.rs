@@ -249,7 +249,7 @@ fn details_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStre
         let binding = binding(index);
         let ty = &error.variant.fields[index].ty;
         // Located at the field's type, so a type that cannot be details is reported there.
-        let call = if is_option(ty) {
+        let call = if generics::option_inner(ty).is_some() {
             quote!(#private::optional_details(#binding))
         } else {
             quote!(#private::details(#binding))
@@ -283,18 +283,6 @@ fn located(tokens: TokenStream, span: Span) -> TokenStream {
             token
         })
         .collect()
-}
-
-/// Whether `ty` is written as `Option<T>`, whose `None` means "no details".
-fn is_option(ty: &syn::Type) -> bool {
-    let syn::Type::Path(path) = ty else {
-        return false;
-    };
-    path.qself.is_none()
-        && path.path.segments.last().is_some_and(|last| {
-            last.ident == "Option"
-                && matches!(&last.arguments, syn::PathArguments::AngleBracketed(args) if args.args.len() == 1)
-        })
 }
 
 fn optional_str(text: Option<&syn::LitStr>, private: &TokenStream) -> TokenStream {

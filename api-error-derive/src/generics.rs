@@ -8,8 +8,9 @@ use syn::{Generics, Ident, Type, WherePredicate};
 
 use crate::valid::{Message, Resolved};
 
-/// The input's where clause plus one predicate per (field type, format trait) that a message
-/// uses on a field whose type mentions a type parameter, as thiserror does for `Display`.
+/// The input's where clause plus the predicates the generated code needs on fields whose types
+/// mention a type parameter: the format trait each message placeholder uses (as thiserror does
+/// for `Display`), and `Details` for a details field.
 pub fn with_inferred_bounds(
     generics: &Generics,
     resolved: &[Resolved<'_>],
@@ -43,9 +44,34 @@ pub fn with_inferred_bounds(
             Message::Display { .. } => push(syn::parse_quote!(Self: #private::Display)),
             Message::Static(_) => {}
         }
+        if let Some(index) = error.details {
+            let ty = &error.variant.fields[index].ty;
+            let ty = option_inner(ty).unwrap_or(ty);
+            if mentions(ty, &params) {
+                push(syn::parse_quote!(#ty: #private::Details));
+            }
+        }
     }
     generics.make_where_clause().predicates.extend(predicates);
     generics
+}
+
+/// `T` when `ty` is written `Option<T>`.
+pub fn option_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    if path.qself.is_some() || last.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first() {
+        Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
+        _ => None,
+    }
 }
 
 fn mentions(ty: &Type, params: &BTreeSet<Ident>) -> bool {

@@ -73,3 +73,39 @@ fn expose_on_a_generic_type() {
         "wrapped: an error occurred when formatting an argument"
     );
 }
+
+#[derive(Debug, ApiError)]
+#[api(
+    envelope = "incident",
+    code_case = "SCREAMING_SNAKE_CASE",
+    status = 400
+)]
+enum WithGenericDetails<D, O> {
+    Required {
+        #[api(details)]
+        details: D,
+    },
+    Optional {
+        #[api(details)]
+        details: Option<O>,
+    },
+}
+
+#[test]
+fn details_bounds_are_inferred() {
+    use api_error_core::RequestContext;
+    let required: WithGenericDetails<Vec<u8>, bool> =
+        WithGenericDetails::Required { details: vec![1] };
+    assert_eq!(
+        required.to_json_string(&RequestContext::new()),
+        r#"{"code":"REQUIRED","message":"Bad Request","details":[1]}"#
+    );
+    let optional: WithGenericDetails<Vec<u8>, bool> = WithGenericDetails::Optional {
+        details: Some(true),
+    };
+    assert!(
+        optional
+            .to_json_string(&RequestContext::new())
+            .contains(r#""details":true"#)
+    );
+}
