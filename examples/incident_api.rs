@@ -1,0 +1,375 @@
+//! The incident API's error catalog, declared once: every code, status, description,
+//! resolution and retry advice of its error-code document, in the document's
+//! `{"code":..,"message":..,"details":..,"request_id":..}` envelope.
+//!
+//! Run with `cargo run --example incident_api`; `cargo test` checks every body against the
+//! document.
+//!
+//! The categories are the document's section headings ("Authentication Errors (4xx)" is
+//! "Authentication", and so on), the "Resolution" column is each error's solution, and the
+//! retry advice is its "HTTP Status Code Summary" table, which gives it per status: No
+//! (`retryable = false`), After re-auth, After fixing request (`retryable = "after ..."`), Yes
+//! with backoff (`retryable = true`) and Yes with caution (`retryable = "with caution"`).
+//!
+//! Where the document is silent:
+//!
+//! - It shows messages for five codes only, so the others' public messages are their statuses'
+//!   reason phrases.
+//! - It has no names or causes, so the names are the variants' names.
+
+use api_error_core::{ApiError, FieldError, FieldErrors, RequestContext};
+
+/// Errors of the incident API.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api(envelope = "incident")]
+pub enum IncidentError {
+    /// Missing or invalid authentication
+    #[error("no authentication provided")]
+    #[api(
+        code = "UNAUTHORIZED",
+        status = UNAUTHORIZED,
+        category = "Authentication",
+        message = "Unauthorized: No authentication provided",
+        solution = "Provide valid API key or session cookie",
+        retryable = "after re-authenticating"
+    )]
+    Unauthorized,
+
+    /// Invalid username or password
+    #[error("invalid credentials for {username}")]
+    #[api(
+        code = "INVALID_CREDENTIALS",
+        status = UNAUTHORIZED,
+        category = "Authentication",
+        solution = "Check login credentials",
+        retryable = "after re-authenticating"
+    )]
+    InvalidCredentials { username: String },
+
+    /// Session has expired
+    #[error("session expired")]
+    #[api(
+        code = "SESSION_EXPIRED",
+        status = UNAUTHORIZED,
+        category = "Authentication",
+        solution = "Re-authenticate to get new session",
+        retryable = "after re-authenticating"
+    )]
+    SessionExpired,
+
+    /// Webhook signature validation failed
+    #[error("bad signature on webhook {webhook}")]
+    #[api(
+        code = "INVALID_SIGNATURE",
+        status = UNAUTHORIZED,
+        category = "Authentication",
+        solution = "Verify webhook secret configuration",
+        retryable = "after re-authenticating"
+    )]
+    InvalidSignature { webhook: String },
+
+    /// Authenticated but not authorized
+    #[error("user {user} lacks permission {permission}")]
+    #[api(
+        code = "FORBIDDEN",
+        status = FORBIDDEN,
+        category = "Authentication",
+        solution = "Check user role and permissions",
+        retryable = false
+    )]
+    Forbidden { user: String, permission: String },
+
+    /// CSRF token missing or invalid
+    #[error("CSRF token missing or invalid")]
+    #[api(
+        code = "CSRF_VALIDATION_FAILED",
+        status = FORBIDDEN,
+        category = "Authentication",
+        solution = "Include valid CSRF token in request",
+        retryable = false
+    )]
+    CsrfValidationFailed,
+
+    /// User account is disabled
+    #[error("account of {user} is disabled")]
+    #[api(
+        code = "ACCOUNT_DISABLED",
+        status = FORBIDDEN,
+        category = "Authentication",
+        solution = "Contact administrator",
+        retryable = false
+    )]
+    AccountDisabled { user: String },
+
+    /// Resource not found
+    #[error("no incident {id}")]
+    #[api(
+        code = "NOT_FOUND",
+        status = NOT_FOUND,
+        category = "Client",
+        message = "Not found: Incident {id} not found",
+        solution = "Verify resource ID exists",
+        retryable = false
+    )]
+    NotFound { id: String },
+
+    /// Malformed request
+    #[error("malformed request: {reason}")]
+    #[api(
+        code = "BAD_REQUEST",
+        status = BAD_REQUEST,
+        category = "Client",
+        solution = "Check request syntax and parameters",
+        retryable = false
+    )]
+    BadRequest { reason: String },
+
+    /// Resource conflict (e.g., already exists)
+    #[error("action {action_id} is {current_status}, not pending approval")]
+    #[api(
+        code = "CONFLICT",
+        status = CONFLICT,
+        category = "Client",
+        message = "Conflict: Action is not pending approval (current status: {current_status})",
+        solution = "Action already completed or duplicate resource",
+        retryable = false
+    )]
+    Conflict {
+        action_id: String,
+        current_status: String,
+    },
+
+    /// Semantic error in request
+    #[error("semantic error: {reason}")]
+    #[api(
+        code = "UNPROCESSABLE_ENTITY",
+        status = UNPROCESSABLE_ENTITY,
+        category = "Client",
+        solution = "Check request logic and data validity",
+        retryable = "after fixing the request"
+    )]
+    UnprocessableEntity { reason: String },
+
+    /// Field validation failed
+    #[error("field validation failed")]
+    #[api(
+        code = "VALIDATION_ERROR",
+        status = UNPROCESSABLE_ENTITY,
+        category = "Client",
+        message = "Validation failed",
+        solution = "See details for field-specific errors",
+        retryable = "after fixing the request"
+    )]
+    ValidationError {
+        #[api(details)]
+        fields: FieldErrors,
+    },
+
+    /// Too many requests
+    #[error("rate limit exceeded")]
+    #[api(
+        code = "RATE_LIMIT_EXCEEDED",
+        status = TOO_MANY_REQUESTS,
+        category = "Client",
+        message = "Rate limit exceeded",
+        solution = "Wait and retry with exponential backoff",
+        retryable = true
+    )]
+    RateLimitExceeded,
+
+    /// Unexpected server error
+    #[error("unexpected error: {reason}")]
+    #[api(
+        code = "INTERNAL_ERROR",
+        status = INTERNAL_SERVER_ERROR,
+        category = "Server",
+        solution = "Check server logs, contact support",
+        retryable = "with caution"
+    )]
+    InternalError { reason: String },
+
+    /// Database operation failed
+    #[error("database operation failed: {reason}")]
+    #[api(
+        code = "DATABASE_ERROR",
+        status = INTERNAL_SERVER_ERROR,
+        category = "Server",
+        solution = "Check database connectivity",
+        retryable = "with caution"
+    )]
+    DatabaseError { reason: String },
+
+    /// Service temporarily unavailable
+    #[error("service temporarily unavailable")]
+    #[api(
+        code = "SERVICE_UNAVAILABLE",
+        status = SERVICE_UNAVAILABLE,
+        category = "Server",
+        solution = "Retry later",
+        retryable = true
+    )]
+    ServiceUnavailable,
+}
+
+/// One value of every error body the document shows, in its order, with the document's own
+/// values.
+///
+/// The document's first block, "Error Response Format", is a template with placeholders
+/// (`"ERROR_CODE"`, `{ ... }`), not the body of any error, so it is not among them.
+pub fn documented() -> Vec<IncidentError> {
+    vec![
+        IncidentError::ValidationError {
+            fields: FieldErrors::from([
+                FieldError::new("name", "Name is required").code("required"),
+                FieldError::new("email", "Invalid email format").code("invalid_format"),
+            ]),
+        },
+        IncidentError::NotFound {
+            id: "550e8400-e29b-41d4-a716-446655440000".into(),
+        },
+        IncidentError::Conflict {
+            action_id: "action_1".into(),
+            current_status: "Approved".into(),
+        },
+        IncidentError::RateLimitExceeded,
+        IncidentError::Unauthorized,
+    ]
+}
+
+fn main() {
+    let context = RequestContext::new();
+    for error in documented() {
+        let descriptor = error.descriptor();
+        println!(
+            "{} - {} ({})",
+            descriptor.code(),
+            descriptor.name(),
+            error.status()
+        );
+        println!("{}\n", error.to_json_string(&context));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use api_error_core::Retryable;
+
+    use super::*;
+
+    // Every body of the document, in its order, whitespace removed (the format template
+    // excepted).
+    const BODIES: [&str; 5] = [
+        r#"{"code":"VALIDATION_ERROR","message":"Validation failed","details":{"name":{"code":"required","message":"Name is required"},"email":{"code":"invalid_format","message":"Invalid email format"}}}"#,
+        r#"{"code":"NOT_FOUND","message":"Not found: Incident 550e8400-e29b-41d4-a716-446655440000 not found"}"#,
+        r#"{"code":"CONFLICT","message":"Conflict: Action is not pending approval (current status: Approved)"}"#,
+        r#"{"code":"RATE_LIMIT_EXCEEDED","message":"Rate limit exceeded"}"#,
+        r#"{"code":"UNAUTHORIZED","message":"Unauthorized: No authentication provided"}"#,
+    ];
+
+    // (code, status, name) as the document's tables list them. The document has no names:
+    // these are the variants'.
+    const CATALOG: [(&str, u16, &str); 16] = [
+        ("UNAUTHORIZED", 401, "Unauthorized"),
+        ("INVALID_CREDENTIALS", 401, "InvalidCredentials"),
+        ("SESSION_EXPIRED", 401, "SessionExpired"),
+        ("INVALID_SIGNATURE", 401, "InvalidSignature"),
+        ("FORBIDDEN", 403, "Forbidden"),
+        ("CSRF_VALIDATION_FAILED", 403, "CsrfValidationFailed"),
+        ("ACCOUNT_DISABLED", 403, "AccountDisabled"),
+        ("NOT_FOUND", 404, "NotFound"),
+        ("BAD_REQUEST", 400, "BadRequest"),
+        ("CONFLICT", 409, "Conflict"),
+        ("UNPROCESSABLE_ENTITY", 422, "UnprocessableEntity"),
+        ("VALIDATION_ERROR", 422, "ValidationError"),
+        ("RATE_LIMIT_EXCEEDED", 429, "RateLimitExceeded"),
+        ("INTERNAL_ERROR", 500, "InternalError"),
+        ("DATABASE_ERROR", 500, "DatabaseError"),
+        ("SERVICE_UNAVAILABLE", 503, "ServiceUnavailable"),
+    ];
+
+    // The document's sections, as categories: each heading's codes.
+    const SECTIONS: [(&str, &[&str]); 3] = [
+        (
+            "Authentication",
+            &[
+                "UNAUTHORIZED",
+                "INVALID_CREDENTIALS",
+                "SESSION_EXPIRED",
+                "INVALID_SIGNATURE",
+                "FORBIDDEN",
+                "CSRF_VALIDATION_FAILED",
+                "ACCOUNT_DISABLED",
+            ],
+        ),
+        (
+            "Client",
+            &[
+                "NOT_FOUND",
+                "BAD_REQUEST",
+                "CONFLICT",
+                "UNPROCESSABLE_ENTITY",
+                "VALIDATION_ERROR",
+                "RATE_LIMIT_EXCEEDED",
+            ],
+        ),
+        (
+            "Server",
+            &["INTERNAL_ERROR", "DATABASE_ERROR", "SERVICE_UNAVAILABLE"],
+        ),
+    ];
+
+    // The "HTTP Status Code Summary" table: status, retryable.
+    const RETRY: [(u16, Retryable); 9] = [
+        (400, Retryable::No),
+        (401, Retryable::After("after re-authenticating")),
+        (403, Retryable::No),
+        (404, Retryable::No),
+        (409, Retryable::No),
+        (422, Retryable::After("after fixing the request")),
+        (429, Retryable::Yes),
+        (500, Retryable::After("with caution")),
+        (503, Retryable::Yes),
+    ];
+
+    #[test]
+    fn bodies_match_the_document_byte_for_byte() {
+        let errors = documented();
+        assert_eq!(errors.len(), BODIES.len());
+        for (error, expected) in errors.iter().zip(BODIES) {
+            assert_eq!(error.to_json_string(&RequestContext::new()), expected);
+            assert_eq!(error.content_type(), "application/json");
+        }
+    }
+
+    #[test]
+    fn catalog_matches_the_document() {
+        assert_eq!(IncidentError::CATALOG.len(), CATALOG.len());
+        for (descriptor, (code, status, name)) in IncidentError::CATALOG.iter().zip(CATALOG) {
+            assert_eq!(descriptor.code(), code);
+            assert_eq!(descriptor.status().as_u16(), status);
+            assert_eq!(descriptor.name(), name);
+            assert!(!descriptor.description().is_empty(), "{code}");
+            assert_eq!(descriptor.solutions().len(), 1, "{code}");
+            let advice = RETRY.iter().find(|(s, _)| *s == status).map(|(_, r)| *r);
+            assert_eq!(descriptor.retryable(), advice, "{code}");
+        }
+        let mut sectioned = 0;
+        for (heading, codes) in SECTIONS {
+            for &code in codes {
+                let descriptor = IncidentError::CATALOG.get(code).unwrap();
+                assert_eq!(descriptor.category(), Some(heading), "{code}");
+                sectioned += 1;
+            }
+        }
+        assert_eq!(sectioned, CATALOG.len());
+    }
+
+    #[test]
+    fn the_optional_request_id_comes_last() {
+        let context = RequestContext::new().request_id("req_1");
+        assert_eq!(
+            IncidentError::RateLimitExceeded.to_json_string(&context),
+            r#"{"code":"RATE_LIMIT_EXCEEDED","message":"Rate limit exceeded","request_id":"req_1"}"#
+        );
+    }
+}
