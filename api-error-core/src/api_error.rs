@@ -4,7 +4,9 @@ use core::fmt;
 
 use http::StatusCode;
 
-use crate::{BodyError, Catalog, Code, Descriptor, Details, Envelope, Message, RequestContext};
+use crate::{
+    BodyError, Catalog, Code, Descriptor, Details, Envelope, Headers, Message, RequestContext,
+};
 
 /// An error type whose every value knows its HTTP status, stable code and public message.
 ///
@@ -176,6 +178,30 @@ pub trait ApiError {
     /// ```
     fn details(&self) -> Option<&dyn Details> {
         None
+    }
+
+    /// The response headers this error adds: its static headers, `www-authenticate`, and
+    /// `retry-after`.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// #[api(code_case = "SCREAMING_SNAKE_CASE")]
+    /// enum Error {
+    ///     #[api(status = 429)]
+    ///     RateLimited {
+    ///         #[api(retry_after)]
+    ///         seconds: u32,
+    ///     },
+    /// }
+    /// let headers: Vec<_> = Error::RateLimited { seconds: 9 }
+    ///     .headers()
+    ///     .map(|(name, value)| format!("{name}: {value}"))
+    ///     .collect();
+    /// assert_eq!(headers, ["retry-after: 9"]);
+    /// ```
+    fn headers(&self) -> Headers {
+        Headers::none()
     }
 
     /// The content type of the body, from the type's envelope.

@@ -44,6 +44,7 @@ mod descriptor;
 mod details;
 pub mod envelope;
 pub mod envelopes;
+mod headers;
 mod message;
 
 pub use crate::api_error::ApiError;
@@ -53,6 +54,7 @@ pub use crate::context::RequestContext;
 pub use crate::descriptor::{Descriptor, Retryable};
 pub use crate::details::{Details, DetailsForm, FieldError, FieldErrors};
 pub use crate::envelope::{BodyError, Envelope, Shape};
+pub use crate::headers::{HeaderValue, Headers, IntoRetryAfter, RetryAfter};
 pub use crate::message::Message;
 
 /// The derive: see the README's attribute reference.
@@ -89,6 +91,14 @@ pub mod __private {
     };
     pub use http::StatusCode;
     pub use std::vec::Vec;
+
+    pub use crate::{Headers, IntoRetryAfter, RetryAfter};
+
+    /// A retry_after field's value.
+    #[inline]
+    pub fn retry_after<T: IntoRetryAfter + ?Sized>(value: &T) -> Option<RetryAfter> {
+        value.retry_after()
+    }
 
     pub use core::result::Result;
 

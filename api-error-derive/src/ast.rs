@@ -63,6 +63,8 @@ pub struct Field {
     pub ty: Type,
     /// Where `#[api(details)]` marks this field as the variant's details.
     pub details: Option<Span>,
+    /// Where `#[api(retry_after)]` marks this field as the Retry-After value.
+    pub retry_after: Option<Span>,
 }
 
 impl Input {
@@ -171,6 +173,7 @@ impl Variant {
                     member,
                     ty: field.ty,
                     details: attrs.details,
+                    retry_after: attrs.retry_after_field,
                 }
             })
             .collect();

@@ -41,6 +41,7 @@ enum Home {
     Enum,
     Variant,
     EnumOrVariant,
+    VariantOrField,
     Field,
 }
 
@@ -49,8 +50,11 @@ impl Home {
         match level {
             Level::Struct => self != Home::Field,
             Level::Enum => matches!(self, Home::Enum | Home::EnumOrVariant),
-            Level::Variant => matches!(self, Home::Variant | Home::EnumOrVariant),
-            Level::Field { .. } => self == Home::Field,
+            Level::Variant => matches!(
+                self,
+                Home::Variant | Home::EnumOrVariant | Home::VariantOrField
+            ),
+            Level::Field { .. } => matches!(self, Home::Field | Home::VariantOrField),
         }
     }
 
@@ -62,6 +66,7 @@ impl Home {
             (Home::Enum, _) => "the enum",
             (Home::Variant, _) => "a variant",
             (Home::EnumOrVariant, _) => "a variant or the enum",
+            (Home::VariantOrField, _) => "a variant or a field",
         }
     }
 }
@@ -81,6 +86,9 @@ const KEYS: &[(&str, Home)] = &[
     ("crate", Home::Enum),
     ("envelope", Home::Enum),
     ("details", Home::Field),
+    ("retry_after", Home::VariantOrField),
+    ("www_authenticate", Home::EnumOrVariant),
+    ("header", Home::EnumOrVariant),
 ];
 
 /// Everything `#[api(...)]` attributes said at one level, each value with its span.
@@ -100,9 +108,23 @@ pub struct Attrs {
     pub krate: Option<Path>,
     pub envelope: Option<SpannedValue<EnvelopeRef>>,
     pub details: Option<Span>,
+    /// `retry_after = 60` on a variant.
+    pub retry_after: Option<SpannedValue<u64>>,
+    /// `retry_after` on a field.
+    pub retry_after_field: Option<Span>,
+    pub www_authenticate: Option<LitStr>,
+    pub headers: Vec<StaticHeader>,
     /// Keys that were given but could not be read, so later checks do not also report them
     /// as missing.
     pub failed: Vec<String>,
+}
+
+/// `header("cache-control", "no-store")`: a checked header name (lowercased) and value.
+#[derive(Clone, Debug)]
+pub struct StaticHeader {
+    pub name: String,
+    pub value: String,
+    pub span: Span,
 }
 
 /// `envelope = "face"` (a built-in shape) or `envelope = path::TO_SHAPE` (a declared one).
@@ -297,6 +319,43 @@ impl Attrs {
                     duplicate,
                 )
             }
+            // retry_after = 60 on a variant | retry_after on a field
+            "retry_after" => match (meta, level) {
+                (Meta::Path(path), Level::Field { .. }) => {
+                    once(&mut self.retry_after_field, path.span(), duplicate)
+                }
+                (_, Level::Field { .. }) => Err(Error::custom(
+                    "`retry_after` on a field takes no value; write `#[api(retry_after)]`",
+                )
+                .with_span(meta)),
+                _ => {
+                    let expr = value(meta)?;
+                    let seconds = retry_seconds(expr)?;
+                    once(
+                        &mut self.retry_after,
+                        SpannedValue::new(seconds, expr.span()),
+                        duplicate,
+                    )
+                }
+            },
+            // www_authenticate = "Bearer realm=\"api\""
+            "www_authenticate" => {
+                let text = lit_str(value(meta)?, &key, false)?;
+                check_header_value(&text)?;
+                once(&mut self.www_authenticate, text, duplicate)
+            }
+            // header("cache-control", "no-store"), repeatable
+            "header" => {
+                let header = static_header(meta)?;
+                if self.headers.iter().any(|other| other.name == header.name) {
+                    return Err(error_at(
+                        header.span,
+                        format!("duplicate header `{}`; give it once", header.name),
+                    ));
+                }
+                self.headers.push(header);
+                Ok(())
+            }
             // details
             "details" => match meta {
                 Meta::Path(path) => once(&mut self.details, path.span(), duplicate),
@@ -390,6 +449,86 @@ fn retryable(expr: &Expr) -> Result<RetryableValue> {
         )
         .with_span(expr)),
     }
+}
+
+fn retry_seconds(expr: &Expr) -> Result<u64> {
+    match expr {
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(int), ..
+        }) => int.base10_parse::<u64>().map_err(|_| {
+            Error::custom("`retry_after` is a whole number of seconds").with_span(int)
+        }),
+        _ => Err(Error::custom(
+            "`retry_after` on a variant is a whole number of seconds, such as `retry_after = 60`; \
+             to take it from a field, mark the field with `#[api(retry_after)]`",
+        )
+        .with_span(expr)),
+    }
+}
+
+// Headers the envelope, the server or another key already sets.
+const RESERVED_HEADERS: &[(&str, &str)] = &[
+    ("content-type", "the envelope sets it"),
+    ("content-length", "the server sets it"),
+    ("retry-after", "use `retry_after`"),
+    ("www-authenticate", "use `www_authenticate`"),
+];
+
+fn static_header(meta: &Meta) -> Result<StaticHeader> {
+    let usage = || {
+        Error::custom(
+            "`header` takes a name and a value: `header(\"cache-control\", \"no-store\")`",
+        )
+        .with_span(meta)
+    };
+    let Meta::List(list) = meta else {
+        return Err(usage());
+    };
+    let parts = list
+        .parse_args_with(Punctuated::<LitStr, Token![,]>::parse_terminated)
+        .map_err(|_| usage())?;
+    let [name, value] = [parts.first(), parts.get(1)];
+    let (Some(name), Some(value), 2) = (name, value, parts.len()) else {
+        return Err(usage());
+    };
+    let text = name.value();
+    let is_token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    if text.is_empty() || !text.chars().all(is_token) {
+        return Err(Error::custom(format!(
+            "`{}` is not a valid header name; a name is letters, digits and !#$%&'*+-.^_`|~",
+            text.escape_debug()
+        ))
+        .with_span(name));
+    }
+    let lower = text.to_ascii_lowercase();
+    if let Some((_, reason)) = RESERVED_HEADERS
+        .iter()
+        .find(|(reserved, _)| *reserved == lower)
+    {
+        return Err(Error::custom(format!(
+            "header `{lower}` cannot be declared here; {reason}"
+        ))
+        .with_span(name));
+    }
+    check_header_value(value)?;
+    Ok(StaticHeader {
+        name: lower,
+        value: value.value(),
+        span: name.span(),
+    })
+}
+
+fn check_header_value(value: &LitStr) -> Result<()> {
+    let text = value.value();
+    let valid = |c: char| c == '\t' || (' '..='~').contains(&c);
+    if text.trim().is_empty() || !text.chars().all(valid) || text.trim() != text {
+        return Err(Error::custom(format!(
+            "`{}` is not a valid header value; use visible ASCII and spaces, without leading or trailing space",
+            text.escape_debug()
+        ))
+        .with_span(value));
+    }
+    Ok(())
 }
 
 fn envelope(expr: &Expr) -> Result<EnvelopeRef> {
@@ -616,6 +755,52 @@ mod tests {
             Level::Struct,
         );
         assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    #[test]
+    fn headers() {
+        let (attrs, errors) = parse(
+            vec![
+                parse_quote!(#[api(retry_after = 60, www_authenticate = "Bearer", header("Cache-Control", "no-store"), header("x-a", "b"))]),
+            ],
+            Level::Variant,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(*attrs.retry_after.unwrap(), 60);
+        assert_eq!(attrs.www_authenticate.unwrap().value(), "Bearer");
+        let names: Vec<_> = attrs
+            .headers
+            .iter()
+            .map(|h| (h.name.as_str(), h.value.as_str()))
+            .collect();
+        assert_eq!(names, [("cache-control", "no-store"), ("x-a", "b")]);
+        let (attrs, errors) = parse(
+            vec![parse_quote!(#[api(retry_after)])],
+            Level::Field { in_struct: false },
+        );
+        assert!(
+            errors.is_empty() && attrs.retry_after_field.is_some(),
+            "{errors:?}"
+        );
+        let (_, errors) = parse(
+            vec![parse_quote!(#[api(
+                retry_after, header("bad name", "x"), header("x-a", "line\nbreak"), header("Content-Type", "x"),
+                header("x-b"), www_authenticate = " padded", header("x-c", "1"), header("X-C", "2")
+            )])],
+            Level::Variant,
+        );
+        assert_eq!(
+            errors,
+            [
+                "`retry_after` takes a value: `retry_after = ...`",
+                "`bad name` is not a valid header name; a name is letters, digits and !#$%&'*+-.^_`|~",
+                "`line\\nbreak` is not a valid header value; use visible ASCII and spaces, without leading or trailing space",
+                "header `content-type` cannot be declared here; the envelope sets it",
+                "`header` takes a name and a value: `header(\"cache-control\", \"no-store\")`",
+                "` padded` is not a valid header value; use visible ASCII and spaces, without leading or trailing space",
+                "duplicate header `x-c`; give it once",
+            ]
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 use crate::ast::{Input, Variant};
 use crate::attr::{EnvelopeRef, RetryableValue};
 use crate::code::CodeValue;
-use crate::valid::{self, Message, Resolved};
+use crate::valid::{self, Message, Resolved, RetryAfter};
 use crate::{fallback, generics, json};
 
 /// The whole derive: parse, validate, expand, or report every error with a fallback impl.
@@ -48,6 +48,7 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
     });
     let fmt_message_body = arms(resolved, |_, error| fmt_message_arm(error, &private));
     let details = details_method(resolved, &private);
+    let headers = headers_method(resolved, &private);
     let envelope = match input.attrs.envelope.as_deref() {
         None => quote!(#krate::envelopes::PROBLEM),
         Some(EnvelopeRef::Builtin(constant)) => {
@@ -96,6 +97,8 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
                 }
 
                 #details
+
+                #headers
 
                 #[inline]
                 fn content_type(&self) -> &'static str {
@@ -283,6 +286,53 @@ fn located(tokens: TokenStream, span: Span) -> TokenStream {
             token
         })
         .collect()
+}
+
+/// `headers()`, when any variant has a header.
+fn headers_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
+    let none = |error: &Resolved<'_>| {
+        error.headers.is_empty() && matches!(error.retry_after, RetryAfter::None)
+    };
+    if resolved.iter().all(none) {
+        return TokenStream::new();
+    }
+    let body = arms(resolved, |_, error| {
+        let fixed = error
+            .headers
+            .iter()
+            .map(|(name, value)| quote!((#name, #value)));
+        let fixed = quote!(&[#(#fixed),*]);
+        match error.retry_after {
+            RetryAfter::None => {
+                let pattern = pattern(error.variant, &[]);
+                quote!(#pattern => #private::Headers::from_parts(#fixed, #private::None))
+            }
+            RetryAfter::Seconds(seconds) => {
+                let pattern = pattern(error.variant, &[]);
+                quote! {
+                    #pattern => #private::Headers::from_parts(
+                        #fixed,
+                        #private::Some(#private::RetryAfter::Seconds(#seconds)),
+                    )
+                }
+            }
+            RetryAfter::Field(index) => {
+                let pattern = pattern(error.variant, &[index]);
+                let binding = binding(index);
+                // Located at the field's type, so a type that gives no Retry-After is reported there.
+                let value = located(
+                    quote!(#private::retry_after(#binding)),
+                    error.variant.fields[index].ty.span(),
+                );
+                quote!(#pattern => #private::Headers::from_parts(#fixed, #value))
+            }
+        }
+    });
+    quote! {
+        fn headers(&self) -> #private::Headers {
+            #body
+        }
+    }
 }
 
 fn optional_str(text: Option<&syn::LitStr>, private: &TokenStream) -> TokenStream {

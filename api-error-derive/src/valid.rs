@@ -8,6 +8,9 @@
 //! - every error ends up with a status: its own, or the enum's default;
 //! - message placeholders name fields the variant has; the enum-level message names none;
 //! - `expose` and `message` exclude each other;
+//! - a variant has at most one details field and one Retry-After source (a field or a number);
+//! - `www_authenticate` on a variant needs status 401; on the enum it applies to its 401s;
+//! - a variant's static header replaces the enum's header of the same name;
 //! - with neither, the public message is the enum's default message, else the status's reason
 //!   phrase, so a 5xx error never shows its internal text unless it opts in with `expose`.
 
@@ -36,6 +39,16 @@ pub struct Resolved<'a> {
     pub message: Message,
     /// The index of the field marked `#[api(details)]`.
     pub details: Option<usize>,
+    /// Static headers, `www-authenticate` last, in the order they go out.
+    pub headers: Vec<(String, String)>,
+    pub retry_after: RetryAfter,
+}
+
+/// Where a Retry-After header comes from.
+pub enum RetryAfter {
+    None,
+    Seconds(u64),
+    Field(usize),
 }
 
 /// Where an error's public message comes from.
@@ -173,6 +186,8 @@ fn resolve_variant<'a>(
             ),
         ));
     }
+    let headers = headers_for(input, variant, status, errors);
+    let retry_after = retry_after_for(variant, &what, errors);
     let (code, code_span) = code?;
     Some(Resolved {
         variant,
@@ -181,7 +196,72 @@ fn resolve_variant<'a>(
         status: status?,
         message: message?,
         details,
+        headers,
+        retry_after,
     })
+}
+
+fn headers_for(
+    input: &Input,
+    variant: &Variant,
+    status: Option<Status>,
+    errors: &mut Accumulator,
+) -> Vec<(String, String)> {
+    let own = &variant.attrs.headers;
+    let mut headers: Vec<(String, String)> = input
+        .attrs
+        .headers
+        .iter()
+        .filter(|header| own.iter().all(|other| other.name != header.name))
+        .chain(own)
+        .map(|header| (header.name.clone(), header.value.clone()))
+        .collect();
+    let is_401 = status.is_some_and(|status| status.0 == 401);
+    match (
+        &variant.attrs.www_authenticate,
+        &input.attrs.www_authenticate,
+    ) {
+        (Some(challenge), _) if status.is_some() && !is_401 => errors.push(error_at(
+            challenge.span(),
+            format!(
+                "`www_authenticate` belongs on a 401 variant; {} has status {}",
+                describe(variant),
+                status.map_or(0, |status| status.0)
+            ),
+        )),
+        (Some(challenge), _) | (None, Some(challenge)) if is_401 => {
+            headers.push(("www-authenticate".to_owned(), challenge.value()));
+        }
+        _ => {}
+    }
+    headers
+}
+
+fn retry_after_for(variant: &Variant, what: &str, errors: &mut Accumulator) -> RetryAfter {
+    let mut marked = variant
+        .fields
+        .iter()
+        .enumerate()
+        .filter_map(|(index, field)| Some((index, field.retry_after?)));
+    let field = marked.next();
+    for (_, span) in marked {
+        errors.push(error_at(
+            span,
+            format!("`retry_after` marks more than one field of {what}; a variant has one Retry-After value"),
+        ));
+    }
+    match (field, &variant.attrs.retry_after) {
+        (Some((_, span)), Some(_)) => {
+            errors.push(error_at(
+                span,
+                format!("{what} has a `retry_after` number and a `retry_after` field; keep one"),
+            ));
+            RetryAfter::None
+        }
+        (Some((index, _)), None) => RetryAfter::Field(index),
+        (None, Some(seconds)) => RetryAfter::Seconds(**seconds),
+        (None, None) => RetryAfter::None,
+    }
 }
 
 fn describe(variant: &Variant) -> String {
@@ -524,6 +604,59 @@ mod tests {
         );
         assert!(matches!(&resolved[2].message, Message::Display { .. }));
         assert_eq!(resolved.len(), 3);
+    }
+
+    #[test]
+    fn headers_and_retry_after() {
+        let input: DeriveInput = parse_quote! {
+            #[api(status = 401, code_case = "snake_case", www_authenticate = "Bearer", header("x-a", "enum"), header("x-b", "enum"))]
+            enum E {
+                Challenged,
+                #[api(status = 403)] NotChallenged,
+                #[api(header("x-b", "variant"), retry_after = 5)] Overridden,
+                Field { #[api(retry_after)] wait: u64 },
+            }
+        };
+        let mut accumulator = darling::Error::accumulator();
+        let model = Input::from_syn(&input, &mut accumulator);
+        let resolved = resolve(&model, &mut accumulator);
+        assert!(accumulator.finish().is_ok());
+        let headers = |index: usize| -> Vec<String> {
+            resolved[index]
+                .headers
+                .iter()
+                .map(|(name, value)| format!("{name}: {value}"))
+                .collect()
+        };
+        assert_eq!(
+            headers(0),
+            ["x-a: enum", "x-b: enum", "www-authenticate: Bearer"]
+        );
+        assert_eq!(headers(1), ["x-a: enum", "x-b: enum"]);
+        assert_eq!(
+            headers(2),
+            ["x-a: enum", "x-b: variant", "www-authenticate: Bearer"]
+        );
+        assert!(matches!(resolved[2].retry_after, RetryAfter::Seconds(5)));
+        assert!(matches!(resolved[3].retry_after, RetryAfter::Field(0)));
+        assert!(matches!(resolved[0].retry_after, RetryAfter::None));
+
+        let input = parse_quote! {
+            #[api(status = 429, code_case = "snake_case")]
+            enum E {
+                #[api(www_authenticate = "Bearer")] Wrong,
+                #[api(retry_after = 1)] Both { #[api(retry_after)] a: u8 },
+                Twice { #[api(retry_after)] a: u8, #[api(retry_after)] b: u8 },
+            }
+        };
+        assert_eq!(
+            errors(input),
+            [
+                "`www_authenticate` belongs on a 401 variant; variant `Wrong` has status 429",
+                "variant `Both` has a `retry_after` number and a `retry_after` field; keep one",
+                "`retry_after` marks more than one field of variant `Twice`; a variant has one Retry-After value",
+            ]
+        );
     }
 
     #[test]

@@ -1,0 +1,197 @@
+//! Response headers an error adds: Retry-After, WWW-Authenticate, and declared static ones.
+
+use core::fmt;
+use std::time::{Duration, SystemTime};
+
+/// The headers of one error value, in declaration order: the enum's static headers, the
+/// variant's, then `www-authenticate` and `retry-after`. Names are lowercase.
+///
+/// ```
+/// use api_error_core::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(code_case = "SCREAMING_SNAKE_CASE", header("cache-control", "no-store"))]
+/// enum Error {
+///     #[api(status = 429)]
+///     RateLimited {
+///         #[api(retry_after)]
+///         wait_seconds: u64,
+///     },
+///     #[api(status = 401, www_authenticate = "Bearer realm=\"api\"")]
+///     Unauthorized,
+///     #[api(status = 503, retry_after = 120)]
+///     Maintenance,
+/// }
+///
+/// let headers: Vec<(&str, String)> = Error::RateLimited { wait_seconds: 30 }
+///     .headers()
+///     .map(|(name, value)| (name, value.to_string()))
+///     .collect();
+/// assert_eq!(headers, [("cache-control", "no-store".to_owned()), ("retry-after", "30".to_owned())]);
+///
+/// let names: Vec<&str> = Error::Unauthorized.headers().map(|(name, _)| name).collect();
+/// assert_eq!(names, ["cache-control", "www-authenticate"]);
+/// assert_eq!(Error::Maintenance.headers().last().unwrap().1.to_string(), "120");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Headers {
+    fixed: core::slice::Iter<'static, (&'static str, &'static str)>,
+    retry_after: Option<RetryAfter>,
+}
+
+impl Headers {
+    /// No headers.
+    ///
+    /// ```
+    /// use api_error_core::Headers;
+    ///
+    /// assert_eq!(Headers::none().count(), 0);
+    /// ```
+    pub fn none() -> Self {
+        Headers {
+            fixed: [].iter(),
+            retry_after: None,
+        }
+    }
+
+    #[doc(hidden)]
+    pub fn from_parts(
+        fixed: &'static [(&'static str, &'static str)],
+        retry_after: Option<RetryAfter>,
+    ) -> Self {
+        Headers {
+            fixed: fixed.iter(),
+            retry_after,
+        }
+    }
+}
+
+impl Iterator for Headers {
+    type Item = (&'static str, HeaderValue);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.fixed.next() {
+            Some(&(name, value)) => Some((name, HeaderValue::Static(value))),
+            None => self
+                .retry_after
+                .take()
+                .map(|retry_after| ("retry-after", HeaderValue::RetryAfter(retry_after))),
+        }
+    }
+}
+
+/// The value of one header from [`Headers`]; `Display` writes it as it goes on the wire.
+///
+/// ```
+/// use api_error_core::{HeaderValue, RetryAfter};
+///
+/// assert_eq!(HeaderValue::Static("no-store").to_string(), "no-store");
+/// assert_eq!(HeaderValue::RetryAfter(RetryAfter::Seconds(5)).to_string(), "5");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderValue {
+    /// A value fixed at compile time (already checked to be a valid header value).
+    Static(&'static str),
+    /// A Retry-After value taken from the error.
+    RetryAfter(RetryAfter),
+}
+
+impl fmt::Display for HeaderValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HeaderValue::Static(value) => f.write_str(value),
+            HeaderValue::RetryAfter(retry_after) => fmt::Display::fmt(retry_after, f),
+        }
+    }
+}
+
+/// When a client may retry: a delay in seconds or a date (RFC 9110, section 10.2.3).
+///
+/// ```
+/// use std::time::{Duration, UNIX_EPOCH};
+/// use api_error_core::RetryAfter;
+///
+/// assert_eq!(RetryAfter::Seconds(120).to_string(), "120");
+/// let date = UNIX_EPOCH + Duration::from_secs(784_111_777);
+/// assert_eq!(RetryAfter::Date(date).to_string(), "Sun, 06 Nov 1994 08:49:37 GMT");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RetryAfter {
+    /// Retry after this many seconds.
+    Seconds(u64),
+    /// Retry after this date, written as an HTTP date.
+    Date(SystemTime),
+}
+
+impl fmt::Display for RetryAfter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            RetryAfter::Seconds(seconds) => fmt::Display::fmt(&seconds, f),
+            RetryAfter::Date(date) => fmt::Display::fmt(&httpdate::HttpDate::from(date), f),
+        }
+    }
+}
+
+/// A field type that can give a Retry-After value: whole seconds as an unsigned integer, a
+/// `Duration` (rounded up to whole seconds), a `SystemTime`, or an `Option` of one.
+///
+/// Mark the field with `#[api(retry_after)]`.
+///
+/// ```
+/// use std::time::Duration;
+/// use api_error_core::{IntoRetryAfter, RetryAfter};
+///
+/// assert_eq!(30u32.retry_after(), Some(RetryAfter::Seconds(30)));
+/// assert_eq!(Duration::from_millis(1500).retry_after(), Some(RetryAfter::Seconds(2)));
+/// assert_eq!(None::<u64>.retry_after(), None);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a Retry-After value",
+    label = "a retry_after field holds whole seconds (an unsigned integer or a `Duration`), a `SystemTime`, or an `Option` of one"
+)]
+pub trait IntoRetryAfter {
+    /// The value, or `None` for no header.
+    fn retry_after(&self) -> Option<RetryAfter>;
+}
+
+macro_rules! seconds {
+    ($($int:ty)*) => {$(
+        impl IntoRetryAfter for $int {
+            fn retry_after(&self) -> Option<RetryAfter> {
+                u64::try_from(*self).ok().map(RetryAfter::Seconds)
+            }
+        }
+    )*};
+}
+
+seconds!(u8 u16 u32 u64 usize);
+
+impl IntoRetryAfter for Duration {
+    fn retry_after(&self) -> Option<RetryAfter> {
+        let whole = self.as_secs();
+        let seconds = if self.subsec_nanos() > 0 {
+            whole.saturating_add(1)
+        } else {
+            whole
+        };
+        Some(RetryAfter::Seconds(seconds))
+    }
+}
+
+impl IntoRetryAfter for SystemTime {
+    fn retry_after(&self) -> Option<RetryAfter> {
+        Some(RetryAfter::Date(*self))
+    }
+}
+
+impl<T: IntoRetryAfter> IntoRetryAfter for Option<T> {
+    fn retry_after(&self) -> Option<RetryAfter> {
+        self.as_ref().and_then(IntoRetryAfter::retry_after)
+    }
+}
+
+impl<T: IntoRetryAfter + ?Sized> IntoRetryAfter for &T {
+    fn retry_after(&self) -> Option<RetryAfter> {
+        (**self).retry_after()
+    }
+}

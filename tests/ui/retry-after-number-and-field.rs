@@ -1,0 +1,13 @@
+use api_error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(code_case = "SCREAMING_SNAKE_CASE", status = 429)]
+enum Error {
+    #[api(retry_after = 60)]
+    RateLimited {
+        #[api(retry_after)]
+        wait: u64,
+    },
+}
+
+fn main() {}
