@@ -172,7 +172,11 @@ pub enum FaceError {
         category = "Collection & API key",
         retryable = true
     )]
-    RateLimitExceeded { retry_after: u32 },
+    RateLimitExceeded {
+        /// Seconds until the key's RPM window resets, sent as the Retry-After header.
+        #[api(retry_after)]
+        retry_after: u32,
+    },
 
     /// Missing or invalid parameters; `details` lists each field that failed validation.
     // No table row in the document, only a body: its status table gives 400 for "Missing or
@@ -332,6 +336,16 @@ mod tests {
             }
         }
         assert_eq!(sectioned, CATALOG.len());
+    }
+
+    #[test]
+    fn rate_limits_carry_retry_after() {
+        let limited = FaceError::RateLimitExceeded { retry_after: 12 };
+        let headers: Vec<String> = limited
+            .headers()
+            .map(|(name, value)| format!("{name}: {value}"))
+            .collect();
+        assert_eq!(headers, ["retry-after: 12"]);
     }
 
     #[test]
