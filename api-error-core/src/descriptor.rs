@@ -9,7 +9,7 @@ use crate::Code;
 
 /// Everything that is known about one error variant before any value of it exists.
 ///
-/// The derive builds one `&'static Descriptor` per variant; [`ApiError::descriptor`] picks it
+/// The derive builds one `&'static Descriptor` per variant; [`ApiError::descriptor`](crate::ApiError::descriptor) picks it
 /// with a plain `match`, and [`Catalog`](crate::Catalog) lists them all for documentation and
 /// lookup by code.
 ///
