@@ -18,6 +18,7 @@
 //!   an expired token after refreshing it ("Refresh it.").
 
 use api_error_core::{ApiError, FieldError, FieldErrors, RequestContext};
+use api_error_examples::print_bodies;
 
 /// Errors of the face recognition API.
 #[derive(Debug, thiserror::Error, ApiError)]
@@ -222,21 +223,13 @@ pub fn documented() -> Vec<(FaceError, RequestContext<'static>)> {
 }
 
 fn main() {
-    for (error, context) in documented() {
-        let descriptor = error.descriptor();
-        println!(
-            "{} - {} ({})",
-            descriptor.code(),
-            descriptor.name(),
-            error.status()
-        );
-        println!("{}\n", error.to_json_string(&context));
-    }
+    print_bodies(&documented());
 }
 
 #[cfg(test)]
 mod tests {
     use api_error_core::Retryable;
+    use api_error_examples::{assert_catalog, assert_json_bodies, assert_sections};
 
     use super::*;
 
@@ -310,32 +303,17 @@ mod tests {
 
     #[test]
     fn bodies_match_the_document_byte_for_byte() {
-        let errors = documented();
-        assert_eq!(errors.len(), BODIES.len());
-        for ((error, context), expected) in errors.iter().zip(BODIES) {
-            assert_eq!(error.to_json_string(context), expected);
-            assert_eq!(error.content_type(), "application/json");
-        }
+        assert_json_bodies(&documented(), &BODIES);
     }
 
     #[test]
     fn catalog_matches_the_document() {
-        assert_eq!(FaceError::CATALOG.len(), CATALOG.len());
-        for (descriptor, (code, status, name)) in FaceError::CATALOG.iter().zip(CATALOG) {
-            assert_eq!(descriptor.code(), code);
-            assert_eq!(descriptor.status().as_u16(), status);
-            assert_eq!(descriptor.name(), name);
+        assert_catalog(FaceError::CATALOG, &CATALOG);
+        for descriptor in FaceError::CATALOG {
+            let code = descriptor.code();
             assert!(!descriptor.description().is_empty(), "{code}");
         }
-        let mut sectioned = 0;
-        for (heading, codes) in SECTIONS {
-            for &code in codes {
-                let descriptor = FaceError::CATALOG.get(code).unwrap();
-                assert_eq!(descriptor.category(), Some(heading), "{code}");
-                sectioned += 1;
-            }
-        }
-        assert_eq!(sectioned, CATALOG.len());
+        assert_sections(FaceError::CATALOG, &SECTIONS);
     }
 
     #[test]

@@ -17,7 +17,8 @@
 //!   reason phrases.
 //! - It has no names or causes, so the names are the variants' names.
 
-use api_error_core::{ApiError, FieldError, FieldErrors, RequestContext};
+use api_error_core::{ApiError, FieldError, FieldErrors};
+use api_error_examples::{print_bodies, with_empty_context};
 
 /// Errors of the incident API.
 #[derive(Debug, thiserror::Error, ApiError)]
@@ -237,22 +238,13 @@ pub fn documented() -> Vec<IncidentError> {
 }
 
 fn main() {
-    let context = RequestContext::new();
-    for error in documented() {
-        let descriptor = error.descriptor();
-        println!(
-            "{} - {} ({})",
-            descriptor.code(),
-            descriptor.name(),
-            error.status()
-        );
-        println!("{}\n", error.to_json_string(&context));
-    }
+    print_bodies(&with_empty_context(documented()));
 }
 
 #[cfg(test)]
 mod tests {
-    use api_error_core::Retryable;
+    use api_error_core::{RequestContext, Retryable};
+    use api_error_examples::{assert_catalog, assert_json_bodies, assert_sections};
 
     use super::*;
 
@@ -333,35 +325,21 @@ mod tests {
 
     #[test]
     fn bodies_match_the_document_byte_for_byte() {
-        let errors = documented();
-        assert_eq!(errors.len(), BODIES.len());
-        for (error, expected) in errors.iter().zip(BODIES) {
-            assert_eq!(error.to_json_string(&RequestContext::new()), expected);
-            assert_eq!(error.content_type(), "application/json");
-        }
+        assert_json_bodies(&with_empty_context(documented()), &BODIES);
     }
 
     #[test]
     fn catalog_matches_the_document() {
-        assert_eq!(IncidentError::CATALOG.len(), CATALOG.len());
-        for (descriptor, (code, status, name)) in IncidentError::CATALOG.iter().zip(CATALOG) {
-            assert_eq!(descriptor.code(), code);
-            assert_eq!(descriptor.status().as_u16(), status);
-            assert_eq!(descriptor.name(), name);
+        assert_catalog(IncidentError::CATALOG, &CATALOG);
+        for descriptor in IncidentError::CATALOG {
+            let code = descriptor.code();
+            let status = descriptor.status().as_u16();
             assert!(!descriptor.description().is_empty(), "{code}");
             assert_eq!(descriptor.solutions().len(), 1, "{code}");
             let advice = RETRY.iter().find(|(s, _)| *s == status).map(|(_, r)| *r);
             assert_eq!(descriptor.retryable(), advice, "{code}");
         }
-        let mut sectioned = 0;
-        for (heading, codes) in SECTIONS {
-            for &code in codes {
-                let descriptor = IncidentError::CATALOG.get(code).unwrap();
-                assert_eq!(descriptor.category(), Some(heading), "{code}");
-                sectioned += 1;
-            }
-        }
-        assert_eq!(sectioned, CATALOG.len());
+        assert_sections(IncidentError::CATALOG, &SECTIONS);
     }
 
     #[test]

@@ -1,1 +1,131 @@
 //! The examples are the `[[example]]` targets beside this file: `cargo run --example NAME`.
+//!
+//! This library holds what the examples share: printing each documented error with its body
+//! (their `main`), and the checks their tests make of a catalog and of the bodies against the
+//! seed document.
+
+#![deny(missing_docs)]
+
+use core::fmt::{Debug, Display};
+
+use api_error_core::{ApiError, Catalog, CodeQuery, RequestContext};
+
+/// Pairs each error with an empty [`RequestContext`], for the examples whose documented bodies
+/// carry no request facts (no request id, no timestamp).
+pub fn with_empty_context<E>(errors: Vec<E>) -> Vec<(E, RequestContext<'static>)> {
+    errors
+        .into_iter()
+        .map(|error| (error, RequestContext::new()))
+        .collect()
+}
+
+/// Prints every error as an example's `main` does: a `CODE - Name (status)` line, then its
+/// JSON body written in its context, then a blank line.
+pub fn print_bodies<E: ApiError>(errors: &[(E, RequestContext<'_>)]) {
+    for (error, context) in errors {
+        print_heading(error);
+        print_body(error.to_json_string(context));
+    }
+}
+
+/// Prints every error as [`print_bodies`] does, with the body that `body` writes for the error
+/// and what it is paired with (a [`Shape`](api_error_core::Shape), say).
+///
+/// # Errors
+///
+/// The first error `body` returns; the errors before it, and that error's heading line, are
+/// printed by then.
+pub fn print_bodies_with<E, T, B, Err>(
+    errors: &[(E, T)],
+    mut body: impl FnMut(&E, &T) -> Result<B, Err>,
+) -> Result<(), Err>
+where
+    E: ApiError,
+    B: Display,
+{
+    for (error, with) in errors {
+        print_heading(error);
+        print_body(body(error, with)?);
+    }
+    Ok(())
+}
+
+/// The `CODE - Name (status)` line of one error.
+fn print_heading<E: ApiError>(error: &E) {
+    let descriptor = error.descriptor();
+    println!(
+        "{} - {} ({})",
+        descriptor.code(),
+        descriptor.name(),
+        error.status()
+    );
+}
+
+/// One body, then a blank line.
+fn print_body(body: impl Display) {
+    println!("{body}\n");
+}
+
+/// Asserts that the errors' JSON bodies are the document's, byte for byte and in order: as many
+/// errors as `expected` bodies, each error's body written in its context equal to its expected
+/// body, and each error's content type `application/json`.
+///
+/// # Panics
+///
+/// On the first difference.
+pub fn assert_json_bodies<E: ApiError>(errors: &[(E, RequestContext<'_>)], expected: &[&str]) {
+    assert_eq!(errors.len(), expected.len(), "how many bodies");
+    for (index, ((error, context), &body)) in errors.iter().zip(expected).enumerate() {
+        assert_eq!(error.to_json_string(context), body, "body {index}");
+        assert_eq!(error.content_type(), "application/json", "body {index}");
+    }
+}
+
+/// Asserts that a catalog is the document's table, row for row: as many descriptors as `expected`
+/// rows, and each descriptor's code, status and name equal to its row's `(code, status, name)`,
+/// in order.
+///
+/// The codes are strings (`&str`) or integers (`i64`), as the catalog's are; a code matches as
+/// [`Catalog::get`] matches it.
+///
+/// # Panics
+///
+/// On the first difference.
+pub fn assert_catalog<C: CodeQuery + Debug + Copy>(catalog: Catalog, expected: &[(C, u16, &str)]) {
+    assert_eq!(
+        catalog.len(),
+        expected.len(),
+        "how many errors {} declares",
+        catalog.name()
+    );
+    for (descriptor, &(code, status, name)) in catalog.iter().zip(expected) {
+        assert!(
+            code.matches_code(&descriptor.code()),
+            "code {} where the table has {code:?}",
+            descriptor.code()
+        );
+        assert_eq!(descriptor.status().as_u16(), status, "status of {code:?}");
+        assert_eq!(descriptor.name(), name, "name of {code:?}");
+    }
+}
+
+/// Asserts that a catalog's categories are the document's sections: every code a section lists
+/// is in the catalog with the section's heading as its category, and the sections list as many
+/// codes as the catalog has errors.
+///
+/// # Panics
+///
+/// On the first difference.
+pub fn assert_sections(catalog: Catalog, sections: &[(&str, &[&str])]) {
+    let mut sectioned = 0;
+    for &(heading, codes) in sections {
+        for &code in codes {
+            let descriptor = catalog
+                .get(code)
+                .unwrap_or_else(|| panic!("{code} is not in {}", catalog.name()));
+            assert_eq!(descriptor.category(), Some(heading), "{code}");
+            sectioned += 1;
+        }
+    }
+    assert_eq!(sectioned, catalog.len(), "how many codes the sections list");
+}

@@ -35,7 +35,8 @@
 
 use core::fmt;
 
-use api_error_core::{ApiError, FieldErrors, RequestContext};
+use api_error_core::{ApiError, FieldErrors};
+use api_error_examples::{print_bodies, with_empty_context};
 
 /// Errors of the Oz API: the document's general list of error codes.
 #[derive(Debug, thiserror::Error, ApiError)]
@@ -314,22 +315,13 @@ pub fn documented() -> Vec<OzError> {
 }
 
 fn main() {
-    let context = RequestContext::new();
-    for error in documented() {
-        let descriptor = error.descriptor();
-        println!(
-            "{} - {} ({})",
-            descriptor.code(),
-            descriptor.name(),
-            error.status()
-        );
-        println!("{}\n", error.to_json_string(&context));
-    }
+    print_bodies(&with_empty_context(documented()));
 }
 
 #[cfg(test)]
 mod tests {
-    use api_error_core::FieldError;
+    use api_error_core::{FieldError, RequestContext};
+    use api_error_examples::{assert_catalog, assert_json_bodies};
 
     use super::*;
 
@@ -367,21 +359,14 @@ mod tests {
 
     #[test]
     fn bodies_match_the_document_byte_for_byte() {
-        let errors = documented();
-        assert_eq!(errors.len(), BODIES.len());
-        for (error, expected) in errors.iter().zip(BODIES) {
-            assert_eq!(error.to_json_string(&RequestContext::new()), expected);
-            assert_eq!(error.content_type(), "application/json");
-        }
+        assert_json_bodies(&with_empty_context(documented()), &BODIES);
     }
 
     #[test]
     fn catalog_matches_the_document() {
-        assert_eq!(OzError::CATALOG.len(), CATALOG.len());
-        for (descriptor, (code, status, name)) in OzError::CATALOG.iter().zip(CATALOG) {
-            assert_eq!(descriptor.code(), code);
-            assert_eq!(descriptor.status().as_u16(), status);
-            assert_eq!(descriptor.name(), name);
+        assert_catalog(OzError::CATALOG, &CATALOG);
+        for descriptor in OzError::CATALOG {
+            let code = descriptor.code();
             assert!(!descriptor.description().is_empty(), "{code}");
             assert!(descriptor.category().is_some(), "{code}");
         }
@@ -389,13 +374,9 @@ mod tests {
 
     #[test]
     fn capsula_catalog_matches_the_document() {
-        assert_eq!(OzCapsulaError::CATALOG.len(), CAPSULA_CATALOG.len());
-        for (descriptor, (code, status, name)) in
-            OzCapsulaError::CATALOG.iter().zip(CAPSULA_CATALOG)
-        {
-            assert_eq!(descriptor.code(), code);
-            assert_eq!(descriptor.status().as_u16(), status);
-            assert_eq!(descriptor.name(), name);
+        assert_catalog(OzCapsulaError::CATALOG, &CAPSULA_CATALOG);
+        for descriptor in OzCapsulaError::CATALOG {
+            let code = descriptor.code();
             assert!(descriptor.message().is_some(), "{code}");
             assert!(!descriptor.description().is_empty(), "{code}");
             assert_eq!(descriptor.category(), Some("OzCapsula"), "{code}");

@@ -6,7 +6,8 @@
 //! The document gives no messages (its envelope has no message member), so the public
 //! messages are the statuses' reason phrases; its categories are its section headings.
 
-use api_error_core::{ApiError, FieldError, FieldErrors, RequestContext};
+use api_error_core::{ApiError, FieldError, FieldErrors};
+use api_error_examples::{print_bodies, with_empty_context};
 
 /// Errors of the Petnow server API.
 #[derive(Debug, thiserror::Error, ApiError)]
@@ -307,21 +308,14 @@ pub fn documented() -> Vec<PetnowError> {
 }
 
 fn main() {
-    let context = RequestContext::new();
-    for error in documented() {
-        let descriptor = error.descriptor();
-        println!(
-            "{} - {} ({})",
-            descriptor.code(),
-            descriptor.name(),
-            error.status()
-        );
-        println!("{}\n", error.to_json_string(&context));
-    }
+    print_bodies(&with_empty_context(documented()));
 }
 
 #[cfg(test)]
 mod tests {
+    use api_error_core::RequestContext;
+    use api_error_examples::{assert_catalog, assert_json_bodies};
+
     use super::*;
 
     // Every body of the document, in its order, whitespace removed.
@@ -382,21 +376,14 @@ mod tests {
 
     #[test]
     fn bodies_match_the_document_byte_for_byte() {
-        let errors = documented();
-        assert_eq!(errors.len(), BODIES.len());
-        for (error, expected) in errors.iter().zip(BODIES) {
-            assert_eq!(error.to_json_string(&RequestContext::new()), expected);
-            assert_eq!(error.content_type(), "application/json");
-        }
+        assert_json_bodies(&with_empty_context(documented()), &BODIES);
     }
 
     #[test]
     fn catalog_matches_the_document() {
-        assert_eq!(PetnowError::CATALOG.len(), CATALOG.len());
-        for (descriptor, (code, status, name)) in PetnowError::CATALOG.iter().zip(CATALOG) {
-            assert_eq!(descriptor.code(), code);
-            assert_eq!(descriptor.status().as_u16(), status);
-            assert_eq!(descriptor.name(), name);
+        assert_catalog(PetnowError::CATALOG, &CATALOG);
+        for descriptor in PetnowError::CATALOG {
+            let code = descriptor.code();
             assert!(
                 !descriptor.causes().is_empty() && !descriptor.solutions().is_empty(),
                 "{code}"

@@ -27,6 +27,7 @@ use api_error_core::envelopes::TENNIS_REGISTRY;
 use api_error_core::{
     ApiError, BodyError, Envelope, FieldError, FieldErrors, RequestContext, Shape,
 };
+use api_error_examples::print_bodies_with;
 
 /// The flat body of the document's "API Responses" table: `{"errorCode":3001,"message":".."}`.
 pub const FLAT: Shape = Shape::new(&[
@@ -356,21 +357,13 @@ pub fn body(error: &TennisRegistryError, shape: &Shape) -> Result<String, BodyEr
 }
 
 fn main() -> Result<(), BodyError> {
-    for (error, shape) in documented() {
-        let descriptor = error.descriptor();
-        println!(
-            "{} - {} ({})",
-            descriptor.code(),
-            descriptor.name(),
-            error.status()
-        );
-        println!("{}\n", body(&error, &shape)?);
-    }
-    Ok(())
+    print_bodies_with(&documented(), body)
 }
 
 #[cfg(test)]
 mod tests {
+    use api_error_examples::assert_catalog;
+
     use super::*;
 
     // Every body of the document, in its order, whitespace removed.
@@ -426,11 +419,9 @@ mod tests {
 
     #[test]
     fn catalog_matches_the_document() {
-        assert_eq!(TennisRegistryError::CATALOG.len(), CATALOG.len());
-        for (descriptor, (code, status, name)) in TennisRegistryError::CATALOG.iter().zip(CATALOG) {
-            assert_eq!(descriptor.code(), code);
-            assert_eq!(descriptor.status().as_u16(), status);
-            assert_eq!(descriptor.name(), name);
+        assert_catalog(TennisRegistryError::CATALOG, &CATALOG);
+        for descriptor in TennisRegistryError::CATALOG {
+            let code = descriptor.code();
             assert!(descriptor.message().is_some(), "{code}");
             assert!(!descriptor.description().is_empty(), "{code}");
             assert!(descriptor.category().is_some(), "{code}");
