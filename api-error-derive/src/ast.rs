@@ -39,6 +39,7 @@ struct FieldReceiver {
 pub struct Input {
     pub ident: Ident,
     pub generics: Generics,
+    pub vis: syn::Visibility,
     /// Type-level keys: defaults, code rule, prefix, crate path.
     pub attrs: Attrs,
     /// The enum-level default message, parsed.
@@ -73,6 +74,7 @@ impl Input {
     pub fn from_syn(input: &DeriveInput, errors: &mut Accumulator) -> Input {
         let mut model = Input {
             ident: input.ident.clone(),
+            vis: input.vis.clone(),
             generics: input.generics.clone(),
             attrs: Attrs::default(),
             message: None,

@@ -9,7 +9,7 @@ use crate::ast::{Input, Variant};
 use crate::attr::{EnvelopeRef, RetryableValue};
 use crate::code::CodeValue;
 use crate::valid::{self, Message, Resolved, RetryAfter};
-use crate::{fallback, generics, json};
+use crate::{doc, fallback, generics, json};
 
 /// The whole derive: parse, validate, expand, or report every error with a fallback impl.
 pub fn derive(input: &DeriveInput) -> TokenStream {
@@ -72,7 +72,17 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
         envelope_span,
     );
 
+    let vis = &input.vis;
+    let catalog_doc = doc::catalog(input, resolved);
+
     quote! {
+        // Outside `const _` so that rustdoc shows it on the type's page.
+        impl #impl_generics #ident #ty_generics #where_clause {
+            #[doc = #catalog_doc]
+            #[allow(dead_code)]
+            #vis const CATALOG: #private::Catalog = <Self as #private::ApiError>::CATALOG;
+        }
+
         const _: () = {
             #[automatically_derived]
             impl #impl_generics #private::ApiError for #ident #ty_generics #where_clause {

@@ -9,6 +9,7 @@ mod ast;
 mod attr;
 mod case;
 mod code;
+mod doc;
 mod expand;
 mod fallback;
 mod generics;

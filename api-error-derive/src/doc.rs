@@ -1,0 +1,115 @@
+//! The catalog as rustdoc: a table on the type's own page, written from the resolved errors.
+
+use std::fmt::Write as _;
+
+use crate::ast::Input;
+use crate::attr::RetryableValue;
+use crate::valid::{Message, Resolved};
+
+/// Markdown for the inherent `CATALOG` constant: a table of every error, then each variant
+/// with its status and code.
+pub fn catalog(input: &Input, resolved: &[Resolved<'_>]) -> String {
+    let mut doc = format!(
+        "The error catalog of `{}`: every error it produces, as static data.\n\n\
+         The same value as `<Self as ApiError>::CATALOG`, documented here so that the type's \
+         page lists its errors.\n\n",
+        input.ident
+    );
+    if resolved.is_empty() {
+        doc.push_str("This type produces no errors.\n");
+        return doc;
+    }
+    doc.push_str("| Code | HTTP status | Name | Message | Retryable |\n|---|---|---|---|---|\n");
+    for error in resolved {
+        let name = error
+            .variant
+            .attrs
+            .name
+            .as_ref()
+            .map_or_else(|| error.variant.ident.to_string(), syn::LitStr::value);
+        let message = match &error.message {
+            Message::Static(text) => cell(text),
+            Message::Format { template, .. } => cell(template),
+            Message::Display { .. } => "*its `Display` text*".to_owned(),
+        };
+        let retryable = match error.variant.attrs.retryable.as_deref() {
+            None => "",
+            Some(RetryableValue::Yes) => "yes",
+            Some(RetryableValue::No) => "no",
+            Some(RetryableValue::After(condition)) => condition,
+        };
+        let _ = writeln!(
+            doc,
+            "| `{}` | {} {} | {} | {} | {} |",
+            error.code,
+            error.status.0,
+            error.status.reason(),
+            cell(&name),
+            message,
+            cell(retryable),
+        );
+    }
+    if !input.variants.iter().any(|variant| variant.is_struct) {
+        doc.push_str("\n# Variants\n\n");
+        for error in resolved {
+            let ident = &error.variant.ident;
+            let _ = write!(
+                doc,
+                "- [`{ident}`](Self::{ident}): status {}, code `{}`",
+                error.status.0, error.code
+            );
+            match error.variant.doc.lines().next() {
+                Some(summary) if !summary.is_empty() => {
+                    let _ = writeln!(doc, ". {}", cell(summary));
+                }
+                _ => doc.push('\n'),
+            }
+        }
+    }
+    doc
+}
+
+/// Text fit for one Markdown table cell.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use syn::{DeriveInput, parse_quote};
+
+    #[test]
+    fn table_and_variant_list() {
+        let input: DeriveInput = parse_quote! {
+            #[api(status = 404)]
+            enum E {
+                /// No such pet. More text.
+                #[api(code = "NO_PET", name = "NoSuchPetException", message = "pet {id} | gone", retryable = "after a while")]
+                NoPet { id: u8 },
+                #[api(code = "DOWN", status = 503, expose, retryable = false)]
+                Down,
+            }
+        };
+        let mut errors = darling::Error::accumulator();
+        let model = Input::from_syn(&input, &mut errors);
+        let resolved = crate::valid::resolve(&model, &mut errors);
+        assert!(errors.finish().is_ok());
+        let doc = catalog(&model, &resolved);
+        assert!(doc.contains("| `NO_PET` | 404 Not Found | NoSuchPetException | pet {id} \\| gone | after a while |"), "{doc}");
+        assert!(
+            doc.contains("| `DOWN` | 503 Service Unavailable | Down | *its `Display` text* | no |"),
+            "{doc}"
+        );
+        assert!(
+            doc.contains(
+                "- [`NoPet`](Self::NoPet): status 404, code `NO_PET`. No such pet. More text.\n"
+            ),
+            "{doc}"
+        );
+        assert!(
+            doc.contains("- [`Down`](Self::Down): status 503, code `DOWN`\n"),
+            "{doc}"
+        );
+    }
+}
