@@ -204,6 +204,30 @@ pub trait ApiError {
         Headers::none()
     }
 
+    /// One example value of every variant that can be built from example field values, in
+    /// declaration order; see [`Example`](crate::Example). Documentation renders its bodies
+    /// from these.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// #[api(code_case = "snake_case", status = 404)]
+    /// enum Error {
+    ///     #[api(message = "no pet {0}")]
+    ///     NoSuchPet(u32),
+    ///     Gone,
+    /// }
+    /// let examples = Error::examples();
+    /// assert_eq!(examples.len(), 2);
+    /// assert_eq!(examples[0].message().to_string(), "no pet 1");
+    /// ```
+    fn examples() -> Vec<Self>
+    where
+        Self: Sized,
+    {
+        Vec::new()
+    }
+
     /// The content type of the body, from the type's envelope.
     ///
     /// ```

@@ -44,6 +44,7 @@ mod descriptor;
 mod details;
 pub mod envelope;
 pub mod envelopes;
+mod example;
 mod headers;
 mod message;
 
@@ -54,6 +55,7 @@ pub use crate::context::RequestContext;
 pub use crate::descriptor::{Descriptor, Retryable};
 pub use crate::details::{Details, DetailsForm, FieldError, FieldErrors};
 pub use crate::envelope::{BodyError, Envelope, Shape};
+pub use crate::example::Example;
 pub use crate::headers::{HeaderValue, Headers, IntoRetryAfter, RetryAfter};
 pub use crate::message::Message;
 
@@ -92,6 +94,7 @@ pub mod __private {
     pub use http::StatusCode;
     pub use std::vec::Vec;
 
+    pub use crate::example::{Probe, ViaExample, WithoutExample};
     pub use crate::{Headers, IntoRetryAfter, RetryAfter};
 
     /// A retry_after field's value.

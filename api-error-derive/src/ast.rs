@@ -66,6 +66,8 @@ pub struct Field {
     pub details: Option<Span>,
     /// Where `#[api(retry_after)]` marks this field as the Retry-After value.
     pub retry_after: Option<Span>,
+    /// `#[api(example = expr)]`: the field's value in documentation examples.
+    pub example: Option<syn::Expr>,
 }
 
 impl Input {
@@ -176,6 +178,7 @@ impl Variant {
                     ty: field.ty,
                     details: attrs.details,
                     retry_after: attrs.retry_after_field,
+                    example: attrs.example,
                 }
             })
             .collect();

@@ -87,6 +87,7 @@ const KEYS: &[(&str, Home)] = &[
     ("envelope", Home::Enum),
     ("details", Home::Field),
     ("retry_after", Home::VariantOrField),
+    ("example", Home::Field),
     ("www_authenticate", Home::EnumOrVariant),
     ("header", Home::EnumOrVariant),
 ];
@@ -114,6 +115,8 @@ pub struct Attrs {
     pub retry_after_field: Option<Span>,
     pub www_authenticate: Option<LitStr>,
     pub headers: Vec<StaticHeader>,
+    /// `example = expr` on a field: its value in documentation examples.
+    pub example: Option<Expr>,
     /// Keys that were given but could not be read, so later checks do not also report them
     /// as missing.
     pub failed: Vec<String>,
@@ -356,6 +359,8 @@ impl Attrs {
                 self.headers.push(header);
                 Ok(())
             }
+            // example = "550e8400-e29b-41d4-a716-446655440000".to_owned()
+            "example" => once(&mut self.example, value(meta)?.clone(), duplicate),
             // details
             "details" => match meta {
                 Meta::Path(path) => once(&mut self.details, path.span(), duplicate),

@@ -49,6 +49,7 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
     let fmt_message_body = arms(resolved, |_, error| fmt_message_arm(error, &private));
     let details = details_method(resolved, &private);
     let headers = headers_method(resolved, &private);
+    let examples = examples_method(resolved, &private);
     let envelope = match input.attrs.envelope.as_deref() {
         None => quote!(#krate::envelopes::PROBLEM),
         Some(EnvelopeRef::Builtin(constant)) => {
@@ -109,6 +110,8 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
                 #details
 
                 #headers
+
+                #examples
 
                 #[inline]
                 fn content_type(&self) -> &'static str {
@@ -343,6 +346,56 @@ fn headers_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStre
             #body
         }
     }
+}
+
+/// `examples()`: a value of each variant whose fields all have an example value.
+fn examples_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
+    let pushes = resolved.iter().map(|error| {
+        let variant = error.variant;
+        let path = if variant.is_struct {
+            quote!(Self)
+        } else {
+            let ident = &variant.ident;
+            quote!(Self::#ident)
+        };
+        let members = variant.fields.iter().map(|field| &field.member);
+        let bindings: Vec<_> = (0..variant.fields.len()).map(binding).collect();
+        let values = variant.fields.iter().map(|field| match &field.example {
+            // Located at the expression, so a value of the wrong type is reported there.
+            Some(example) => located(quote!(#private::Some(#example)), example.span()),
+            // A reference's lifetime cannot be chosen here, so such fields have no example.
+            None if mentions_lifetime(&field.ty) => quote!(#private::None),
+            None => {
+                let ty = &field.ty;
+                quote!((&#private::Probe::<#ty>::new()).example_value())
+            }
+        });
+        quote! {
+            if let (#(#private::Some(#bindings),)*) = (#(#values,)*) {
+                __examples.push(#path { #(#members: #bindings),* });
+            }
+        }
+    });
+    quote! {
+        fn examples() -> #private::Vec<Self> {
+            #[allow(unused_imports)]
+            use #private::{ViaExample as _, WithoutExample as _};
+            let mut __examples = #private::Vec::new();
+            #(#pushes)*
+            __examples
+        }
+    }
+}
+
+fn mentions_lifetime(ty: &syn::Type) -> bool {
+    fn walk(tokens: TokenStream) -> bool {
+        tokens.into_iter().any(|token| match token {
+            proc_macro2::TokenTree::Punct(punct) => matches!(punct.as_char(), '\'' | '&'),
+            proc_macro2::TokenTree::Group(group) => walk(group.stream()),
+            proc_macro2::TokenTree::Ident(_) | proc_macro2::TokenTree::Literal(_) => false,
+        })
+    }
+    walk(quote!(#ty))
 }
 
 fn optional_str(text: Option<&syn::LitStr>, private: &TokenStream) -> TokenStream {

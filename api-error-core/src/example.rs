@@ -1,0 +1,123 @@
+//! Example values of errors, for documentation: every body in the docs is written by the real
+//! envelope from a real value.
+
+use std::marker::PhantomData;
+use std::time::Duration;
+
+use crate::{FieldError, FieldErrors};
+
+/// A representative value of a type, used to build example errors for documentation.
+///
+/// The derive builds one value of each variant from its fields: a field marked
+/// `#[api(example = expr)]` takes `expr`, any other field takes `Example::example()`. A variant
+/// with a field of a type without an `Example` impl (and no `example` attribute) has no
+/// example value; its documented body shows the message template instead.
+///
+/// ```
+/// use api_error_core::{ApiError, Example, FieldErrors};
+///
+/// #[derive(Debug)]
+/// struct PetId(u64);
+///
+/// impl Example for PetId {
+///     fn example() -> Self {
+///         PetId(42)
+///     }
+/// }
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(code_case = "SCREAMING_SNAKE_CASE", status = 404)]
+/// enum Error {
+///     #[api(message = "pet {0:?} not found")]
+///     NoSuchPet(PetId),
+///     #[api(message = "session {session} expired")]
+///     SessionExpired {
+///         #[api(example = "s_1".to_owned())]
+///         session: String,
+///     },
+/// }
+///
+/// let messages: Vec<String> = Error::examples().iter().map(|e| e.message().to_string()).collect();
+/// assert_eq!(messages, ["pet PetId(42) not found", "session s_1 expired"]);
+/// assert_eq!(String::example(), "string");
+/// assert_eq!(FieldErrors::example().len(), 1);
+/// ```
+pub trait Example {
+    /// The example value.
+    fn example() -> Self;
+}
+
+macro_rules! examples {
+    ($($ty:ty => $value:expr),* $(,)?) => {$(
+        impl Example for $ty {
+            fn example() -> Self {
+                $value
+            }
+        }
+    )*};
+}
+
+examples! {
+    String => "string".to_owned(),
+    bool => false,
+    char => 'x',
+    u8 => 1, u16 => 1, u32 => 1, u64 => 1, u128 => 1, usize => 1,
+    i8 => 1, i16 => 1, i32 => 1, i64 => 1, i128 => 1, isize => 1,
+    f32 => 1.5, f64 => 1.5,
+    Duration => Duration::from_secs(30),
+    FieldErrors => FieldErrors::from([FieldError::example()]),
+    FieldError => FieldError::new("field", "This field is invalid."),
+}
+
+impl<T> Example for Option<T> {
+    fn example() -> Self {
+        None
+    }
+}
+
+impl<T> Example for Vec<T> {
+    fn example() -> Self {
+        Vec::new()
+    }
+}
+
+/// Picks `Example::example()` where the type has it and `None` where it has not, without
+/// requiring the bound: the impl for `Probe<T>` is found first when `T: Example`, the one for
+/// `&Probe<T>` otherwise (method lookup tries the receiver before borrowing it again).
+#[doc(hidden)]
+pub struct Probe<T>(PhantomData<T>);
+
+impl<T> Probe<T> {
+    #[doc(hidden)]
+    pub const fn new() -> Self {
+        Probe(PhantomData)
+    }
+}
+
+impl<T> Default for Probe<T> {
+    fn default() -> Self {
+        Probe::new()
+    }
+}
+
+#[doc(hidden)]
+pub trait ViaExample<T> {
+    fn example_value(&self) -> Option<T>;
+}
+
+impl<T: Example> ViaExample<T> for Probe<T> {
+    fn example_value(&self) -> Option<T> {
+        Some(T::example())
+    }
+}
+
+#[doc(hidden)]
+pub trait WithoutExample<T> {
+    fn example_value(&self) -> Option<T>;
+}
+
+impl<T> WithoutExample<T> for &Probe<T> {
+    fn example_value(&self) -> Option<T> {
+        None
+    }
+}
