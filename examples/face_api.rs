@@ -17,6 +17,7 @@
 //! - Its retry advice is in its text: a 429 may be retried after the `Retry-After` delay, and
 //!   an expired token after refreshing it ("Refresh it.").
 
+use api_error_core::markdown::{Page, summary};
 use api_error_core::{ApiError, FieldError, FieldErrors, RequestContext};
 use api_error_examples::print_bodies;
 
@@ -222,6 +223,16 @@ pub fn documented() -> Vec<(FaceError, RequestContext<'static>)> {
     ]
 }
 
+/// The catalog page committed as `docs/errors/face_api.md`: the guide, then the summary tables.
+pub fn page() -> String {
+    let mut page = Page::new("Error Codes")
+        .overview("All error responses follow a consistent JSON structure. The error.code field contains a machine-readable string identifier that you should use in your error handling logic. Never rely on the message field, which may change.")
+        .render::<FaceError>();
+    page.push('\n');
+    page.push_str(&summary::<FaceError>());
+    page
+}
+
 fn main() {
     print_bodies(&documented());
 }
@@ -335,5 +346,10 @@ mod tests {
             Some(Retryable::After("after refreshing the access token"))
         );
         assert_eq!(retryable("FACE_NOT_FOUND"), None);
+    }
+
+    #[test]
+    fn committed_page_is_current() {
+        api_error_examples::assert_committed_page("face_api", &page());
     }
 }

@@ -17,6 +17,7 @@
 //!   reason phrases.
 //! - It has no names or causes, so the names are the variants' names.
 
+use api_error_core::markdown::{Page, summary};
 use api_error_core::{ApiError, FieldError, FieldErrors};
 use api_error_examples::{print_bodies, with_empty_context};
 
@@ -112,7 +113,10 @@ pub enum IncidentError {
         solution = "Verify resource ID exists",
         retryable = false
     )]
-    NotFound { id: String },
+    NotFound {
+        #[api(example = "550e8400-e29b-41d4-a716-446655440000".to_owned())]
+        id: String,
+    },
 
     /// Malformed request
     #[error("malformed request: {reason}")]
@@ -137,6 +141,7 @@ pub enum IncidentError {
     )]
     Conflict {
         action_id: String,
+        #[api(example = "Approved".to_owned())]
         current_status: String,
     },
 
@@ -162,7 +167,10 @@ pub enum IncidentError {
         retryable = "after fixing the request"
     )]
     ValidationError {
-        #[api(details)]
+        #[api(details, example = FieldErrors::from([
+            FieldError::new("name", "Name is required").code("required"),
+            FieldError::new("email", "Invalid email format").code("invalid_format"),
+        ]))]
         fields: FieldErrors,
     },
 
@@ -235,6 +243,16 @@ pub fn documented() -> Vec<IncidentError> {
         IncidentError::RateLimitExceeded,
         IncidentError::Unauthorized,
     ]
+}
+
+/// The catalog page committed as `docs/errors/incident_api.md`: the guide, then the summary tables.
+pub fn page() -> String {
+    let mut page = Page::new("API Error Codes")
+        .overview("All API errors return a consistent JSON structure with an error code, message, and optional details.")
+        .render::<IncidentError>();
+    page.push('\n');
+    page.push_str(&summary::<IncidentError>());
+    page
 }
 
 fn main() {
@@ -349,5 +367,10 @@ mod tests {
             IncidentError::RateLimitExceeded.to_json_string(&context),
             r#"{"code":"RATE_LIMIT_EXCEEDED","message":"Rate limit exceeded","request_id":"req_1"}"#
         );
+    }
+
+    #[test]
+    fn committed_page_is_current() {
+        api_error_examples::assert_committed_page("incident_api", &page());
     }
 }

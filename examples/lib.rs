@@ -129,3 +129,26 @@ pub fn assert_sections(catalog: Catalog, sections: &[(&str, &[&str])]) {
     }
     assert_eq!(sectioned, catalog.len(), "how many codes the sections list");
 }
+
+/// Where an example's catalog page is committed: `docs/errors/<name>.md`.
+pub fn page_path(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../docs/errors/{name}.md"))
+}
+
+/// Checks that the committed page of example `name` is exactly `rendered`, so the docs in the
+/// repository are always what the code renders now. With `API_ERROR_BLESS=1` in the
+/// environment, writes the page instead.
+pub fn assert_committed_page(name: &str, rendered: &str) {
+    let path = page_path(name);
+    if std::env::var_os("API_ERROR_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, rendered).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == rendered,
+        "{} is not what the catalog renders now; run `API_ERROR_BLESS=1 cargo test -p api-error-examples` and commit it",
+        path.display()
+    );
+}

@@ -35,6 +35,7 @@
 
 use core::fmt;
 
+use api_error_core::markdown::{Page, summary};
 use api_error_core::{ApiError, FieldErrors};
 use api_error_examples::{print_bodies, with_empty_context};
 
@@ -314,6 +315,18 @@ pub fn documented() -> Vec<OzError> {
     vec![OzError::Unknown]
 }
 
+/// The catalog page committed as `docs/errors/oz_api.md`: the guide, then the summary tables.
+pub fn page() -> String {
+    let mut page = Page::new("API Error Codes")
+        .overview("Each response error includes HTTP code and JSON data with error description.")
+        .render::<OzError>();
+    page.push_str("\n");
+    page.push_str(&Page::new("OzCapsula Errors").render::<OzCapsulaError>());
+    page.push('\n');
+    page.push_str(&summary::<OzError>());
+    page
+}
+
 fn main() {
     print_bodies(&with_empty_context(documented()));
 }
@@ -429,5 +442,10 @@ mod tests {
             error.to_json_string(&RequestContext::new()),
             r#"{"error_code":4,"error_message":"Bad Request","details":[{"field":"limit","message":"must be positive"}]}"#
         );
+    }
+
+    #[test]
+    fn committed_page_is_current() {
+        api_error_examples::assert_committed_page("oz_api", &page());
     }
 }

@@ -6,6 +6,7 @@
 //! The document gives no messages (its envelope has no message member), so the public
 //! messages are the statuses' reason phrases; its categories are its section headings.
 
+use api_error_core::markdown::{Page, summary};
 use api_error_core::{ApiError, FieldError, FieldErrors};
 use api_error_examples::{print_bodies, with_empty_context};
 
@@ -45,7 +46,7 @@ pub enum PetnowError {
         retryable = "after fixing the request"
     )]
     Validation {
-        #[api(details)]
+        #[api(details, example = FieldErrors::from([FieldError::new("petId", "This field is required.")]))]
         fields: FieldErrors,
     },
 
@@ -307,6 +308,16 @@ pub fn documented() -> Vec<PetnowError> {
     ]
 }
 
+/// The catalog page committed as `docs/errors/petnow.md`: the guide, then the summary tables.
+pub fn page() -> String {
+    let mut page = Page::new("Error Codes")
+        .overview("Petnow Server API error codes and solutions guide. Petnow API returns detailed error information along with HTTP status codes when an error occurs.")
+        .render::<PetnowError>();
+    page.push('\n');
+    page.push_str(&summary::<PetnowError>());
+    page
+}
+
 fn main() {
     print_bodies(&with_empty_context(documented()));
 }
@@ -407,5 +418,10 @@ mod tests {
             PetnowError::InvalidApiKey.to_json_string(&context),
             BODIES[0]
         );
+    }
+
+    #[test]
+    fn committed_page_is_current() {
+        api_error_examples::assert_committed_page("petnow", &page());
     }
 }

@@ -24,6 +24,7 @@
 
 use api_error_core::envelope::{Member, Value};
 use api_error_core::envelopes::TENNIS_REGISTRY;
+use api_error_core::markdown::{Page, summary};
 use api_error_core::{
     ApiError, BodyError, Envelope, FieldError, FieldErrors, RequestContext, Shape,
 };
@@ -356,6 +357,16 @@ pub fn body(error: &TennisRegistryError, shape: &Shape) -> Result<String, BodyEr
     Ok(String::from_utf8(out).unwrap_or_default())
 }
 
+/// The catalog page committed as `docs/errors/tennis_registry.md`: the guide, then the summary tables.
+pub fn page() -> String {
+    let mut page = Page::new("API Error Codes")
+        .overview("API HTTP status codes, error codes and messages. While the text for an error message may change, the codes will stay the same.")
+        .render::<TennisRegistryError>();
+    page.push('\n');
+    page.push_str(&summary::<TennisRegistryError>());
+    page
+}
+
 fn main() -> Result<(), BodyError> {
     print_bodies_with(&documented(), body)
 }
@@ -445,5 +456,10 @@ mod tests {
                     .starts_with(parent.message().unwrap())
             );
         }
+    }
+
+    #[test]
+    fn committed_page_is_current() {
+        api_error_examples::assert_committed_page("tennis_registry", &page());
     }
 }

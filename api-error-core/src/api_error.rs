@@ -228,6 +228,37 @@ pub trait ApiError {
         Vec::new()
     }
 
+    /// Appends the body of the error `descriptor` describes, in this type's envelope, without
+    /// a value of it: the message is the descriptor's template and there are no details.
+    /// Documentation uses it for variants without an example value.
+    ///
+    /// ```
+    /// # use api_error_core::{ApiError, RequestContext};
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "incident", code_case = "SCREAMING_SNAKE_CASE", status = 404)]
+    /// enum Error {
+    ///     #[api(message = "no pet {0:?}")]
+    ///     NoSuchPet(std::fs::File),
+    /// }
+    /// let mut out = Vec::new();
+    /// Error::write_descriptor_body(&Error::CATALOG.descriptors()[0], &RequestContext::new(), &mut out);
+    /// assert_eq!(out, br#"{"code":"NO_SUCH_PET","message":"no pet {0:?}"}"#);
+    /// ```
+    fn write_descriptor_body(
+        descriptor: &'static Descriptor,
+        context: &RequestContext<'_>,
+        out: &mut Vec<u8>,
+    ) where
+        Self: Sized,
+    {
+        let _ = Envelope::write(
+            &crate::envelopes::PROBLEM,
+            &crate::markdown::Described(descriptor),
+            context,
+            out,
+        );
+    }
+
     /// The content type of the body, from the type's envelope.
     ///
     /// ```

@@ -46,6 +46,7 @@ pub mod envelope;
 pub mod envelopes;
 mod example;
 mod headers;
+pub mod markdown;
 mod message;
 
 pub use crate::api_error::ApiError;
@@ -95,6 +96,7 @@ pub mod __private {
     pub use std::vec::Vec;
 
     pub use crate::example::{Probe, ViaExample, WithoutExample};
+    pub use crate::markdown::Described;
     pub use crate::{Headers, IntoRetryAfter, RetryAfter};
 
     /// A retry_after field's value.

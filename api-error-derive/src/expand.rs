@@ -68,6 +68,10 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
         quote!(#private::Envelope::content_type(&#envelope)),
         envelope_span,
     );
+    let write_descriptor_body = located(
+        quote!(#private::Envelope::write(&#envelope, &#private::Described(__descriptor), __context, __out)),
+        envelope_span,
+    );
     let write_body = located(
         quote!(#private::Envelope::write(&#envelope, self, __context, __out)),
         envelope_span,
@@ -116,6 +120,14 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
                 #[inline]
                 fn content_type(&self) -> &'static str {
                     #content_type
+                }
+
+                fn write_descriptor_body(
+                    __descriptor: &'static #private::Descriptor,
+                    __context: &#private::RequestContext<'_>,
+                    __out: &mut #private::Vec<u8>,
+                ) {
+                    let _ = #write_descriptor_body;
                 }
 
                 #[inline]

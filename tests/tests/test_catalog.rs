@@ -97,7 +97,7 @@ fn value_descriptors_are_the_catalog_entries() {
         IncidentError::BadRequest,
         IncidentError::Unavailable,
     ]) {
-        assert!(std::ptr::eq(descriptor, value.descriptor()));
+        assert_eq!(descriptor, value.descriptor());
     }
 }
 
