@@ -320,7 +320,7 @@ pub fn page() -> String {
     let mut page = Page::new("API Error Codes")
         .overview("Each response error includes HTTP code and JSON data with error description.")
         .render::<OzError>();
-    page.push_str("\n");
+    page.push('\n');
     page.push_str(&Page::new("OzCapsula Errors").render::<OzCapsulaError>());
     page.push('\n');
     page.push_str(&summary::<OzError>());
