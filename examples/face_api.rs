@@ -352,4 +352,9 @@ mod tests {
     fn committed_page_is_current() {
         api_error_examples::assert_committed_page("face_api", &page());
     }
+
+    #[test]
+    fn catalog_is_stable_against_its_snapshot() {
+        api_error_examples::assert_stable_catalog("face_api", FaceError::CATALOG);
+    }
 }

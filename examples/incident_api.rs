@@ -373,4 +373,9 @@ mod tests {
     fn committed_page_is_current() {
         api_error_examples::assert_committed_page("incident_api", &page());
     }
+
+    #[test]
+    fn catalog_is_stable_against_its_snapshot() {
+        api_error_examples::assert_stable_catalog("incident_api", IncidentError::CATALOG);
+    }
 }

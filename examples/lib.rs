@@ -152,3 +152,19 @@ pub fn assert_committed_page(name: &str, rendered: &str) {
         path.display()
     );
 }
+
+/// Checks `catalog` against its committed snapshot `docs/errors/<name>.json`: no code may
+/// disappear or change its status or name (new codes are fine). With `API_ERROR_BLESS=1`,
+/// writes the current catalog as the new snapshot instead.
+pub fn assert_stable_catalog(name: &str, catalog: Catalog) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("../docs/errors/{name}.json"));
+    if std::env::var_os("API_ERROR_BLESS").is_some() {
+        std::fs::write(&path, catalog.to_json_pretty() + "\n").unwrap();
+        return;
+    }
+    let snapshot = std::fs::read_to_string(&path).unwrap_or_default();
+    if let Err(breaks) = catalog.check_stable(&snapshot) {
+        panic!("{breaks}\n(snapshot: {})", path.display());
+    }
+}

@@ -448,4 +448,10 @@ mod tests {
     fn committed_page_is_current() {
         api_error_examples::assert_committed_page("oz_api", &page());
     }
+
+    #[test]
+    fn catalog_is_stable_against_its_snapshot() {
+        api_error_examples::assert_stable_catalog("oz_api", OzError::CATALOG);
+        api_error_examples::assert_stable_catalog("oz_api_capsula", OzCapsulaError::CATALOG);
+    }
 }

@@ -424,4 +424,9 @@ mod tests {
     fn committed_page_is_current() {
         api_error_examples::assert_committed_page("petnow", &page());
     }
+
+    #[test]
+    fn catalog_is_stable_against_its_snapshot() {
+        api_error_examples::assert_stable_catalog("petnow", PetnowError::CATALOG);
+    }
 }

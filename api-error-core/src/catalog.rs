@@ -2,6 +2,8 @@
 
 use core::{fmt, iter::FusedIterator, slice};
 
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
 use crate::{CodeQuery, Descriptor};
 
 /// Every error an [`ApiError`](crate::ApiError) type can produce, as static data.
@@ -154,6 +156,59 @@ impl Catalog {
     pub fn get<Q: CodeQuery>(&self, code: Q) -> Option<&'static Descriptor> {
         self.iter()
             .find(|descriptor| code.matches_code(&descriptor.code()))
+    }
+}
+
+impl Catalog {
+    /// The catalog as JSON, for client generators: `{"name": .., "errors": [..]}` with every
+    /// descriptor, nested ones included, each with its code, status, name, variant, category,
+    /// description, message, causes, solutions and retry advice.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// enum Error {
+    ///     /// Entity was not found.
+    ///     #[api(code = 3001, status = 404, message = "entity not found")]
+    ///     EntityNotFound,
+    /// }
+    /// assert_eq!(
+    ///     Error::CATALOG.to_json(),
+    ///     r#"{"name":"Error","errors":[{"code":3001,"status":404,"name":"EntityNotFound","variant":"EntityNotFound","category":null,"description":"Entity was not found.","message":"entity not found","causes":[],"solutions":[],"retryable":null}]}"#
+    /// );
+    /// ```
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The same, indented for a file that people read and review.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// #[api(code_case = "snake_case", status = 500)]
+    /// enum Error { Failed }
+    /// assert!(Error::CATALOG.to_json_pretty().starts_with("{\n  \"name\": \"Error\","));
+    /// ```
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+impl Serialize for Catalog {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut catalog = serializer.serialize_struct("Catalog", 2)?;
+        catalog.serialize_field("name", self.name)?;
+        catalog.serialize_field("errors", &Entries(self))?;
+        catalog.end()
+    }
+}
+
+struct Entries<'a>(&'a Catalog);
+
+impl Serialize for Entries<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter())
     }
 }
 

@@ -338,3 +338,22 @@ impl Serialize for Retryable {
         }
     }
 }
+
+impl Serialize for Descriptor {
+    /// The catalog entry as client generators read it: every static fact, in a fixed order.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut entry = serializer.serialize_struct("Descriptor", 10)?;
+        entry.serialize_field("code", &self.code)?;
+        entry.serialize_field("status", &self.status.as_u16())?;
+        entry.serialize_field("name", self.name)?;
+        entry.serialize_field("variant", self.variant)?;
+        entry.serialize_field("category", &self.category)?;
+        entry.serialize_field("description", self.description)?;
+        entry.serialize_field("message", &self.message)?;
+        entry.serialize_field("causes", self.causes)?;
+        entry.serialize_field("solutions", self.solutions)?;
+        entry.serialize_field("retryable", &self.retryable)?;
+        entry.end()
+    }
+}

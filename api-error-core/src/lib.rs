@@ -48,6 +48,7 @@ mod example;
 mod headers;
 pub mod markdown;
 mod message;
+mod stability;
 
 pub use crate::api_error::ApiError;
 pub use crate::catalog::{Catalog, Iter};
@@ -59,6 +60,7 @@ pub use crate::envelope::{BodyError, Envelope, Shape};
 pub use crate::example::Example;
 pub use crate::headers::{HeaderValue, Headers, IntoRetryAfter, RetryAfter};
 pub use crate::message::Message;
+pub use crate::stability::Breaks;
 
 /// The derive: see the README's attribute reference.
 ///

@@ -120,3 +120,25 @@ fn empty_enum_has_an_empty_catalog() {
     assert_eq!(Never::CATALOG.iter().count(), 0);
     assert!(Never::CATALOG.get("ANY").is_none());
 }
+
+#[derive(Debug, ApiError)]
+enum Renamed {
+    #[api(code = "UNAUTHORIZED", status = 401, name = "Unauthenticated")]
+    Unauthorized,
+}
+
+#[test]
+fn stability_check_reports_a_changed_meaning() {
+    let snapshot = r#"{"name":"IncidentError","errors":[{"code":"UNAUTHORIZED","status":401,"name":"Unauthorized"}]}"#;
+    assert!(IncidentError::CATALOG.check_stable(snapshot).is_ok());
+    let breaks = Renamed::CATALOG.check_stable(snapshot).unwrap_err();
+    assert_eq!(
+        breaks.changes(),
+        ["code `UNAUTHORIZED` changed its name from `Unauthorized` to `Unauthenticated`"]
+    );
+    let export: serde_json::Value =
+        serde_json::from_str(&IncidentError::CATALOG.to_json_pretty()).unwrap();
+    assert_eq!(export["errors"][0]["retryable"], "after re-authenticating");
+    assert_eq!(export["errors"][1]["retryable"], true);
+    assert_eq!(export["errors"].as_array().unwrap().len(), 4);
+}
