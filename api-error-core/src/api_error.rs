@@ -259,6 +259,40 @@ pub trait ApiError {
         );
     }
 
+    /// The content type of this type's bodies, without a value; see
+    /// [`content_type`](Self::content_type).
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// enum Never {}
+    /// assert_eq!(Never::body_content_type(), "application/problem+json");
+    /// ```
+    fn body_content_type() -> &'static str
+    where
+        Self: Sized,
+    {
+        Envelope::content_type(&crate::envelopes::PROBLEM)
+    }
+
+    /// The JSON Schema of this type's bodies, from its envelope, when the envelope can say.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "incident", code_case = "SCREAMING_SNAKE_CASE", status = 404)]
+    /// enum Error { NotFound }
+    /// let schema = Error::body_schema().unwrap();
+    /// assert_eq!(schema["properties"]["code"]["enum"][0], "NOT_FOUND");
+    /// assert_eq!(schema["required"], serde_json::json!(["code", "message"]));
+    /// ```
+    fn body_schema() -> Option<serde_json::Value>
+    where
+        Self: Sized,
+    {
+        Envelope::schema(&crate::envelopes::PROBLEM, &Self::CATALOG)
+    }
+
     /// The content type of the body, from the type's envelope.
     ///
     /// ```

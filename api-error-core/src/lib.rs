@@ -48,6 +48,7 @@ mod example;
 mod headers;
 pub mod markdown;
 mod message;
+pub mod openapi;
 mod stability;
 
 pub use crate::api_error::ApiError;
@@ -100,6 +101,7 @@ pub mod __private {
     pub use crate::example::{Probe, ViaExample, WithoutExample};
     pub use crate::markdown::Described;
     pub use crate::{Headers, IntoRetryAfter, RetryAfter};
+    pub use serde_json::Value as JsonValue;
 
     /// A retry_after field's value.
     #[inline]

@@ -3,7 +3,7 @@
 
 use core::fmt::{self, Write as _};
 
-use crate::{ApiError, Catalog, Descriptor, Envelope, RequestContext, Retryable};
+use crate::{ApiError, Catalog, Descriptor, RequestContext, Retryable};
 
 /// A page in the style of an "Error Codes" guide: an overview, the envelope format, the HTTP
 /// statuses used, then one section per category with, for each error, its status, an example
@@ -100,7 +100,7 @@ impl<'a> Page<'a> {
         }
         if let Some(first) = catalog.iter().next() {
             writeln!(out, "## Error Response Format\n")?;
-            writeln!(out, "Content type: `{}`\n", content_type::<E>(examples))?;
+            writeln!(out, "Content type: `{}`\n", E::body_content_type())?;
             writeln!(
                 out,
                 "```json\n{}\n```\n",
@@ -243,31 +243,33 @@ impl ApiError for Described {
     }
 }
 
-/// The example body of `error`, pretty-printed: from its example value when there is one.
+/// The example body of `error`, pretty-printed.
 fn body<E: ApiError>(
     error: &'static Descriptor,
     examples: &[E],
     context: &RequestContext<'_>,
 ) -> String {
-    let mut compact = Vec::new();
+    pretty(&example_body(error, examples, context))
+}
+
+/// The body of `error` from its example value when there is one, else from its descriptor.
+pub(crate) fn example_body<E: ApiError>(
+    error: &'static Descriptor,
+    examples: &[E],
+    context: &RequestContext<'_>,
+) -> Vec<u8> {
+    let mut body = Vec::new();
     // By code, which is unique in a catalog: a constant's data has no guaranteed single address.
     match examples
         .iter()
         .find(|example| example.code() == error.code())
     {
         Some(example) => {
-            let _ = example.write_body(context, &mut compact);
+            let _ = example.write_body(context, &mut body);
         }
-        None => E::write_descriptor_body(error, context, &mut compact),
+        None => E::write_descriptor_body(error, context, &mut body),
     }
-    pretty(&compact)
-}
-
-fn content_type<E: ApiError>(examples: &[E]) -> &'static str {
-    match examples.first() {
-        Some(example) => example.content_type(),
-        None => Envelope::content_type(&crate::envelopes::PROBLEM),
-    }
+    body
 }
 
 /// JSON text re-indented by two spaces, member order kept.
@@ -313,7 +315,7 @@ fn categories(catalog: &Catalog) -> Vec<(&'static str, Vec<&'static Descriptor>)
     groups
 }
 
-fn reason(status: u16) -> &'static str {
+pub(crate) fn reason(status: u16) -> &'static str {
     http::StatusCode::from_u16(status)
         .ok()
         .and_then(|status| status.canonical_reason())

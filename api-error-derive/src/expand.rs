@@ -68,6 +68,14 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
         quote!(#private::Envelope::content_type(&#envelope)),
         envelope_span,
     );
+    let body_content_type = located(
+        quote!(#private::Envelope::content_type(&#envelope)),
+        envelope_span,
+    );
+    let body_schema = located(
+        quote!(#private::Envelope::schema(&#envelope, &<Self as #private::ApiError>::CATALOG)),
+        envelope_span,
+    );
     let write_descriptor_body = located(
         quote!(#private::Envelope::write(&#envelope, &#private::Described(__descriptor), __context, __out)),
         envelope_span,
@@ -120,6 +128,14 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
                 #[inline]
                 fn content_type(&self) -> &'static str {
                     #content_type
+                }
+
+                fn body_content_type() -> &'static str {
+                    #body_content_type
+                }
+
+                fn body_schema() -> #private::Option<#private::JsonValue> {
+                    #body_schema
                 }
 
                 fn write_descriptor_body(

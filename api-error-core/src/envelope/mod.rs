@@ -1,10 +1,11 @@
 //! Envelopes: the JSON shape an API wraps its errors in.
 
 pub(crate) mod json;
+mod schema;
 
 use core::fmt;
 
-use crate::{ApiError, DetailsForm, RequestContext};
+use crate::{ApiError, Catalog, DetailsForm, RequestContext};
 
 /// Writes an error's response body.
 ///
@@ -63,6 +64,13 @@ pub trait Envelope {
         context: &RequestContext<'_>,
         out: &mut Vec<u8>,
     ) -> Result<(), BodyError>;
+
+    /// The JSON Schema (2020-12) of the bodies this envelope writes for `catalog`'s errors, for
+    /// OpenAPI documents; `None` when the envelope cannot describe them (the default).
+    fn schema(&self, catalog: &Catalog) -> Option<serde_json::Value> {
+        let _ = catalog;
+        None
+    }
 }
 
 /// Part of a body could not be serialized; the body that was written is still complete and valid.
@@ -230,6 +238,10 @@ impl Envelope for Shape {
         out: &mut Vec<u8>,
     ) -> Result<(), BodyError> {
         json::write_shape(self, error, context, out)
+    }
+
+    fn schema(&self, catalog: &Catalog) -> Option<serde_json::Value> {
+        Some(schema::of_shape(self, catalog))
     }
 }
 

@@ -1,7 +1,7 @@
 //! Serializes the same errors three ways in one run: the derive's envelope, a hand-written
 //! `#[derive(Serialize)]` struct of the same shape, and a `serde_json::json!` value.
 //!
-//! `cargo bench -p api-error-core --bench envelope`
+//! `cargo bench --manifest-path benches/Cargo.toml --bench envelope`
 
 use std::hint::black_box;
 

@@ -1,0 +1,1 @@
+//! Benchmarks live in `benches/`: `cargo bench --manifest-path benches/Cargo.toml`.

@@ -1,0 +1,130 @@
+//! OpenAPI: the document parses with a maintained OpenAPI crate, every response references the
+//! envelope schema and one example per code, and every example is a real body.
+
+use api_error_core::{ApiError, FieldErrors, RequestContext};
+use openapiv3::{OpenAPI, ReferenceOr};
+
+macro_rules! catalog {
+    ($name:ident, $envelope:literal) => {
+        #[derive(Debug, ApiError)]
+        #[api(envelope = $envelope, code_case = "SCREAMING_SNAKE_CASE")]
+        enum $name {
+            /// No such thing.
+            #[api(status = 404, message = "no {0}")]
+            NotFound(String),
+            #[api(status = 422, message = "invalid request")]
+            Invalid {
+                #[api(details)]
+                fields: FieldErrors,
+            },
+            #[api(status = 429, retryable)]
+            RateLimited,
+            #[api(status = 429)]
+            QuotaExhausted,
+        }
+    };
+}
+
+catalog!(Problem, "problem");
+catalog!(Petnow, "petnow");
+catalog!(Tennis, "tennis_registry");
+catalog!(Oz, "oz");
+catalog!(Face, "face");
+catalog!(Incident, "incident");
+
+fn check<E: ApiError>() {
+    let document = api_error_core::openapi::document::<E>("Errors", "1.0.0");
+    let text = serde_json::to_string(&document).unwrap();
+    let parsed: OpenAPI =
+        serde_json::from_str(&text).unwrap_or_else(|error| panic!("{error}: {text}"));
+    let components = parsed.components.expect("components");
+    let name = E::CATALOG.name();
+    assert!(
+        components.schemas.contains_key(name),
+        "no schema for {name}"
+    );
+
+    // Grouped by status: one response per status, one example per code.
+    let mut expected: Vec<(u16, Vec<String>)> = Vec::new();
+    for error in E::CATALOG.iter() {
+        let status = error.status().as_u16();
+        match expected.iter_mut().find(|(known, _)| *known == status) {
+            Some((_, codes)) => codes.push(error.code().to_string()),
+            None => expected.push((status, vec![error.code().to_string()])),
+        }
+    }
+    assert_eq!(components.responses.len(), expected.len());
+    let examples = E::examples();
+    for (status, codes) in expected {
+        let Some(ReferenceOr::Item(response)) =
+            components.responses.get(&format!("{name}{status}"))
+        else {
+            panic!("no response for {status}");
+        };
+        let media = &response.content[E::body_content_type()];
+        match &media.schema {
+            Some(ReferenceOr::Reference { reference }) => {
+                assert_eq!(reference, &format!("#/components/schemas/{name}"));
+            }
+            other => panic!("the response's schema is not the shared component: {other:?}"),
+        }
+        let mut keys: Vec<&String> = media.examples.keys().collect();
+        keys.sort();
+        let mut wanted: Vec<&String> = codes.iter().collect();
+        wanted.sort();
+        assert_eq!(keys, wanted);
+        for code in &codes {
+            let component = format!("{name}_{code}");
+            let ReferenceOr::Item(example) = &components.examples[&component] else {
+                panic!("example {component} is a reference");
+            };
+            // The example is the body the envelope writes for the example value.
+            let value = examples
+                .iter()
+                .find(|error| error.code().to_string() == *code)
+                .unwrap();
+            let body: serde_json::Value =
+                serde_json::from_str(&value.to_json_string(&RequestContext::new())).unwrap();
+            assert_eq!(example.value.as_ref(), Some(&body), "{component}");
+        }
+    }
+}
+
+#[test]
+fn every_envelope_gives_a_valid_document() {
+    check::<Problem>();
+    check::<Petnow>();
+    check::<Tennis>();
+    check::<Oz>();
+    check::<Face>();
+    check::<Incident>();
+}
+
+#[test]
+fn schemas_describe_the_envelope() {
+    let schema = Face::body_schema().unwrap();
+    assert_eq!(
+        schema["properties"]["success"],
+        serde_json::json!({"const": false})
+    );
+    assert_eq!(schema["required"], serde_json::json!(["success", "error"]));
+    let code = &schema["properties"]["error"]["properties"]["code"];
+    assert_eq!(
+        code["enum"],
+        serde_json::json!(["NOT_FOUND", "INVALID", "RATE_LIMITED", "QUOTA_EXHAUSTED"])
+    );
+    let oz = Oz::body_schema().unwrap();
+    assert_eq!(
+        oz["required"],
+        serde_json::json!(["error_code", "error_message", "details"])
+    );
+    assert_eq!(
+        oz["properties"]["details"]["anyOf"][1],
+        serde_json::json!({"const": null})
+    );
+    let problem = Problem::body_schema().unwrap();
+    assert_eq!(
+        problem["properties"]["status"]["enum"],
+        serde_json::json!([404, 422, 429])
+    );
+}
