@@ -135,6 +135,26 @@ impl Catalog {
         }
     }
 
+    /// The HTTP statuses the catalog's errors use, ascending, each once.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// #[api(code_case = "snake_case")]
+    /// enum Error {
+    ///     #[api(status = 404)] A,
+    ///     #[api(status = 400)] B,
+    ///     #[api(status = 404)] C,
+    /// }
+    /// assert_eq!(Error::CATALOG.statuses(), [400, 404]);
+    /// ```
+    pub fn statuses(&self) -> Vec<u16> {
+        let mut statuses: Vec<u16> = self.iter().map(|error| error.status().as_u16()).collect();
+        statuses.sort_unstable();
+        statuses.dedup();
+        statuses
+    }
+
     /// The descriptor with the given code, if the catalog has one.
     ///
     /// String codes are found by `&str` or `String`, integer codes by any integer.

@@ -109,7 +109,7 @@ impl<'a> Page<'a> {
         }
         writeln!(out, "## HTTP Status Codes\n")?;
         writeln!(out, "| Status Code | Description |\n|---|---|")?;
-        for status in statuses(catalog) {
+        for status in catalog.statuses() {
             writeln!(out, "| {} | {} |", status, reason(status))?;
         }
         for (category, errors) in categories(catalog) {
@@ -201,7 +201,7 @@ fn write_summary(out: &mut String, catalog: &Catalog) -> fmt::Result {
     }
     writeln!(out, "\n## HTTP Status Code Summary\n")?;
     writeln!(out, "| Status | Meaning | Retryable |\n|---|---|---|")?;
-    for status in statuses(catalog) {
+    for status in catalog.statuses() {
         let mut advice: Vec<Option<Retryable>> = catalog
             .iter()
             .filter(|error| error.status().as_u16() == status)
@@ -282,17 +282,6 @@ fn pretty(compact: &[u8]) -> String {
         Ok(()) => String::from_utf8(out).unwrap_or_default(),
         Err(_) => String::from_utf8_lossy(compact).into_owned(),
     }
-}
-
-/// The statuses the catalog uses, ascending.
-fn statuses(catalog: &Catalog) -> Vec<u16> {
-    let mut statuses: Vec<u16> = catalog
-        .iter()
-        .map(|error| error.status().as_u16())
-        .collect();
-    statuses.sort_unstable();
-    statuses.dedup();
-    statuses
 }
 
 /// The errors grouped by category, categories in the order they first appear; errors without

@@ -62,13 +62,7 @@ pub fn components<E: ApiError>() -> Value {
 
     let mut example_components = Map::new();
     let mut responses: Map<String, Value> = Map::new();
-    let mut statuses: Vec<u16> = catalog
-        .iter()
-        .map(|error| error.status().as_u16())
-        .collect();
-    statuses.sort_unstable();
-    statuses.dedup();
-    for status in statuses {
+    for status in catalog.statuses() {
         let mut named = Map::new();
         for error in catalog
             .iter()

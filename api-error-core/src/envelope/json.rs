@@ -186,14 +186,7 @@ fn key(out: &mut Vec<u8>, member: &Member) {
 }
 
 fn reason(descriptor: &Descriptor) -> &'static str {
-    let status = descriptor.status();
-    status
-        .canonical_reason()
-        .unwrap_or(if status.is_server_error() {
-            "Server Error"
-        } else {
-            "Client Error"
-        })
+    crate::markdown::reason(descriptor.status().as_u16())
 }
 
 /// A type URI: the base followed by the code.

@@ -53,13 +53,7 @@ fn value(value: Value, shape: &Shape, catalog: &Catalog) -> Json {
             json!({"type": kind, "enum": codes})
         }
         Value::Status => {
-            let mut statuses: Vec<u16> = catalog
-                .iter()
-                .map(|error| error.status().as_u16())
-                .collect();
-            statuses.sort_unstable();
-            statuses.dedup();
-            json!({"type": "integer", "enum": statuses})
+            json!({"type": "integer", "enum": catalog.statuses()})
         }
         Value::Constant(Constant::Null) => json!({"const": null}),
         Value::Constant(Constant::Bool(flag)) => json!({"const": flag}),
