@@ -1,0 +1,1 @@
+//! Tests live in `tests/`: `cargo test --manifest-path conformance/Cargo.toml`.

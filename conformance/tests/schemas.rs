@@ -1,0 +1,139 @@
+//! Every example body of the OpenAPI document validates against the envelope's JSON Schema,
+//! with the `jsonschema` crate, for every built-in envelope and a declared shape.
+
+use api_error_core::envelope::{Constant, Member, Shape, Value};
+use api_error_core::{ApiError, DetailsForm, FieldError, FieldErrors, RequestContext};
+use serde_json::json;
+
+const DECLARED: Shape = Shape::new(&[
+    Member::new("ok", Value::Constant(Constant::Bool(false))),
+    Member::new("status", Value::StatusText),
+    Member::new(
+        "error",
+        Value::Object(&[
+            Member::new("code", Value::Code),
+            Member::new("message", Value::Message),
+            Member::new("fields", Value::Details).null_if_absent(),
+        ]),
+    ),
+    Member::new(
+        "items",
+        Value::List(&[
+            Member::new("field", Value::Field),
+            Member::new("where", Value::FieldLocation),
+        ]),
+    ),
+    Member::new("trace", Value::RequestId),
+])
+.details_form(DetailsForm::ObjectByField);
+
+macro_rules! catalog {
+    ($name:ident, $envelope:expr) => {
+        #[derive(Debug, ApiError)]
+        #[api(envelope = $envelope, code_case = "SCREAMING_SNAKE_CASE")]
+        enum $name {
+            #[api(status = 404, message = "no {0}")]
+            NotFound(String),
+            #[api(status = 422, message = "invalid request")]
+            Invalid {
+                #[api(details, example = FieldErrors::from([
+                            FieldError::new("name", "required").code("required").location("body"),
+                            FieldError::new("email", "bad"),
+                        ]))]
+                fields: FieldErrors,
+            },
+            #[api(status = 409)]
+            Conflict {
+                #[api(details, example = Some(vec![1, 2]))]
+                existing: Option<Vec<u32>>,
+            },
+            #[api(status = 429, retryable)]
+            RateLimited,
+        }
+    };
+}
+
+catalog!(Problem, "problem");
+catalog!(Petnow, "petnow");
+catalog!(Tennis, "tennis_registry");
+catalog!(Oz, "oz");
+catalog!(Face, "face");
+catalog!(Incident, "incident");
+catalog!(Declared, DECLARED);
+
+#[derive(Debug, ApiError)]
+#[api(envelope = "tennis_registry", status = 400)]
+enum IntegerCodes {
+    #[api(code = 3001, status = 404, message = "entity not found")]
+    EntityNotFound,
+    #[api(code = 5000, message = "validation error")]
+    Validation {
+        #[api(details)]
+        fields: FieldErrors,
+    },
+}
+
+fn check<E: ApiError>() -> usize {
+    let document = api_error_core::openapi::document::<E>("Errors", "1.0.0");
+    let name = E::CATALOG.name();
+    let schema = &document["components"]["schemas"][name];
+    let validator =
+        jsonschema::draft202012::new(schema).unwrap_or_else(|error| panic!("{name}: {error}"));
+    let examples = document["components"]["examples"].as_object().unwrap();
+    assert_eq!(examples.len(), E::CATALOG.len());
+    for (component, example) in examples {
+        let body = &example["value"];
+        let errors: Vec<String> = validator
+            .iter_errors(body)
+            .map(|error| error.to_string())
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{component}: {body} does not match {schema}: {errors:?}"
+        );
+    }
+    // Bodies with the request context filled in match too.
+    let context = RequestContext::new()
+        .request_id("req_1")
+        .timestamp("2024-01-15T11:22:33Z")
+        .instance("/x");
+    for error in E::examples() {
+        let body: serde_json::Value = serde_json::from_slice(&error.to_json(&context)).unwrap();
+        assert!(validator.is_valid(&body), "{body} does not match {schema}");
+    }
+    examples.len()
+}
+
+#[test]
+fn every_example_body_matches_its_schema() {
+    let checked = check::<Problem>()
+        + check::<Petnow>()
+        + check::<Tennis>()
+        + check::<Oz>()
+        + check::<Face>()
+        + check::<Incident>()
+        + check::<Declared>()
+        + check::<IntegerCodes>();
+    assert_eq!(checked, 7 * 4 + 2);
+}
+
+#[test]
+fn the_schema_rejects_what_the_envelope_never_writes() {
+    let document = api_error_core::openapi::document::<Face>("Errors", "1.0.0");
+    let validator =
+        jsonschema::draft202012::new(&document["components"]["schemas"]["Face"]).unwrap();
+    assert!(
+        !validator
+            .is_valid(&json!({"success": true, "error": {"code": "NOT_FOUND", "message": "x"}}))
+    );
+    assert!(
+        !validator.is_valid(
+            &json!({"success": false, "error": {"code": "NO_SUCH_CODE", "message": "x"}})
+        )
+    );
+    assert!(!validator.is_valid(&json!({"success": false})));
+    assert!(
+        validator
+            .is_valid(&json!({"success": false, "error": {"code": "NOT_FOUND", "message": "x"}}))
+    );
+}
