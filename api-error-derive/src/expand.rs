@@ -386,8 +386,19 @@ fn examples_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStr
             let ident = &variant.ident;
             quote!(Self::#ident)
         };
-        let members = variant.fields.iter().map(|field| &field.member);
         let bindings: Vec<_> = (0..variant.fields.len()).map(binding).collect();
+        // A declared example of the wrong type is reported at the user's expression.
+        let inits = variant
+            .fields
+            .iter()
+            .zip(&bindings)
+            .map(|(field, binding)| {
+                let member = &field.member;
+                match &field.example {
+                    Some(example) => located(quote!(#member: #binding), example.span()),
+                    None => quote!(#member: #binding),
+                }
+            });
         let values = variant.fields.iter().map(|field| match &field.example {
             // Located at the expression, so a value of the wrong type is reported there.
             Some(example) => located(quote!(#private::Some(#example)), example.span()),
@@ -400,7 +411,7 @@ fn examples_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStr
         });
         quote! {
             if let (#(#private::Some(#bindings),)*) = (#(#values,)*) {
-                __examples.push(#path { #(#members: #bindings),* });
+                __examples.push(#path { #(#inits),* });
             }
         }
     });

@@ -1,0 +1,12 @@
+use api_error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(code_case = "SCREAMING_SNAKE_CASE", status = 404)]
+enum Error {
+    NoSuchPet {
+        #[api(example)]
+        pet_id: String,
+    },
+}
+
+fn main() {}
