@@ -1,5 +1,6 @@
-//! Every example body of the OpenAPI document validates against the envelope's JSON Schema,
-//! with the `jsonschema` crate, for every built-in envelope and a declared shape.
+//! The OpenAPI documents parse as OpenAPI 3.1 with `oas3`, and every example body validates
+//! against the envelope's JSON Schema with `jsonschema`, for every built-in envelope and a
+//! declared shape.
 
 use api_error_core::envelope::{Constant, Member, Shape, Value};
 use api_error_core::{ApiError, DetailsForm, FieldError, FieldErrors, RequestContext};
@@ -76,6 +77,12 @@ enum IntegerCodes {
 fn check<E: ApiError>() -> usize {
     let document = api_error_core::openapi::document::<E>("Errors", "1.0.0");
     let name = E::CATALOG.name();
+    let spec =
+        oas3::from_json(document.to_string()).unwrap_or_else(|error| panic!("{name}: {error}"));
+    assert_eq!(spec.validate_version().unwrap(), "3.1.0".parse().unwrap());
+    let components = spec.components.as_ref().unwrap();
+    assert_eq!(components.responses.len(), E::CATALOG.statuses().len());
+    assert_eq!(components.examples.len(), E::CATALOG.len());
     let schema = &document["components"]["schemas"][name];
     let validator =
         jsonschema::draft202012::new(schema).unwrap_or_else(|error| panic!("{name}: {error}"));
