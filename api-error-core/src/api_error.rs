@@ -253,7 +253,7 @@ pub trait ApiError {
     {
         let _ = Envelope::write(
             &crate::envelopes::PROBLEM,
-            &crate::markdown::Described(descriptor),
+            &crate::example::Described(descriptor),
             context,
             out,
         );

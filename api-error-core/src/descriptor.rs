@@ -281,6 +281,18 @@ impl Descriptor {
     }
 }
 
+/// The reason phrase of a status (`"Not Found"`), or of its class when it has none.
+pub(crate) fn reason(status: u16) -> &'static str {
+    StatusCode::from_u16(status)
+        .ok()
+        .and_then(|status| status.canonical_reason())
+        .unwrap_or(if status >= 500 {
+            "Server Error"
+        } else {
+            "Client Error"
+        })
+}
+
 /// Retry advice for one error, as a catalog states it.
 ///
 /// Written `#[api(retryable)]` or `#[api(retryable = true)]` for [`Retryable::Yes`],

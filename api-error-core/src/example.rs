@@ -1,10 +1,11 @@
 //! Example values of errors, for documentation: every body in the docs is written by the real
 //! envelope from a real value.
 
+use core::fmt;
 use std::marker::PhantomData;
 use std::time::Duration;
 
-use crate::{FieldError, FieldErrors};
+use crate::{ApiError, Catalog, Descriptor, FieldError, FieldErrors, RequestContext};
 
 /// A representative value of a type, used to build example errors for documentation.
 ///
@@ -120,4 +121,44 @@ impl<T> WithoutExample<T> for &Probe<T> {
     fn example_value(&self) -> Option<T> {
         None
     }
+}
+
+/// An error known only by its descriptor: its message is the template, it has no details.
+#[doc(hidden)]
+pub struct Described(pub &'static Descriptor);
+
+impl ApiError for Described {
+    const CATALOG: Catalog = Catalog::from_parts("Described", &[], &[]);
+
+    fn descriptor(&self) -> &'static Descriptor {
+        self.0
+    }
+
+    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0.message().unwrap_or_default())
+    }
+
+    fn static_message(&self) -> Option<&'static str> {
+        Some(self.0.message().unwrap_or_default())
+    }
+}
+
+/// The body of `error` from its example value when there is one, else from its descriptor.
+pub(crate) fn body<E: ApiError>(
+    error: &'static Descriptor,
+    examples: &[E],
+    context: &RequestContext<'_>,
+) -> Vec<u8> {
+    let mut body = Vec::new();
+    // By code, which is unique in a catalog: a constant's data has no guaranteed single address.
+    match examples
+        .iter()
+        .find(|example| example.code() == error.code())
+    {
+        Some(example) => {
+            let _ = example.write_body(context, &mut body);
+        }
+        None => E::write_descriptor_body(error, context, &mut body),
+    }
+    body
 }

@@ -98,8 +98,8 @@ pub mod __private {
     pub use http::StatusCode;
     pub use std::vec::Vec;
 
+    pub use crate::example::Described;
     pub use crate::example::{Probe, ViaExample, WithoutExample};
-    pub use crate::markdown::Described;
     pub use crate::{Headers, IntoRetryAfter, RetryAfter};
     pub use serde_json::Value as JsonValue;
 

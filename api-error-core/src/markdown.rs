@@ -110,7 +110,12 @@ impl<'a> Page<'a> {
         writeln!(out, "## HTTP Status Codes\n")?;
         writeln!(out, "| Status Code | Description |\n|---|---|")?;
         for status in catalog.statuses() {
-            writeln!(out, "| {} | {} |", status, reason(status))?;
+            writeln!(
+                out,
+                "| {} | {} |",
+                status,
+                crate::descriptor::reason(status)
+            )?;
         }
         for (category, errors) in categories(catalog) {
             let mut codes: Vec<u16> = errors.iter().map(|error| error.status().as_u16()).collect();
@@ -216,31 +221,11 @@ fn write_summary(out: &mut String, catalog: &Catalog) -> fmt::Result {
         writeln!(
             out,
             "| {status} | {} | {} |",
-            reason(status),
+            crate::descriptor::reason(status),
             cell(&retryable)
         )?;
     }
     Ok(())
-}
-
-/// An error known only by its descriptor: its message is the template, it has no details.
-#[doc(hidden)]
-pub struct Described(pub &'static Descriptor);
-
-impl ApiError for Described {
-    const CATALOG: Catalog = Catalog::from_parts("Described", &[], &[]);
-
-    fn descriptor(&self) -> &'static Descriptor {
-        self.0
-    }
-
-    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0.message().unwrap_or_default())
-    }
-
-    fn static_message(&self) -> Option<&'static str> {
-        Some(self.0.message().unwrap_or_default())
-    }
 }
 
 /// The example body of `error`, pretty-printed.
@@ -249,27 +234,7 @@ fn body<E: ApiError>(
     examples: &[E],
     context: &RequestContext<'_>,
 ) -> String {
-    pretty(&example_body(error, examples, context))
-}
-
-/// The body of `error` from its example value when there is one, else from its descriptor.
-pub(crate) fn example_body<E: ApiError>(
-    error: &'static Descriptor,
-    examples: &[E],
-    context: &RequestContext<'_>,
-) -> Vec<u8> {
-    let mut body = Vec::new();
-    // By code, which is unique in a catalog: a constant's data has no guaranteed single address.
-    match examples
-        .iter()
-        .find(|example| example.code() == error.code())
-    {
-        Some(example) => {
-            let _ = example.write_body(context, &mut body);
-        }
-        None => E::write_descriptor_body(error, context, &mut body),
-    }
-    body
+    pretty(&crate::example::body(error, examples, context))
 }
 
 /// JSON text re-indented by two spaces, member order kept.
@@ -302,17 +267,6 @@ fn categories(catalog: &Catalog) -> Vec<(&'static str, Vec<&'static Descriptor>)
         groups.push(("Other", other));
     }
     groups
-}
-
-pub(crate) fn reason(status: u16) -> &'static str {
-    http::StatusCode::from_u16(status)
-        .ok()
-        .and_then(|status| status.canonical_reason())
-        .unwrap_or(if status >= 500 {
-            "Server Error"
-        } else {
-            "Client Error"
-        })
 }
 
 fn capitalized(retryable: Retryable) -> String {

@@ -3,7 +3,8 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::markdown::{example_body, reason};
+use crate::descriptor::reason;
+use crate::example;
 use crate::{ApiError, RequestContext};
 
 /// An OpenAPI 3.1 document whose `components` describe `E`'s error responses; merge its
@@ -70,7 +71,7 @@ pub fn components<E: ApiError>() -> Value {
         {
             let key = component_name(&error.code().to_string());
             let component = format!("{name}_{key}");
-            let body = example_body(error, &examples, &context);
+            let body = example::body(error, &examples, &context);
             let value: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
             let mut example = Map::new();
             example.insert(

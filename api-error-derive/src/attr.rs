@@ -37,7 +37,7 @@ impl Level {
 
 /// Where a key may stand.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Home {
+pub(crate) enum Home {
     Enum,
     Variant,
     EnumOrVariant,
@@ -71,7 +71,7 @@ impl Home {
     }
 }
 
-const KEYS: &[(&str, Home)] = &[
+pub(crate) const KEYS: &[(&str, Home)] = &[
     ("code", Home::Variant),
     ("status", Home::EnumOrVariant),
     ("message", Home::EnumOrVariant),

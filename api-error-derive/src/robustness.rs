@@ -5,6 +5,7 @@ use proc_macro2::TokenStream;
 use proptest::prelude::*;
 use syn::DeriveInput;
 
+use crate::attr::KEYS;
 use crate::expand::derive;
 
 /// Runs the derive on `source`; `None` when the source is not a type definition at all.
@@ -24,23 +25,8 @@ fn has_errors(tokens: &TokenStream) -> bool {
 
 #[test]
 fn never_panics_on_malformed_input() {
-    let keys = [
-        "code",
-        "status",
-        "message",
-        "name",
-        "cause",
-        "solution",
-        "retryable",
-        "category",
-        "expose",
-        "code_case",
-        "prefix",
-        "crate",
-        "envelope",
-        "details",
-        "nope",
-    ];
+    // Every key the derive knows, and one it does not.
+    let keys = KEYS.iter().map(|(key, _)| *key).chain(["nope"]);
     let values = [
         "",
         "= 1",
@@ -74,7 +60,7 @@ fn never_panics_on_malformed_input() {
     ];
     let mut count = 0;
     for shape in shapes {
-        for key in keys {
+        for key in keys.clone() {
             for value in values {
                 let attr = format!("#[api({key} {value})]");
                 let sources = [
@@ -99,25 +85,12 @@ fn never_panics_on_malformed_input() {
 // knows, values of every kind, and stray tokens.
 
 fn key() -> impl Strategy<Value = &'static str> {
-    prop::sample::select(vec![
-        "code",
-        "status",
-        "message",
-        "name",
-        "cause",
-        "solution",
-        "retryable",
-        "category",
-        "expose",
-        "code_case",
-        "prefix",
-        "crate",
-        "envelope",
-        "details",
-        "stauts",
-        "r#type",
-        "a::b",
-    ])
+    let known = KEYS.iter().map(|(key, _)| *key);
+    prop::sample::select(
+        known
+            .chain(["stauts", "r#type", "a::b"])
+            .collect::<Vec<_>>(),
+    )
 }
 
 fn value() -> impl Strategy<Value = String> {

@@ -5,6 +5,7 @@ use core::fmt;
 use serde::Serialize;
 
 use super::{Absent, BodyError, Constant, Member, Shape, Value};
+use crate::descriptor::reason;
 use crate::{ApiError, Descriptor, Details, DetailsForm, FieldError, FieldErrors, RequestContext};
 
 pub(crate) fn write_shape<E: ApiError + ?Sized>(
@@ -102,7 +103,7 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
                     .extend_from_slice(self.descriptor.status().as_str().as_bytes());
                 self.out.push(b'"');
             }
-            Value::Title => string(self.out, reason(self.descriptor)),
+            Value::Title => string(self.out, reason(self.descriptor.status().as_u16())),
             Value::TypeUri(base) => serialize(self.out, &Joined(base, self.descriptor)),
             Value::Details => self.details(),
             Value::RequestId => string(self.out, self.context.request_id.unwrap_or_default()),
@@ -183,10 +184,6 @@ fn key(out: &mut Vec<u8>, member: &Member) {
         string(out, member.name());
         out.push(b':');
     }
-}
-
-fn reason(descriptor: &Descriptor) -> &'static str {
-    crate::markdown::reason(descriptor.status().as_u16())
 }
 
 /// A type URI: the base followed by the code.
