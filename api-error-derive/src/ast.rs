@@ -145,12 +145,11 @@ impl Variant {
     fn new(
         ident: Ident,
         attrs: &[Attribute],
-        parsed: Attrs,
+        mut parsed: Attrs,
         fields: Fields<FieldReceiver>,
         is_struct: bool,
         errors: &mut Accumulator,
     ) -> Variant {
-        let mut parsed = parsed;
         let style = fields.style;
         let fields = fields
             .fields

@@ -174,14 +174,19 @@ fn arms(
     quote!(match self { #(#arms,)* })
 }
 
-/// `Self::Variant { member: __api_N, .. }` binding the given fields, for any variant style.
-fn pattern(variant: &Variant, bound: &[usize]) -> TokenStream {
-    let path = if variant.is_struct {
+/// `Self::Variant` for an enum's variant, `Self` for a struct.
+fn path(variant: &Variant) -> TokenStream {
+    if variant.is_struct {
         quote!(Self)
     } else {
         let ident = &variant.ident;
         quote!(Self::#ident)
-    };
+    }
+}
+
+/// `Self::Variant { member: __api_N, .. }` binding the given fields, for any variant style.
+fn pattern(variant: &Variant, bound: &[usize]) -> TokenStream {
+    let path = path(variant);
     let bindings = bound.iter().map(|&index| {
         let member = &variant.fields[index].member;
         let binding = binding(index);
@@ -380,12 +385,7 @@ fn headers_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStre
 fn examples_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
     let pushes = resolved.iter().map(|error| {
         let variant = error.variant;
-        let path = if variant.is_struct {
-            quote!(Self)
-        } else {
-            let ident = &variant.ident;
-            quote!(Self::#ident)
-        };
+        let path = path(variant);
         let bindings: Vec<_> = (0..variant.fields.len()).map(binding).collect();
         // A declared example of the wrong type is reported at the user's expression.
         let inits = variant

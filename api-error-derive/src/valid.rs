@@ -274,46 +274,47 @@ fn describe(variant: &Variant) -> String {
 
 /// Binds every placeholder to a field and writes the `format_args!` string.
 fn message_for(template: &Template, variant: &Variant) -> darling::Result<Message> {
-    let Some(text) = template.as_static() else {
-        let mut errors = darling::Error::accumulator();
-        let mut format = String::new();
-        let mut args: Vec<usize> = Vec::new();
-        let mut uses = Vec::new();
-        for segment in &template.segments {
-            match segment {
-                Segment::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
-                Segment::Placeholder(placeholder) => {
-                    let Some(index) =
-                        errors.handle(field_index(&placeholder.field, template, variant))
-                    else {
-                        continue;
-                    };
-                    let position = args
-                        .iter()
-                        .position(|&arg| arg == index)
-                        .unwrap_or_else(|| {
-                            args.push(index);
-                            args.len() - 1
-                        });
-                    if !uses.contains(&(index, placeholder.format)) {
-                        uses.push((index, placeholder.format));
-                    }
-                    let _ = match placeholder.spec.as_str() {
-                        "" => write!(format, "{{{position}}}"),
-                        spec => write!(format, "{{{position}:{spec}}}"),
-                    };
-                }
+    if let Some(text) = template.as_static() {
+        return Ok(Message::Static(text));
+    }
+    let mut errors = darling::Error::accumulator();
+    let mut format = String::new();
+    let mut args: Vec<usize> = Vec::new();
+    let mut uses = Vec::new();
+    for segment in &template.segments {
+        let placeholder = match segment {
+            Segment::Text(text) => {
+                format.push_str(&text.replace('{', "{{").replace('}', "}}"));
+                continue;
             }
+            Segment::Placeholder(placeholder) => placeholder,
+        };
+        let Some(index) = errors.handle(field_index(&placeholder.field, template, variant)) else {
+            continue;
+        };
+        // A field used twice is one argument, referred to by its position.
+        let position = args
+            .iter()
+            .position(|&arg| arg == index)
+            .unwrap_or_else(|| {
+                args.push(index);
+                args.len() - 1
+            });
+        if !uses.contains(&(index, placeholder.format)) {
+            uses.push((index, placeholder.format));
         }
-        return errors.finish_with(Message::Format {
-            template: template.source.clone(),
-            format,
-            args,
-            uses,
-            span: template.span,
-        });
-    };
-    Ok(Message::Static(text))
+        let _ = match placeholder.spec.as_str() {
+            "" => write!(format, "{{{position}}}"),
+            spec => write!(format, "{{{position}:{spec}}}"),
+        };
+    }
+    errors.finish_with(Message::Format {
+        template: template.source.clone(),
+        format,
+        args,
+        uses,
+        span: template.span,
+    })
 }
 
 fn field_index(field: &FieldRef, template: &Template, variant: &Variant) -> darling::Result<usize> {
