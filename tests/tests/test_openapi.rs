@@ -1,36 +1,10 @@
 //! OpenAPI: the document parses with a maintained OpenAPI crate, every response references the
 //! envelope schema and one example per code, and every example is a real body.
 
-use api_error_core::{ApiError, FieldErrors, RequestContext};
+use api_error_core::{ApiError, RequestContext};
 use openapiv3::{OpenAPI, ReferenceOr};
 
-macro_rules! catalog {
-    ($name:ident, $envelope:literal) => {
-        #[derive(Debug, ApiError)]
-        #[api(envelope = $envelope, code_case = "SCREAMING_SNAKE_CASE")]
-        enum $name {
-            /// No such thing.
-            #[api(status = 404, message = "no {0}")]
-            NotFound(String),
-            #[api(status = 422, message = "invalid request")]
-            Invalid {
-                #[api(details)]
-                fields: FieldErrors,
-            },
-            #[api(status = 429, retryable)]
-            RateLimited,
-            #[api(status = 429)]
-            QuotaExhausted,
-        }
-    };
-}
-
-catalog!(Problem, "problem");
-catalog!(Petnow, "petnow");
-catalog!(Tennis, "tennis_registry");
-catalog!(Oz, "oz");
-catalog!(Face, "face");
-catalog!(Incident, "incident");
+use api_error_tests::fixtures::{Face, Incident, Oz, Petnow, Problem, Tennis};
 
 fn check<E: ApiError>() {
     let document = api_error_core::openapi::document::<E>("Errors", "1.0.0");
@@ -111,7 +85,13 @@ fn schemas_describe_the_envelope() {
     let code = &schema["properties"]["error"]["properties"]["code"];
     assert_eq!(
         code["enum"],
-        serde_json::json!(["NOT_FOUND", "INVALID", "RATE_LIMITED", "QUOTA_EXHAUSTED"])
+        serde_json::json!([
+            "NOT_FOUND",
+            "INVALID",
+            "CONFLICT",
+            "RATE_LIMITED",
+            "QUOTA_EXHAUSTED"
+        ])
     );
     let oz = Oz::body_schema().unwrap();
     assert_eq!(
@@ -125,6 +105,6 @@ fn schemas_describe_the_envelope() {
     let problem = Problem::body_schema().unwrap();
     assert_eq!(
         problem["properties"]["status"]["enum"],
-        serde_json::json!([404, 422, 429])
+        serde_json::json!([404, 409, 422, 429])
     );
 }
