@@ -130,16 +130,18 @@ pub fn assert_sections(catalog: Catalog, sections: &[(&str, &[&str])]) {
     assert_eq!(sectioned, catalog.len(), "how many codes the sections list");
 }
 
-/// Where an example's catalog page is committed: `docs/errors/<name>.md`.
-pub fn page_path(name: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../docs/errors/{name}.md"))
+/// Where an example's committed documentation lives: `docs/errors/<file>`.
+pub fn docs_path(file: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../docs/errors")
+        .join(file)
 }
 
 /// Checks that the committed page of example `name` is exactly `rendered`, so the docs in the
 /// repository are always what the code renders now. With `API_ERROR_BLESS=1` in the
 /// environment, writes the page instead.
 pub fn assert_committed_page(name: &str, rendered: &str) {
-    let path = page_path(name);
+    let path = docs_path(&format!("{name}.md"));
     if std::env::var_os("API_ERROR_BLESS").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, rendered).unwrap();
@@ -157,8 +159,7 @@ pub fn assert_committed_page(name: &str, rendered: &str) {
 /// disappear or change its status or name (new codes are fine). With `API_ERROR_BLESS=1`,
 /// writes the current catalog as the new snapshot instead.
 pub fn assert_stable_catalog(name: &str, catalog: Catalog) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(format!("../docs/errors/{name}.json"));
+    let path = docs_path(&format!("{name}.json"));
     if std::env::var_os("API_ERROR_BLESS").is_some() {
         std::fs::write(&path, catalog.to_json_pretty() + "\n").unwrap();
         return;
