@@ -10,6 +10,11 @@ use core::fmt::{Debug, Display};
 
 use api_error_core::{ApiError, Catalog, CodeQuery, RequestContext};
 
+// The variants' fields name what they hold (`pet_id`, `session_id`).
+#[allow(missing_docs)]
+#[path = "petnow_error.rs"]
+pub mod petnow;
+
 /// Pairs each error with an empty [`RequestContext`], for the examples whose documented bodies
 /// carry no request facts (no request id, no timestamp).
 pub fn with_empty_context<E>(errors: Vec<E>) -> Vec<(E, RequestContext<'static>)> {

@@ -5,7 +5,8 @@ use core::fmt;
 use http::StatusCode;
 
 use crate::{
-    BodyError, Catalog, Code, Descriptor, Details, Envelope, Headers, Message, RequestContext,
+    BodyError, Catalog, Code, Descriptor, Details, Envelope, Headers, Message, Rejection,
+    RequestContext,
 };
 
 /// An error type whose every value knows its HTTP status, stable code and public message.
@@ -366,5 +367,77 @@ pub trait ApiError {
     fn to_json_string(&self, context: &RequestContext<'_>) -> String {
         // serde_json writes UTF-8 only, so the conversion cannot fail.
         String::from_utf8(self.to_json(context)).unwrap_or_default()
+    }
+
+    /// The whole HTTP response: the status, the envelope's content type, the
+    /// [`headers`](Self::headers) and the body.
+    ///
+    /// When the body cannot be written (an error's details fail to serialize), the response
+    /// is [`internal_response`](Self::internal_response) instead: a fixed, valid 500 body in
+    /// the same envelope. The framework integrations (`axum`, `actix-web` features) answer
+    /// with this response.
+    ///
+    /// ```
+    /// # use api_error_core::{ApiError, RequestContext};
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "face", code_case = "SCREAMING_SNAKE_CASE")]
+    /// enum Error {
+    ///     #[api(status = 429, message = "Rate limit exceeded.")]
+    ///     RateLimitExceeded {
+    ///         #[api(retry_after)]
+    ///         seconds: u64,
+    ///     },
+    /// }
+    /// let context = RequestContext::new().request_id("req_1");
+    /// let response = Error::RateLimitExceeded { seconds: 30 }.to_response(&context);
+    /// assert_eq!(response.status(), 429);
+    /// assert_eq!(response.headers()["content-type"], "application/json");
+    /// assert_eq!(response.headers()["retry-after"], "30");
+    /// assert_eq!(
+    ///     response.body(),
+    ///     br#"{"success":false,"error":{"code":"RATE_LIMIT_EXCEEDED","message":"Rate limit exceeded."},"request_id":"req_1"}"#
+    /// );
+    /// ```
+    fn to_response(&self, context: &RequestContext<'_>) -> http::Response<Vec<u8>>
+    where
+        Self: Sized,
+    {
+        crate::response::build(self, context)
+    }
+
+    /// The response that stands in when an error's own response cannot be written: status
+    /// 500, in this type's envelope, with the catalog's own 500 error when it has one with a
+    /// fixed message, else with the code `INTERNAL_SERVER_ERROR` (or `500` for a catalog of
+    /// integer codes) and the message `Internal Server Error`.
+    ///
+    /// ```
+    /// # use api_error_core::{ApiError, RequestContext};
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = "incident", code_case = "SCREAMING_SNAKE_CASE", status = 404)]
+    /// enum Error { NotFound }
+    /// let response = Error::internal_response(&RequestContext::new());
+    /// assert_eq!(response.status(), 500);
+    /// assert_eq!(
+    ///     response.body(),
+    ///     br#"{"code":"INTERNAL_SERVER_ERROR","message":"Internal Server Error"}"#
+    /// );
+    /// ```
+    fn internal_response(context: &RequestContext<'_>) -> http::Response<Vec<u8>>
+    where
+        Self: Sized,
+    {
+        crate::response::internal::<Self>(context)
+    }
+
+    /// The error a framework rejection becomes: the variant marked `#[api(rejection)]`, or
+    /// `None` when no variant is.
+    ///
+    /// See [`Rejection`] for an example.
+    fn from_rejection(rejection: Rejection) -> Option<Self>
+    where
+        Self: Sized,
+    {
+        let _ = rejection;
+        None
     }
 }

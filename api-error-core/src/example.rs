@@ -127,6 +127,15 @@ impl<T> WithoutExample<T> for &Probe<T> {
 #[doc(hidden)]
 pub struct Described(pub &'static Descriptor);
 
+impl Described {
+    /// The declared message, else the status's reason phrase, as the derive's own messages.
+    fn message_text(&self) -> &'static str {
+        self.0
+            .message()
+            .unwrap_or_else(|| crate::descriptor::reason(self.0.status().as_u16()))
+    }
+}
+
 impl ApiError for Described {
     const CATALOG: Catalog = Catalog::from_parts("Described", &[], &[]);
 
@@ -135,11 +144,11 @@ impl ApiError for Described {
     }
 
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0.message().unwrap_or_default())
+        f.write_str(self.message_text())
     }
 
     fn static_message(&self) -> Option<&'static str> {
-        Some(self.0.message().unwrap_or_default())
+        Some(self.message_text())
     }
 }
 

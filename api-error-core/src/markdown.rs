@@ -194,13 +194,20 @@ fn write_summary(out: &mut String, catalog: &Catalog) -> fmt::Result {
         "| Code | HTTP Status | Description | Resolution |\n|---|---|---|---|"
     )?;
     for error in catalog.iter() {
-        let description = error.description().lines().next().unwrap_or_default();
+        // The first paragraph, its lines joined: a table cell holds one line.
+        let description = error
+            .description()
+            .lines()
+            .take_while(|line| !line.trim().is_empty())
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" ");
         writeln!(
             out,
             "| `{}` | {} | {} | {} |",
             error.code(),
             error.status().as_u16(),
-            cell(description),
+            cell(&description),
             cell(&error.solutions().join("; ")),
         )?;
     }

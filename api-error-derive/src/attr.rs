@@ -90,6 +90,8 @@ pub(crate) const KEYS: &[(&str, Home)] = &[
     ("example", Home::Field),
     ("www_authenticate", Home::EnumOrVariant),
     ("header", Home::EnumOrVariant),
+    ("rejection", Home::Variant),
+    ("actix_web", Home::Enum),
 ];
 
 /// Everything `#[api(...)]` attributes said at one level, each value with its span.
@@ -104,6 +106,10 @@ pub struct Attrs {
     pub retryable: Option<SpannedValue<RetryableValue>>,
     pub category: Option<LitStr>,
     pub expose: Option<Span>,
+    /// `rejection`: the variant framework rejections are turned into.
+    pub rejection: Option<Span>,
+    /// `actix_web`: implement `actix_web::ResponseError` too.
+    pub actix_web: Option<Span>,
     pub code_case: Option<SpannedValue<Case>>,
     pub prefix: Option<LitStr>,
     pub krate: Option<Path>,
@@ -286,6 +292,22 @@ impl Attrs {
                     Error::custom("`expose` takes no value; write `#[api(expose)]`")
                         .with_span(meta),
                 ),
+            },
+            // actix_web
+            "actix_web" => match meta {
+                Meta::Path(path) => once(&mut self.actix_web, path.span(), duplicate),
+                _ => Err(Error::custom(
+                    "`actix_web` takes no value; write `#[api(actix_web)]` for an `actix_web::ResponseError` impl",
+                )
+                .with_span(meta)),
+            },
+            // rejection
+            "rejection" => match meta {
+                Meta::Path(path) => once(&mut self.rejection, path.span(), duplicate),
+                _ => Err(Error::custom(
+                    "`rejection` takes no value; write `#[api(rejection)]` on the variant that framework rejections become",
+                )
+                .with_span(meta)),
             },
             // code_case = "SCREAMING_SNAKE_CASE"
             "code_case" => {

@@ -50,6 +50,7 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
     let details = details_method(resolved, &private);
     let headers = headers_method(resolved, &private);
     let examples = examples_method(resolved, &private);
+    let from_rejection = from_rejection_method(resolved, &private);
     let envelope = match input.attrs.envelope.as_deref() {
         None => quote!(#krate::envelopes::PROBLEM),
         Some(EnvelopeRef::Builtin(constant)) => {
@@ -87,6 +88,7 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
 
     let vis = &input.vis;
     let catalog_doc = doc::catalog(input, resolved);
+    let frameworks = framework_impls(input, &private);
 
     quote! {
         // Outside `const _` so that rustdoc shows it on the type's page.
@@ -125,6 +127,8 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
 
                 #examples
 
+                #from_rejection
+
                 #[inline]
                 fn content_type(&self) -> &'static str {
                     #content_type
@@ -155,8 +159,27 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
                     #write_body
                 }
             }
+
+            #frameworks
         };
     }
+}
+
+/// The web framework impls, which the core crate writes only when its feature for that
+/// framework is on: the derive cannot see features, so it asks the core crate's macros.
+fn framework_impls(input: &Input, private: &TokenStream) -> TokenStream {
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let bounds = where_clause.map(|clause| &clause.predicates);
+    let args = quote!([#impl_generics] [#ident #ty_generics] [#bounds]);
+    let axum = quote!(#private::impl_axum!(#args););
+    // Opted into per type: the impl names the using crate's own `actix_web`, which a crate
+    // that never asked for it does not have.
+    let actix_web = input
+        .attrs
+        .actix_web
+        .map(|span| located(quote!(#private::impl_actix_web!(#args);), span));
+    quote!(#axum #actix_web)
 }
 
 /// `match self { arms }`, or `match *self {}` for an enum without variants.
@@ -382,6 +405,37 @@ fn headers_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStre
 }
 
 /// `examples()`: a value of each variant whose fields all have an example value.
+/// `from_rejection`, when a variant is marked `#[api(rejection)]`: the variant, with its one
+/// field (if any) converted from the rejection.
+fn from_rejection_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
+    let Some(variant) = resolved
+        .iter()
+        .map(|error| error.variant)
+        .find(|variant| variant.attrs.rejection.is_some())
+    else {
+        return TokenStream::new();
+    };
+    let path = path(variant);
+    let value = match variant.fields.first() {
+        None => quote!(#path {}),
+        Some(field) => {
+            let member = &field.member;
+            let ty = &field.ty;
+            // Located at the field's type, so a type that cannot hold a rejection is reported there.
+            let convert = located(
+                quote!(<#ty as #private::From<#private::Rejection>>::from(__rejection)),
+                ty.span(),
+            );
+            quote!(#path { #member: #convert })
+        }
+    };
+    quote! {
+        fn from_rejection(__rejection: #private::Rejection) -> #private::Option<Self> {
+            #private::Some(#value)
+        }
+    }
+}
+
 fn examples_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
     let pushes = resolved.iter().map(|error| {
         let variant = error.variant;

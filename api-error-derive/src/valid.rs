@@ -11,6 +11,7 @@
 //! - a variant has at most one details field and one Retry-After source (a field or a number);
 //! - `www_authenticate` on a variant needs status 401; on the enum it applies to its 401s;
 //! - a variant's static header replaces the enum's header of the same name;
+//! - at most one variant takes framework rejections, and it has at most one field;
 //! - with neither, the public message is the enum's default message, else the status's reason
 //!   phrase, so a 5xx error never shows its internal text unless it opts in with `expose`.
 
@@ -84,7 +85,39 @@ pub fn resolve<'a>(input: &'a Input, errors: &mut Accumulator) -> Vec<Resolved<'
         .filter_map(|variant| resolve_variant(input, variant, errors))
         .collect();
     check_codes(&resolved, errors);
+    check_rejection(input, errors);
     resolved
+}
+
+/// One variant at most takes framework rejections, and it is built from the rejection alone.
+fn check_rejection(input: &Input, errors: &mut Accumulator) {
+    let mut first: Option<&Variant> = None;
+    for variant in &input.variants {
+        let Some(span) = variant.attrs.rejection else {
+            continue;
+        };
+        if let Some(first) = first {
+            errors.push(error_at(
+                span,
+                format!(
+                    "only one variant takes framework rejections, and {} already does",
+                    describe(first)
+                ),
+            ));
+            continue;
+        }
+        first = Some(variant);
+        if variant.fields.len() > 1 {
+            errors.push(error_at(
+                span,
+                format!(
+                    "{} takes framework rejections, so it is built from the rejection alone and can have at most one field, not {}",
+                    describe(variant),
+                    variant.fields.len()
+                ),
+            ));
+        }
+    }
 }
 
 fn resolve_variant<'a>(

@@ -1,0 +1,240 @@
+//! The request an error answers, made available to its body without the handler passing it.
+//!
+//! A middleware (`axum::ErrorLayer`, or the actix-web one) reads or makes up a request id,
+//! takes the time, and runs the rest of the request inside [`scope`]. Every error turned into a
+//! response inside that scope writes the request id and timestamp wherever its envelope has a
+//! member for them.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use http::{HeaderName, StatusCode};
+
+use crate::{ApiError, Rejection, RequestContext};
+
+tokio::task_local! {
+    static CURRENT: RequestInfo;
+}
+
+/// What the middleware learned about one request: its id, when it arrived, and optionally its
+/// path as the RFC 9457 `instance`.
+///
+/// ```
+/// use api_error_core::request::RequestInfo;
+///
+/// let info = RequestInfo::new("req_1", "2024-01-15T11:22:33Z").with_instance("/pets/7");
+/// let context = info.context();
+/// assert_eq!(context.request_id, Some("req_1"));
+/// assert_eq!(context.timestamp, Some("2024-01-15T11:22:33Z"));
+/// assert_eq!(context.instance, Some("/pets/7"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestInfo {
+    request_id: Arc<str>,
+    timestamp: Arc<str>,
+    instance: Option<Arc<str>>,
+}
+
+impl RequestInfo {
+    /// A request with this id and timestamp.
+    pub fn new(request_id: impl Into<Arc<str>>, timestamp: impl Into<Arc<str>>) -> Self {
+        RequestInfo {
+            request_id: request_id.into(),
+            timestamp: timestamp.into(),
+            instance: None,
+        }
+    }
+
+    /// Adds the RFC 9457 `instance`.
+    #[must_use]
+    pub fn with_instance(mut self, instance: impl Into<Arc<str>>) -> Self {
+        self.instance = Some(instance.into());
+        self
+    }
+
+    /// The request id.
+    ///
+    /// ```
+    /// use api_error_core::request::RequestInfo;
+    ///
+    /// assert_eq!(RequestInfo::new("req_1", "t").request_id(), "req_1");
+    /// ```
+    pub fn request_id(&self) -> &str {
+        &self.request_id
+    }
+
+    /// The context that error bodies are written with.
+    pub fn context(&self) -> RequestContext<'_> {
+        RequestContext {
+            request_id: Some(&self.request_id),
+            timestamp: Some(&self.timestamp),
+            instance: self.instance.as_deref(),
+        }
+    }
+}
+
+/// Runs `future` with `info` as the current request: errors turned into responses inside it
+/// carry its request id and timestamp.
+///
+/// ```
+/// use api_error_core::request::{RequestInfo, scope, with_current};
+///
+/// let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+/// let id = runtime.block_on(scope(RequestInfo::new("req_1", "t"), async {
+///     with_current(|context| context.request_id.map(str::to_owned))
+/// }));
+/// assert_eq!(id.as_deref(), Some("req_1"));
+/// ```
+pub async fn scope<F: Future>(info: RequestInfo, future: F) -> F::Output {
+    CURRENT.scope(info, future).await
+}
+
+/// Calls `f` with the current request's context, or an empty one outside any [`scope`].
+///
+/// ```
+/// use api_error_core::request::with_current;
+///
+/// assert_eq!(with_current(|context| context.request_id.is_none()), true);
+/// ```
+pub fn with_current<R>(f: impl FnOnce(&RequestContext<'_>) -> R) -> R {
+    // A clone is a few reference-count increments, and keeps `f` out of the task-local's
+    // borrow.
+    match CURRENT.try_with(RequestInfo::clone) {
+        Ok(info) => f(&info.context()),
+        Err(_) => f(&RequestContext::new()),
+    }
+}
+
+/// How a middleware names requests: the header a request id arrives in (and is echoed back
+/// in), how new ids are made, and whether the path becomes the `instance`.
+///
+/// An incoming id is kept when it is 1 to 128 visible ASCII characters; anything else is
+/// replaced by a new id, so a client cannot put arbitrary text into bodies or logs.
+///
+/// ```
+/// use api_error_core::request::RequestIds;
+///
+/// let ids = RequestIds::new().header("x-correlation-id").generate(|| "req_new".to_owned());
+/// assert_eq!(ids.header_name(), "x-correlation-id");
+///
+/// let kept = ids.info(Some(b"abc-123"), "/pets/7");
+/// assert_eq!(kept.request_id(), "abc-123");
+/// let made = ids.info(Some(b"bad id\n"), "/pets/7");
+/// assert_eq!(made.request_id(), "req_new");
+/// assert_eq!(made.context().instance, None);
+///
+/// let with_path = RequestIds::new().instance_from_path(true).info(None, "/pets/7");
+/// assert_eq!(with_path.context().instance, Some("/pets/7"));
+/// ```
+#[derive(Clone, Debug)]
+pub struct RequestIds {
+    header: HeaderName,
+    generate: fn() -> String,
+    instance_from_path: bool,
+}
+
+impl Default for RequestIds {
+    fn default() -> Self {
+        RequestIds::new()
+    }
+}
+
+impl RequestIds {
+    /// The longest incoming request id that is kept.
+    pub const MAX_LEN: usize = 128;
+
+    /// `x-request-id`, random UUIDs (version 4), no `instance`.
+    pub fn new() -> Self {
+        RequestIds {
+            header: HeaderName::from_static("x-request-id"),
+            generate: random_id,
+            instance_from_path: false,
+        }
+    }
+
+    /// Reads and echoes the request id in `name` instead of `x-request-id`. A name that is
+    /// not a valid header name leaves the header unchanged.
+    #[must_use]
+    pub fn header(mut self, name: &str) -> Self {
+        if let Ok(name) = HeaderName::from_bytes(name.as_bytes()) {
+            self.header = name;
+        }
+        self
+    }
+
+    /// Makes new request ids with `generate`.
+    #[must_use]
+    pub fn generate(mut self, generate: fn() -> String) -> Self {
+        self.generate = generate;
+        self
+    }
+
+    /// Whether the request's path becomes the body's `instance` (RFC 9457).
+    #[must_use]
+    pub fn instance_from_path(mut self, yes: bool) -> Self {
+        self.instance_from_path = yes;
+        self
+    }
+
+    /// The header request ids arrive in and go back out in.
+    pub fn header_name(&self) -> &HeaderName {
+        &self.header
+    }
+
+    /// The request's info from its id header's value (if it had one) and its path, stamped
+    /// with the current time.
+    pub fn info(&self, incoming: Option<&[u8]>, path: &str) -> RequestInfo {
+        let request_id = match incoming.and_then(acceptable_id) {
+            Some(id) => Arc::from(id),
+            None => Arc::from((self.generate)()),
+        };
+        let timestamp = humantime::format_rfc3339_seconds(SystemTime::now()).to_string();
+        let info = RequestInfo::new(request_id, timestamp);
+        if self.instance_from_path {
+            info.with_instance(path)
+        } else {
+            info
+        }
+    }
+}
+
+fn acceptable_id(value: &[u8]) -> Option<&str> {
+    let printable = value.iter().all(u8::is_ascii_graphic);
+    if printable && (1..=RequestIds::MAX_LEN).contains(&value.len()) {
+        std::str::from_utf8(value).ok()
+    } else {
+        None
+    }
+}
+
+fn random_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// Marks a response as an error's own, which the middlewares leave as it is.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub struct Rendered;
+
+/// Whether a framework's response is one of its plain-text errors, which the middlewares
+/// replace: a 4xx or 5xx with a `text/plain` body that no derived error wrote.
+#[doc(hidden)]
+pub fn is_plain_text_error(status: u16, content_type: Option<&[u8]>) -> bool {
+    (400..600).contains(&status)
+        && content_type.is_some_and(|value| value.starts_with(b"text/plain"))
+}
+
+/// What replaces a plain-text error with this status and text: for a 4xx, `E`'s rejection
+/// variant (or nothing, when it has none); for a 5xx, `E`'s fixed internal response, which
+/// says nothing of the text.
+#[doc(hidden)]
+pub fn replacement<E: ApiError>(status: u16, text: &[u8]) -> Option<http::Response<Vec<u8>>> {
+    let status = StatusCode::from_u16(status).ok()?;
+    if status.is_server_error() {
+        return Some(with_current(E::internal_response));
+    }
+    let rejection = Rejection::new(status, String::from_utf8_lossy(text));
+    let error = E::from_rejection(rejection)?;
+    Some(with_current(|context| error.to_response(context)))
+}

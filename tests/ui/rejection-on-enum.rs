@@ -1,0 +1,9 @@
+use api_error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(code_case = "SCREAMING_SNAKE_CASE", status = 400, rejection)]
+enum Error {
+    BadRequest,
+}
+
+fn main() {}
