@@ -14,8 +14,10 @@
 //!     #[api(status = 404, message = "No face found with the given ID in this collection.")]
 //!     FaceNotFound(String),
 //! }
-//! ``` [`actix_middleware!`](crate::actix_middleware)
-//! adds request ids and timestamps and replaces actix-web's plain-text errors.
+//! ```
+//!
+//! [`actix_middleware!`](crate::actix_middleware) adds request ids and timestamps and replaces
+//! actix-web's plain-text errors.
 //!
 //! The actix-web tests live in the `actix-web-tests` workspace of the repository.
 

@@ -1,0 +1,195 @@
+//! Derived errors as actix-web handler errors, behind the middleware: status, headers,
+//! envelope, request context, redaction, rejections and the serialization fallback.
+
+use actix_web::dev::ServiceResponse;
+use actix_web::http::StatusCode;
+use actix_web::test::{TestRequest, call_service, init_service, read_body};
+use actix_web::{App, HttpResponse, web};
+use api_error_actix_web_tests::{FaceError, SECRET, Unserializable};
+use api_error_core::request::RequestIds;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+#[derive(Deserialize)]
+struct NewFace {
+    #[allow(dead_code)]
+    image_url: String,
+}
+
+#[derive(Deserialize)]
+struct Page {
+    #[allow(dead_code)]
+    limit: u32,
+}
+
+async fn face(id: web::Path<String>) -> Result<String, FaceError> {
+    Err(match id.as_str() {
+        "key" => FaceError::InvalidApiKey,
+        "busy" => FaceError::RateLimitExceeded { seconds: 30 },
+        "db" => FaceError::Database(SECRET.to_owned()),
+        "broken" => FaceError::BrokenDetails {
+            details: Unserializable,
+        },
+        other => FaceError::FaceNotFound(other.to_owned()),
+    })
+}
+
+async fn create(_: web::Json<NewFace>) -> Result<String, FaceError> {
+    Ok("created".to_owned())
+}
+
+async fn list(_: web::Query<Page>) -> Result<String, FaceError> {
+    Ok("listed".to_owned())
+}
+
+async fn leaky() -> HttpResponse {
+    HttpResponse::InternalServerError()
+        .content_type("text/plain; charset=utf-8")
+        .body(format!("connect {SECRET}"))
+}
+
+macro_rules! app {
+    ($middleware:expr) => {
+        init_service(
+            App::new()
+                .wrap($middleware)
+                .route("/faces/{id}", web::get().to(face))
+                .route("/faces", web::post().to(create))
+                .route("/faces", web::get().to(list))
+                .route("/leaky", web::get().to(leaky)),
+        )
+        .await
+    };
+}
+
+async fn body_of(
+    response: ServiceResponse,
+) -> (StatusCode, actix_web::http::header::HeaderMap, Value) {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = read_body(response).await;
+    let value = serde_json::from_slice(&bytes)
+        .unwrap_or_else(|_| panic!("not JSON: {:?}", String::from_utf8_lossy(&bytes)));
+    (status, headers, value)
+}
+
+fn text<'a>(headers: &'a actix_web::http::header::HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(name).map(|value| value.to_str().unwrap())
+}
+
+/// Removes the request id and timestamp of a face body, checking they are there.
+fn without_context(mut body: Value) -> (Value, String) {
+    let object = body.as_object_mut().unwrap();
+    let id = object
+        .remove("request_id")
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let timestamp = object.remove("timestamp").unwrap();
+    assert_eq!(
+        timestamp.as_str().unwrap().len(),
+        "2024-01-15T11:22:33Z".len()
+    );
+    (body, id)
+}
+
+#[actix_web::test]
+async fn a_handler_error_is_its_status_headers_and_body() {
+    let app = app!(api_error_core::actix_middleware!(FaceError));
+    let response = call_service(&app, TestRequest::get().uri("/faces/f_1").to_request()).await;
+    let (status, headers, body) = body_of(response).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(text(&headers, "content-type"), Some("application/json"));
+    assert_eq!(text(&headers, "cache-control"), Some("no-store"));
+    let (body, id) = without_context(body);
+    assert_eq!(text(&headers, "x-request-id"), Some(id.as_str()));
+    assert_eq!(
+        body,
+        json!({"success": false, "error": {"code": "FACE_NOT_FOUND", "message": "No face found with the given ID in this collection."}})
+    );
+
+    let response = call_service(&app, TestRequest::get().uri("/faces/busy").to_request()).await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(text(response.headers(), "retry-after"), Some("30"));
+    let response = call_service(&app, TestRequest::get().uri("/faces/key").to_request()).await;
+    assert_eq!(
+        text(response.headers(), "www-authenticate"),
+        Some("Bearer realm=\"faces\"")
+    );
+}
+
+#[actix_web::test]
+async fn the_request_id_comes_from_the_configured_header() {
+    let app = app!(api_error_core::actix_middleware!(
+        FaceError,
+        RequestIds::new().header("x-correlation-id")
+    ));
+    let request = TestRequest::get()
+        .uri("/faces/f_1")
+        .insert_header(("x-correlation-id", "req_01j8abc"))
+        .to_request();
+    let (_, headers, body) = body_of(call_service(&app, request).await).await;
+    assert_eq!(body["request_id"], "req_01j8abc");
+    assert_eq!(text(&headers, "x-correlation-id"), Some("req_01j8abc"));
+}
+
+#[actix_web::test]
+async fn server_errors_never_show_internal_text() {
+    let app = app!(api_error_core::actix_middleware!(FaceError));
+    let expected = json!({"success": false, "error": {"code": "DATABASE", "message": "Internal Server Error"}});
+    for path in ["/faces/db", "/leaky", "/faces/broken"] {
+        let response = call_service(&app, TestRequest::get().uri(path).to_request()).await;
+        let (status, headers, body) = body_of(response).await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR, "{path}");
+        assert_eq!(text(&headers, "content-type"), Some("application/json"));
+        assert!(!body.to_string().contains("hunter2"));
+        assert_eq!(without_context(body).0, expected, "{path}");
+    }
+}
+
+#[actix_web::test]
+async fn framework_rejections_become_the_designated_variant() {
+    let app = app!(api_error_core::actix_middleware!(FaceError));
+    let requests = [
+        TestRequest::post()
+            .uri("/faces")
+            .insert_header(("content-type", "application/json"))
+            .set_payload("{not json")
+            .to_request(),
+        TestRequest::post()
+            .uri("/faces")
+            .insert_header(("content-type", "application/json"))
+            .set_payload(r#"{"image":1}"#)
+            .to_request(),
+        TestRequest::post()
+            .uri("/faces")
+            .set_payload("{}")
+            .to_request(),
+        TestRequest::get().uri("/faces?limit=many").to_request(),
+    ];
+    for request in requests {
+        let (status, headers, body) = body_of(call_service(&app, request).await).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+        assert_eq!(text(&headers, "content-type"), Some("application/json"));
+        let (body, _) = without_context(body);
+        assert_eq!(body["error"]["code"], "VALIDATION_ERROR");
+        assert_eq!(body["error"]["details"][0]["field"], "request");
+        assert!(
+            !body["error"]["details"][0]["message"]
+                .as_str()
+                .unwrap()
+                .is_empty()
+        );
+    }
+}
+
+#[actix_web::test]
+async fn without_the_middleware_errors_still_answer_in_the_envelope() {
+    let app = init_service(App::new().route("/faces/{id}", web::get().to(face))).await;
+    let response = call_service(&app, TestRequest::get().uri("/faces/f_1").to_request()).await;
+    let (status, _, body) = body_of(response).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.get("request_id").is_none());
+    assert_eq!(body["error"]["code"], "FACE_NOT_FOUND");
+}
