@@ -13,8 +13,9 @@ whose `lib.rs` holds one error enum of N variants, the same enum written three w
 All crates live in one scratch cargo workspace under `benches/compile/target/scratch`, with one
 target directory, so the dependencies are built once before anything is timed. Each timed run
 touches one crate's `lib.rs` and runs `cargo check -p <crate>` or `cargo build -p <crate>` (dev
-profile, `CARGO_INCREMENTAL=0`, so the crate is compiled from scratch and nothing else is). The
-three ways are interleaved, in a rotating order, within every repetition.
+profile, `CARGO_INCREMENTAL=0`, so the crate is compiled from scratch and nothing else is). Every
+repetition times every size, and within a size the three ways in a rotating order, so a change
+in the machine's load falls on all of them alike.
 
 It also times clean builds (`cargo build` into an empty target directory) of three crates:
 syn 3 with darling's features alone, darling 0.24 alone, and `api-error-derive`, to tell what
@@ -30,9 +31,11 @@ Python 3.11 standard library only.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -47,7 +50,6 @@ CORE = REPO / "api-error-core"
 DERIVE = REPO / "api-error-derive"
 SCRATCH = HERE / "target" / "scratch"
 CRATES = SCRATCH / "crates"
-SHARED_TARGET = SCRATCH / "target"
 CLEAN_TARGETS = SCRATCH / "clean-targets"
 PROFILE_TARGET = SCRATCH / "profile-target"
 RESULTS = HERE / "results.md"
@@ -116,6 +118,8 @@ CLEAN_LABELS = {
     "clean_darling": "darling 0.24 (default-features = false)",
     "clean_derive": "api-error-derive",
 }
+# The packages that are darling's own, beyond proc-macro2, quote and syn.
+DARLING_PACKAGES = ("ident_case", "strsim", "darling_core", "darling_macro", "darling")
 
 
 # --------------------------------------------------------------------------------------------
@@ -530,10 +534,43 @@ def cargo(*args: str, env: dict[str, str] | None = None, capture: bool = False) 
     return result.stdout + result.stderr if capture else ""
 
 
-def timed(*args: str, env: dict[str, str] | None = None) -> float:
+@dataclass(frozen=True)
+class Run:
+    """One timed cargo run: wall-clock seconds, and CPU seconds of cargo and its children."""
+
+    wall: float
+    cpu: float
+
+
+def cpu_seconds() -> float:
+    """User and system time of every child process that has finished (rustc included)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(*args: str) -> tuple[Run, str]:
+    """Runs cargo and returns how long it took, and what it printed."""
+    cpu = cpu_seconds()
     start = time.perf_counter()
-    cargo(*args, env=env)
-    return time.perf_counter() - start
+    output = cargo(*args, capture=True)
+    return Run(wall=time.perf_counter() - start, cpu=cpu_seconds() - cpu), output
+
+
+def rebuilt(output: str) -> set[str]:
+    """The packages cargo compiled or checked, from its progress lines."""
+    return set(re.findall(r"^\s*(?:Compiling|Checking) (\S+) v", output, re.MULTILINE))
+
+
+def timed_alone(name: str, *args: str) -> Run:
+    """Times a cargo command that should compile `name` only; when cargo also rebuilt a
+    dependency (the local crates were edited during the run), the run is timed again."""
+    for _ in range(3):
+        run, output = timed(*args)
+        others = rebuilt(output) - {name}
+        if not others:
+            return run
+        print(f"  (cargo also rebuilt {', '.join(sorted(others))}; timing again)", flush=True)
+    sys.exit("the dependencies keep changing during the run; stopping")
 
 
 def touch(name: str) -> None:
@@ -571,25 +608,36 @@ def rotated(items: tuple[str, ...] | list[str], by: int) -> list[str]:
 
 @dataclass
 class Samples:
-    """Seconds per (size, way, mode), and per clean-built crate."""
+    """The runs per (size, way, mode), and per clean-built crate."""
 
-    crate: dict[tuple[int, str, str], list[float]] = field(default_factory=dict)
-    clean: dict[str, list[float]] = field(default_factory=dict)
+    crate: dict[tuple[int, str, str], list[Run]] = field(default_factory=dict)
+    clean: dict[str, list[Run]] = field(default_factory=dict)
+    # Per clean-built crate, per run: seconds per package, from cargo's --timings report.
+    units: dict[str, list[dict[str, float]]] = field(default_factory=dict)
 
-    def median(self, size: int, way: str, mode: str) -> float:
-        return statistics.median(self.crate[(size, way, mode)])
+    def median(self, size: int, way: str, mode: str, metric: str = "wall") -> float:
+        return statistics.median(getattr(run, metric) for run in self.crate[(size, way, mode)])
+
+    def clean_median(self, name: str, metric: str = "wall") -> float:
+        return statistics.median(getattr(run, metric) for run in self.clean[name])
 
 
 def measure_crates(sizes: list[int], repeats: int, samples: Samples) -> None:
-    for size in sizes:
-        for repeat in range(repeats):
+    """Every repetition times every size and way, so a change in the machine's load during
+    the run affects the ratios between ways and between sizes alike."""
+    for repeat in range(repeats):
+        for size in sizes:
             for way in rotated(WAYS, repeat):
                 name = crate_name(way, size)
                 for mode in MODES:
                     touch(name)
-                    seconds = timed(mode, "-p", name)
-                    samples.crate.setdefault((size, way, mode), []).append(seconds)
-                    print(f"  N={size:<5} {way:<9} {mode:<5} run {repeat + 1}: {seconds:7.2f} s", flush=True)
+                    run = timed_alone(name, mode, "-p", name)
+                    samples.crate.setdefault((size, way, mode), []).append(run)
+                    print(
+                        f"  run {repeat + 1}: N={size:<5} {way:<9} {mode:<5} "
+                        f"{run.wall:7.2f} s wall, {run.cpu:7.2f} s CPU",
+                        flush=True,
+                    )
 
 
 def measure_clean_builds(repeats: int, samples: Samples) -> None:
@@ -598,9 +646,29 @@ def measure_clean_builds(repeats: int, samples: Samples) -> None:
         for name in rotated(names, repeat):
             target = CLEAN_TARGETS / name
             shutil.rmtree(target, ignore_errors=True)
-            seconds = timed("build", "-p", name, "--target-dir", str(target))
-            samples.clean.setdefault(name, []).append(seconds)
-            print(f"  clean build {name:<14} run {repeat + 1}: {seconds:7.2f} s", flush=True)
+            run, _ = timed("build", "-p", name, "--target-dir", str(target), "--timings")
+            samples.clean.setdefault(name, []).append(run)
+            samples.units.setdefault(name, []).append(unit_durations(target))
+            print(
+                f"  clean build {name:<14} run {repeat + 1}: {run.wall:7.2f} s wall, {run.cpu:7.2f} s CPU",
+                flush=True,
+            )
+
+
+def unit_durations(target: Path) -> dict[str, float]:
+    """Seconds per package in the `cargo build --timings` report, its units (build script,
+    library) summed; empty when the report cannot be read."""
+    page = target / "cargo-timings" / "cargo-timing.html"
+    try:
+        html = page.read_text()
+        start = html.index("UNIT_DATA = ") + len("UNIT_DATA = ")
+        units, _ = json.JSONDecoder().raw_decode(html, start)
+        durations: dict[str, float] = {}
+        for unit in units:
+            durations[unit["name"]] = durations.get(unit["name"], 0.0) + float(unit["duration"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return durations
 
 
 # --------------------------------------------------------------------------------------------
@@ -609,12 +677,14 @@ def measure_clean_builds(repeats: int, samples: Samples) -> None:
 
 PASSES = (
     ("macro_expand_crate", "macro expansion (all derives)"),
+    ("resolve_crate", "name resolution"),
     ("type_check_crate", "type checking"),
-    ("MIR_borrow_checking", "borrow checking"),
-    ("MIR_effect_checking", "MIR effect checking"),
+    ("MIR_borrow_checking", "MIR building and borrow checking"),
     ("generate_crate_metadata", "metadata"),
-    ("codegen_crate", "codegen (to LLVM IR)"),
+    ("monomorphization_collector_graph_walk", "monomorphization"),
+    ("codegen_crate", "codegen to LLVM IR"),
     ("LLVM_passes", "LLVM passes"),
+    ("finish_ongoing_codegen", "waiting for LLVM"),
     ("total", "total rustc"),
 )
 
@@ -681,7 +751,21 @@ def profile(size: int) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def machine() -> list[str]:
+def source_state() -> str:
+    """The commit the local crates come from, and whether they differ from it."""
+    git = ["git", "-C", str(REPO)]
+    head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    if head.returncode != 0:
+        return "not a git checkout"
+    changed = subprocess.run(
+        [*git, "status", "--porcelain", "--", "api-error-core", "api-error-derive"],
+        capture_output=True, text=True,
+    ).stdout.strip()
+    state = "with uncommitted changes" if changed else "as committed"
+    return f"commit {head.stdout.strip()}, api-error-core and api-error-derive {state}"
+
+
+def machine(load_before: tuple[float, ...], source: str) -> list[str]:
     cpu = "unknown"
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -692,83 +776,144 @@ def machine() -> list[str]:
         pass
     rustc = subprocess.run(["rustc", "-V"], capture_output=True, text=True).stdout.strip()
     cargo_version = subprocess.run(["cargo", "-V"], capture_output=True, text=True).stdout.strip()
+    load = " / ".join(f"{value:.2f}" for value in load_before)
+    load_after = " / ".join(f"{value:.2f}" for value in os.getloadavg())
     return [
         f"- CPUs (`nproc`): {os.cpu_count()}",
         f"- CPU model: {cpu}",
         f"- OS: {platform.system()} {platform.release()}",
         f"- `{rustc}`, `{cargo_version}`",
         f"- Python {platform.python_version()}",
+        f"- load average (1 / 5 / 15 min) before the run: {load}; after: {load_after}",
+        f"- source: {source}",
     ]
+
+
+METRICS = {"wall": "wall-clock seconds", "cpu": "CPU seconds (user + system, cargo and rustc)"}
+PAIRS = (("derive", "hand", "a/c"), ("thiserror", "hand", "b/c"), ("derive", "thiserror", "a/b"))
 
 
 def ratio(numerator: float, denominator: float) -> str:
     return f"{numerator / denominator:.2f}" if denominator > 0 else "-"
 
 
-def medians_table(sizes: list[int], samples: Samples) -> list[str]:
-    header = "| N | " + " | ".join(f"{mode} {way}" for mode in MODES for way in WAYS) + " |"
-    lines = [header, "|---:|" + "---:|" * (len(MODES) * len(WAYS))]
-    for size in sizes:
-        cells = [f"{samples.median(size, way, mode):.2f}" for mode in MODES for way in WAYS]
-        lines.append(f"| {size:,} | " + " | ".join(cells) + " |")
-    return lines
+def row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
 
 
-def ratios_table(sizes: list[int], samples: Samples) -> list[str]:
-    pairs = (("derive", "hand", "a/c"), ("thiserror", "hand", "b/c"), ("derive", "thiserror", "a/b"))
-    header = "| N | " + " | ".join(f"{mode} {label}" for mode in MODES for _, _, label in pairs) + " |"
-    lines = [header, "|---:|" + "---:|" * (len(MODES) * len(pairs))]
+def medians_table(sizes: list[int], samples: Samples, metric: str) -> list[str]:
+    """Per size: the median of each way and mode, then the ratios between the ways."""
+    header = ["N"]
+    header += [f"{mode} {way}" for mode in MODES for way in WAYS]
+    header += [f"{mode} {label}" for mode in MODES for _, _, label in PAIRS]
+    lines = [row(header), "|" + "---:|" * len(header)]
     for size in sizes:
-        cells = [
-            ratio(samples.median(size, top, mode), samples.median(size, bottom, mode))
+        cells = [f"{size:,}"]
+        cells += [f"{samples.median(size, way, mode, metric):.2f}" for mode in MODES for way in WAYS]
+        cells += [
+            ratio(samples.median(size, top, mode, metric), samples.median(size, bottom, mode, metric))
             for mode in MODES
-            for top, bottom, _ in pairs
+            for top, bottom, _ in PAIRS
         ]
-        lines.append(f"| {size:,} | " + " | ".join(cells) + " |")
+        lines.append(row(cells))
     return lines
 
 
-def growth_table(sizes: list[int], samples: Samples) -> list[str]:
-    """t(5000)/t(1000) per way, and the same for the time above the 100-variant crate."""
+def growth_table(sizes: list[int], samples: Samples, metric: str) -> list[str]:
+    """t(5000)/t(1000) per way, and the derive's own share (derive minus thiserror)."""
     if not {1000, 5000} <= set(sizes):
         return ["(needs sizes 1000 and 5000)"]
-    has_base = 100 in sizes
-    header = "| way | check t(5000)/t(1000) | build t(5000)/t(1000) |"
-    rule = "|---|---:|---:|"
-    if has_base:
-        header += " check per variant, 1000→5000 (ms) | build per variant, 1000→5000 (ms) |"
-        rule += "---:|---:|"
-    lines = [header, rule]
-    rows = [(way, lambda size, mode, way=way: samples.median(size, way, mode)) for way in WAYS]
-    rows.append(
-        (
-            "derive − thiserror (the derive's own share)",
-            lambda size, mode: samples.median(size, "derive", mode)
-            - samples.median(size, "thiserror", mode),
-        )
-    )
-    for label, time_of in rows:
-        cells = [ratio(time_of(5000, mode), time_of(1000, mode)) for mode in MODES]
-        if has_base:
-            cells += [f"{(time_of(5000, mode) - time_of(1000, mode)) / 4000 * 1000:.2f}" for mode in MODES]
-        lines.append(f"| {label} | " + " | ".join(cells) + " |")
-    lines.append(f"| linear | {LINEAR_GROWTH:.2f} | {LINEAR_GROWTH:.2f} |" + (" | |" if has_base else ""))
+    header = ["way"]
+    header += [f"{mode} t(5000)/t(1000)" for mode in MODES]
+    header += [f"{mode} ms per added variant, 1000→5000" for mode in MODES]
+    lines = [row(header), "|---|" + "---:|" * (len(header) - 1)]
+
+    def way_time(way: str):
+        return lambda size, mode: samples.median(size, way, mode, metric)
+
+    def derive_share(size: int, mode: str) -> float:
+        return samples.median(size, "derive", mode, metric) - samples.median(size, "thiserror", mode, metric)
+
+    timings = [(way, way_time(way)) for way in WAYS]
+    timings.append(("derive − thiserror (what `ApiError` adds)", derive_share))
+    for label, time_of in timings:
+        cells = [label]
+        cells += [ratio(time_of(5000, mode), time_of(1000, mode)) for mode in MODES]
+        cells += [f"{(time_of(5000, mode) - time_of(1000, mode)) / 4:.2f}" for mode in MODES]
+        lines.append(row(cells))
+    lines.append(row(["linear", f"{LINEAR_GROWTH:.2f}", f"{LINEAR_GROWTH:.2f}", "", ""]))
     return lines
 
 
 def clean_table(samples: Samples) -> list[str]:
-    lines = ["| crate built from clean | median (s) | runs (s) |", "|---|---:|---|"]
+    lines = [
+        "| crate built from clean | wall median (s) | CPU median (s) | wall runs (s) |",
+        "|---|---:|---:|---|",
+    ]
     for name in CLEAN_CRATES:
-        runs = ", ".join(f"{value:.1f}" for value in samples.clean[name])
-        lines.append(f"| {CLEAN_LABELS[name]} | {statistics.median(samples.clean[name]):.1f} | {runs} |")
+        runs = ", ".join(f"{run.wall:.1f}" for run in samples.clean[name])
+        wall, cpu = samples.clean_median(name), samples.clean_median(name, "cpu")
+        lines.append(f"| {CLEAN_LABELS[name]} | {wall:.1f} | {cpu:.1f} | {runs} |")
+    return lines
+
+
+def unit_median(samples: Samples, name: str, packages: tuple[str, ...]) -> float:
+    """The median over runs of the summed unit times of `packages` in one clean build."""
+    return statistics.median(
+        sum(durations.get(package, 0.0) for package in packages) for durations in samples.units[name]
+    )
+
+
+def units_table(samples: Samples) -> list[str]:
+    """Each package's own compile time (cargo --timings), per clean build."""
+    names = list(CLEAN_CRATES)
+    packages: list[str] = []
+    for name in names:
+        for durations in samples.units.get(name, []):
+            packages += [package for package in durations if package not in packages]
+    if not packages:
+        return ["(cargo's --timings report could not be read)"]
+    header = ["package"] + [CLEAN_LABELS[name] for name in names]
+    lines = [row(header), "|---|" + "---:|" * len(names)]
+    for package in packages:
+        if package in names:
+            continue
+        cells = [
+            f"{unit_median(samples, name, (package,)):.2f}"
+            if any(package in durations for durations in samples.units.get(name, []))
+            else "-"
+            for name in names
+        ]
+        lines.append(row([f"`{package}`", *cells]))
+    return lines
+
+
+def clean_summary(samples: Samples) -> list[str]:
+    lines = []
+    for metric in METRICS:
+        syn, darling, derive = (samples.clean_median(name, metric) for name in CLEAN_CRATES)
+        lines.append(
+            f"- {metric}: darling adds {darling - syn:.1f} s to syn; api-error-derive adds "
+            f"{derive - darling:.1f} s to darling ({derive / darling:.2f}× darling's clean build)"
+        )
+    if samples.units.get("clean_darling") and samples.units.get("clean_derive"):
+        darling_own = unit_median(samples, "clean_darling", DARLING_PACKAGES)
+        derive_own = unit_median(samples, "clean_derive", ("api-error-derive",))
+        lines.append(
+            f"- own compile time (cargo --timings, units overlap in time): darling's packages "
+            f"{darling_own:.1f} s, the `api-error-derive` package {derive_own:.1f} s"
+        )
     return lines
 
 
 def samples_table(sizes: list[int], samples: Samples) -> list[str]:
-    lines = ["| N | way | check runs (s) | build runs (s) |", "|---:|---|---|---|"]
+    lines = ["| N | way | check runs, wall (CPU) | build runs, wall (CPU) |", "|---:|---|---|---|"]
     for size in sizes:
         for way in WAYS:
-            cells = [", ".join(f"{v:.2f}" for v in samples.crate[(size, way, mode)]) for mode in MODES]
+            cells = [
+                ", ".join(f"{run.wall:.2f} ({run.cpu:.2f})" for run in samples.crate[(size, way, mode)])
+                for mode in MODES
+            ]
             lines.append(f"| {size:,} | {way} | " + " | ".join(cells) + " |")
     return lines
 
@@ -778,66 +923,95 @@ def verdict(holds: bool) -> str:
 
 
 def targets(sizes: list[int], samples: Samples) -> list[str]:
-    """Each target the project has set, with the numbers that decide it."""
+    """Each target the project has set, decided on wall-clock medians, CPU given beside."""
     lines = []
     if 1000 in sizes:
-        value = samples.median(1000, "derive", "check") / samples.median(1000, "hand", "check")
+        wall, cpu = (
+            samples.median(1000, "derive", "check", metric) / samples.median(1000, "hand", "check", metric)
+            for metric in METRICS
+        )
         lines.append(
             f"- derive ≤ {TARGET_CHECK_RATIO}× hand-written `cargo check` at 1,000 variants: "
-            f"{value:.2f}× — {verdict(value <= TARGET_CHECK_RATIO)}"
+            f"{wall:.2f}× (CPU: {cpu:.2f}×) — {verdict(wall <= TARGET_CHECK_RATIO)}"
         )
     if {1000, 5000} <= set(sizes):
         for mode in MODES:
-            value = samples.median(5000, "derive", mode) / samples.median(1000, "derive", mode)
+            wall, cpu = (
+                samples.median(5000, "derive", mode, metric) / samples.median(1000, "derive", mode, metric)
+                for metric in METRICS
+            )
             lines.append(
-                f"- derive `cargo {mode}` growth 1,000 → 5,000 no worse than linear "
-                f"(≤ {LINEAR_GROWTH:.1f}): {value:.2f} — {verdict(value <= LINEAR_GROWTH)}"
+                f"- derive `cargo {mode}` growth from 1,000 to 5,000 variants no worse than linear "
+                f"(≤ {LINEAR_GROWTH:.1f}): {wall:.2f} (CPU: {cpu:.2f}) — {verdict(wall <= LINEAR_GROWTH)}"
             )
     if samples.clean:
-        syn, darling, derive = (statistics.median(samples.clean[name]) for name in CLEAN_CRATES)
+        syn, darling, derive = (samples.clean_median(name) for name in CLEAN_CRATES)
         added, own = derive - darling, darling - syn
         lines.append(
             "- the derive crate's clean build adds no more than darling's own cost: "
-            f"api-error-derive adds {added:.1f} s on top of darling; darling adds {own:.1f} s on "
-            f"top of syn — {verdict(added <= own)}"
+            f"api-error-derive adds {added:.1f} s to darling, darling adds {own:.1f} s to syn — "
+            f"{verdict(added <= own)}"
         )
+        if samples.units.get("clean_darling") and samples.units.get("clean_derive"):
+            darling_own = unit_median(samples, "clean_darling", DARLING_PACKAGES)
+            derive_own = unit_median(samples, "clean_derive", ("api-error-derive",))
+            lines.append(
+                f"  (by cargo --timings: the `api-error-derive` package compiles in {derive_own:.1f} s, "
+                f"darling's own packages in {darling_own:.1f} s)"
+            )
     return lines
 
 
-def report(args: argparse.Namespace, command: str, samples: Samples, profile_section: str) -> str:
+def report(
+    args: argparse.Namespace,
+    command: str,
+    samples: Samples,
+    profile_section: str,
+    load_before: tuple[float, ...],
+    source: str,
+) -> str:
     sizes = args.sizes
     sections = [
         "# Compile-time benchmark results",
         "",
-        "Generated by `benches/compile/run.py`; see `benches/compile/README.md` for what is measured.",
+        "Written by `benches/compile/run.py`; `benches/compile/README.md` says what is measured.",
         "",
         f"Command (from the repository root): `{command}`",
         "",
         "Machine:",
         "",
-        *machine(),
+        *machine(load_before, source),
         "",
-        f"Median of {args.repeats} runs, in seconds, of `cargo check -p` / `cargo build -p` (dev "
-        "profile, `CARGO_INCREMENTAL=0`) of the one crate holding the enum, its dependencies "
+        f"Each number is the median of {args.repeats} runs of `cargo check -p` / `cargo build -p` "
+        "(dev profile, `CARGO_INCREMENTAL=0`) of the one crate holding the enum, its dependencies "
         "already built. derive = (a) `thiserror::Error` + `ApiError`; thiserror = (b) "
-        "`thiserror::Error` alone; hand = (c) `thiserror::Error` + hand-written status, code, "
-        "public message and `Serialize` body.",
-        "",
-        "## Medians",
-        "",
-        *medians_table(sizes, samples),
-        "",
-        "## Ratios",
-        "",
-        *ratios_table(sizes, samples),
-        "",
-        "## Growth from 1,000 to 5,000 variants",
-        "",
-        *growth_table(sizes, samples),
+        "`thiserror::Error` alone; hand = (c) `thiserror::Error` + hand-written `status()`, "
+        "`code()`, public message, details and `Serialize` body.",
         "",
     ]
+    for metric, label in METRICS.items():
+        sections += [f"## Medians and ratios, {label}", "", *medians_table(sizes, samples, metric), ""]
+    for metric, label in METRICS.items():
+        sections += [
+            f"## Growth from 1,000 to 5,000 variants, {label}",
+            "",
+            *growth_table(sizes, samples, metric),
+            "",
+        ]
     if samples.clean:
-        sections += ["## Clean builds of the derive crate and of darling", "", *clean_table(samples), ""]
+        sections += [
+            "## Clean builds: api-error-derive against darling",
+            "",
+            *clean_table(samples),
+            "",
+            *clean_summary(samples),
+            "",
+            "Each package's own compile time in those builds (median seconds, from `cargo build "
+            "--timings`; a build script and its run count toward their package):",
+            "",
+            *units_table(samples),
+            "",
+        ]
     sections += ["## Targets", "", *targets(sizes, samples), ""]
     if profile_section:
         sections += ["## Profile", "", profile_section]
@@ -864,8 +1038,12 @@ def parse_args() -> argparse.Namespace:
         help="comma-separated numbers of variants (default: 100,1000,5000)",
     )
     parser.add_argument("--repeats", "-r", type=int, default=3, help="runs per measurement (default: 3)")
-    parser.add_argument("--skip-clean", action="store_true", help="skip the clean builds of darling and the derive")
-    parser.add_argument("--skip-verify", action="store_true", help="skip checking that derive and hand-written agree")
+    parser.add_argument(
+        "--skip-clean", action="store_true", help="skip the clean builds of darling and the derive"
+    )
+    parser.add_argument(
+        "--skip-verify", action="store_true", help="skip checking that derive and hand-written agree"
+    )
     parser.add_argument(
         "--profile", type=int, metavar="N",
         help="also run -Z time-passes and -Z unpretty=expanded on the crates of N variants",
@@ -886,6 +1064,8 @@ def command_line() -> str:
 
 def main() -> None:
     args = parse_args()
+    load_before = os.getloadavg()
+    source = source_state()
     verify_size = None if args.skip_verify else args.sizes[0]
     CRATES.mkdir(parents=True, exist_ok=True)
     generate(args.sizes, verify_size)
@@ -902,7 +1082,7 @@ def main() -> None:
         print(f"timing clean builds, {args.repeats} runs each ...", flush=True)
         measure_clean_builds(args.repeats, samples)
     profile_section = profile(args.profile) if args.profile is not None else ""
-    text = report(args, command_line(), samples, profile_section)
+    text = report(args, command_line(), samples, profile_section, load_before, source)
     RESULTS.write_text(text)
     print()
     print(text)
