@@ -49,6 +49,7 @@ mod details;
 pub mod envelope;
 pub mod envelopes;
 mod example;
+mod frameworks;
 mod headers;
 pub mod markdown;
 mod message;
@@ -121,108 +122,7 @@ pub mod __private {
 
     pub use core::result::Result;
 
-    #[cfg(feature = "axum")]
-    pub use axum_core::response::{IntoResponse, Response as AxumResponse};
-
-    /// Implements axum's `IntoResponse` for a derived type when the `axum` feature is on:
-    /// `impl_axum!([impl generics] [type] [where predicates])`.
-    #[cfg(feature = "axum")]
-    #[doc(hidden)]
-    #[macro_export]
-    macro_rules! __impl_axum {
-        ([$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
-            #[automatically_derived]
-            impl $($generics)* $crate::__private::IntoResponse for $($ty)*
-            where
-                $($ty)*: $crate::ApiError,
-                $($bounds)*
-            {
-                fn into_response(self) -> $crate::__private::AxumResponse {
-                    $crate::axum::response(&self)
-                }
-            }
-        };
-    }
-
-    #[cfg(not(feature = "axum"))]
-    #[doc(hidden)]
-    #[macro_export]
-    macro_rules! __impl_axum {
-        ($($tokens:tt)*) => {};
-    }
-
-    pub use crate::__impl_axum as impl_axum;
-
-    #[cfg(feature = "request-context")]
-    pub use crate::request::Rendered;
-
-    /// Implements actix-web's `ResponseError` for a derived type when the `actix-web`
-    /// feature is on, against the `actix_web` crate of the crate using the derive.
-    #[cfg(feature = "actix-web")]
-    #[doc(hidden)]
-    #[macro_export]
-    macro_rules! __impl_actix_web {
-        ([$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
-            #[automatically_derived]
-            impl $($generics)* ::actix_web::ResponseError for $($ty)*
-            where
-                $($ty)*: $crate::ApiError + $crate::__private::Debug + $crate::__private::Display,
-                $($bounds)*
-            {
-                fn status_code(&self) -> ::actix_web::http::StatusCode {
-                    let status = $crate::ApiError::status(self).as_u16();
-                    ::actix_web::http::StatusCode::from_u16(status)
-                        .unwrap_or(::actix_web::http::StatusCode::INTERNAL_SERVER_ERROR)
-                }
-
-                fn error_response(&self) -> ::actix_web::HttpResponse {
-                    $crate::__private::actix_response!($crate::request::with_current(|context| {
-                        $crate::ApiError::to_response(self, context)
-                    }))
-                }
-            }
-        };
-    }
-
-    #[cfg(not(feature = "actix-web"))]
-    #[doc(hidden)]
-    #[macro_export]
-    macro_rules! __impl_actix_web {
-        ($($tokens:tt)*) => {
-            ::core::compile_error!(
-                "`#[api(actix_web)]` needs the `actix-web` feature of api-error-core"
-            );
-        };
-    }
-
-    pub use crate::__impl_actix_web as impl_actix_web;
-
-    /// An `http::Response<Vec<u8>>` as an `actix_web::HttpResponse`, marked as an error's own.
-    #[cfg(feature = "actix-web")]
-    #[doc(hidden)]
-    #[macro_export]
-    macro_rules! __actix_response {
-        ($response:expr) => {{
-            let (parts, body) = $crate::__private::Response::into_parts($response);
-            let status = ::actix_web::http::StatusCode::from_u16(parts.status.as_u16())
-                .unwrap_or(::actix_web::http::StatusCode::INTERNAL_SERVER_ERROR);
-            let mut builder = ::actix_web::HttpResponse::build(status);
-            for (name, value) in &parts.headers {
-                if let $crate::__private::Result::Ok(value) = value.to_str() {
-                    builder.append_header((name.as_str(), value));
-                }
-            }
-            let mut response = builder.body(body);
-            response
-                .extensions_mut()
-                .insert($crate::__private::Rendered);
-            response
-        }};
-    }
-
-    #[cfg(feature = "actix-web")]
-    pub use crate::__actix_response as actix_response;
-    pub use http::Response;
+    pub use crate::frameworks::*;
 
     /// A details field as the envelope sees it.
     #[inline]

@@ -20,28 +20,34 @@ tokio::task_local! {
 /// What the middleware learned about one request: its id, when it arrived, and optionally its
 /// path as the RFC 9457 `instance`.
 ///
+/// The arrival time is written out (RFC 3339, whole seconds) only when an error body needs it,
+/// so requests that succeed pay nothing for it.
+///
 /// ```
+/// use std::time::{Duration, UNIX_EPOCH};
 /// use api_error_core::request::RequestInfo;
 ///
-/// let info = RequestInfo::new("req_1", "2024-01-15T11:22:33Z").with_instance("/pets/7");
-/// let context = info.context();
-/// assert_eq!(context.request_id, Some("req_1"));
-/// assert_eq!(context.timestamp, Some("2024-01-15T11:22:33Z"));
-/// assert_eq!(context.instance, Some("/pets/7"));
+/// let arrived = UNIX_EPOCH + Duration::from_secs(1_705_317_753);
+/// let info = RequestInfo::new("req_1", arrived).with_instance("/pets/7");
+/// info.with_context(|context| {
+///     assert_eq!(context.request_id, Some("req_1"));
+///     assert_eq!(context.timestamp, Some("2024-01-15T11:22:33Z"));
+///     assert_eq!(context.instance, Some("/pets/7"));
+/// });
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RequestInfo {
     request_id: Arc<str>,
-    timestamp: Arc<str>,
+    arrived: SystemTime,
     instance: Option<Arc<str>>,
 }
 
 impl RequestInfo {
-    /// A request with this id and timestamp.
-    pub fn new(request_id: impl Into<Arc<str>>, timestamp: impl Into<Arc<str>>) -> Self {
+    /// A request with this id, which arrived at `arrived`.
+    pub fn new(request_id: impl Into<Arc<str>>, arrived: SystemTime) -> Self {
         RequestInfo {
             request_id: request_id.into(),
-            timestamp: timestamp.into(),
+            arrived,
             instance: None,
         }
     }
@@ -58,19 +64,21 @@ impl RequestInfo {
     /// ```
     /// use api_error_core::request::RequestInfo;
     ///
-    /// assert_eq!(RequestInfo::new("req_1", "t").request_id(), "req_1");
+    /// let info = RequestInfo::new("req_1", std::time::SystemTime::now());
+    /// assert_eq!(info.request_id(), "req_1");
     /// ```
     pub fn request_id(&self) -> &str {
         &self.request_id
     }
 
-    /// The context that error bodies are written with.
-    pub fn context(&self) -> RequestContext<'_> {
-        RequestContext {
+    /// Calls `f` with the context that error bodies are written with.
+    pub fn with_context<R>(&self, f: impl FnOnce(&RequestContext<'_>) -> R) -> R {
+        let timestamp = humantime::format_rfc3339_seconds(self.arrived).to_string();
+        f(&RequestContext {
             request_id: Some(&self.request_id),
-            timestamp: Some(&self.timestamp),
+            timestamp: Some(&timestamp),
             instance: self.instance.as_deref(),
-        }
+        })
     }
 }
 
@@ -81,7 +89,8 @@ impl RequestInfo {
 /// use api_error_core::request::{RequestInfo, scope, with_current};
 ///
 /// let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
-/// let id = runtime.block_on(scope(RequestInfo::new("req_1", "t"), async {
+/// let info = RequestInfo::new("req_1", std::time::SystemTime::now());
+/// let id = runtime.block_on(scope(info, async {
 ///     with_current(|context| context.request_id.map(str::to_owned))
 /// }));
 /// assert_eq!(id.as_deref(), Some("req_1"));
@@ -101,7 +110,7 @@ pub fn with_current<R>(f: impl FnOnce(&RequestContext<'_>) -> R) -> R {
     // A clone is a few reference-count increments, and keeps `f` out of the task-local's
     // borrow.
     match CURRENT.try_with(RequestInfo::clone) {
-        Ok(info) => f(&info.context()),
+        Ok(info) => info.with_context(f),
         Err(_) => f(&RequestContext::new()),
     }
 }
@@ -122,10 +131,10 @@ pub fn with_current<R>(f: impl FnOnce(&RequestContext<'_>) -> R) -> R {
 /// assert_eq!(kept.request_id(), "abc-123");
 /// let made = ids.info(Some(b"bad id\n"), "/pets/7");
 /// assert_eq!(made.request_id(), "req_new");
-/// assert_eq!(made.context().instance, None);
+/// made.with_context(|context| assert_eq!(context.instance, None));
 ///
 /// let with_path = RequestIds::new().instance_from_path(true).info(None, "/pets/7");
-/// assert_eq!(with_path.context().instance, Some("/pets/7"));
+/// with_path.with_context(|context| assert_eq!(context.instance, Some("/pets/7")));
 /// ```
 #[derive(Clone, Debug)]
 pub struct RequestIds {
@@ -189,8 +198,7 @@ impl RequestIds {
             Some(id) => Arc::from(id),
             None => Arc::from((self.generate)()),
         };
-        let timestamp = humantime::format_rfc3339_seconds(SystemTime::now()).to_string();
-        let info = RequestInfo::new(request_id, timestamp);
+        let info = RequestInfo::new(request_id, SystemTime::now());
         if self.instance_from_path {
             info.with_instance(path)
         } else {
