@@ -76,3 +76,112 @@ pub mod fixtures {
     crate::fixture_catalog!(Face, "face");
     crate::fixture_catalog!(Incident, "incident");
 }
+
+/// What the HTTP tests of both frameworks share: the face API's errors, with every response
+/// feature in play, and the request bodies their handlers take.
+pub mod http {
+    use serde::{Deserialize, Serialize, Serializer};
+
+    /// Internal text that must never reach a client.
+    pub const SECRET: &str = "postgres://admin:hunter2@10.0.0.7/faces";
+
+    /// Details whose serialization always fails, with [`SECRET`] as the error.
+    #[derive(Debug)]
+    pub struct Unserializable;
+
+    impl Serialize for Unserializable {
+        fn serialize<S: Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+            Err(serde::ser::Error::custom(SECRET))
+        }
+    }
+
+    /// The body of `POST /faces`.
+    #[derive(Deserialize)]
+    pub struct NewFace {
+        /// Where the image is.
+        pub image_url: String,
+    }
+
+    /// The query of `GET /faces`.
+    #[derive(Deserialize)]
+    pub struct Page {
+        /// How many faces.
+        pub limit: u32,
+    }
+
+    /// Declares `FaceError`: the face envelope, a static header, WWW-Authenticate, Retry-After
+    /// from a field, a rejection variant, a redacted and an exposed 5xx, and details that fail
+    /// to serialize. Extra enum-level keys (`actix_web`) go in the arguments.
+    #[macro_export]
+    macro_rules! face_http_error {
+        ($($key:ident),*) => {
+            /// The face API's errors, as the HTTP tests' services answer them.
+            #[derive(Debug, ::thiserror::Error, ::api_error_core::ApiError)]
+            #[api(
+                envelope = "face",
+                code_case = "SCREAMING_SNAKE_CASE",
+                header("cache-control", "no-store")
+                $(, $key)*
+            )]
+            pub enum FaceError {
+                /// No face with that id.
+                #[error("face {0} missing")]
+                #[api(status = 404, message = "No face found with the given ID in this collection.")]
+                FaceNotFound(String),
+                /// A bad or missing key.
+                #[error("invalid key")]
+                #[api(status = 401, message = "Invalid API key.", www_authenticate = "Bearer realm=\"faces\"")]
+                InvalidApiKey,
+                /// Too many requests.
+                #[error("rate limited")]
+                #[api(status = 429, message = "API key RPM limit exceeded.")]
+                RateLimitExceeded {
+                    /// Seconds until the next request is accepted.
+                    #[api(retry_after)]
+                    seconds: u64,
+                },
+                /// A request the framework refused.
+                #[error("request rejected: {fields:?}")]
+                #[api(status = 400, message = "Request validation failed.", rejection)]
+                ValidationError {
+                    /// What was wrong.
+                    #[api(details)]
+                    fields: ::api_error_core::FieldErrors,
+                },
+                /// A database failure, whose text stays in logs.
+                #[error("database unavailable: {0}")]
+                #[api(status = 500)]
+                Database(String),
+                /// An upstream failure, whose text clients may see.
+                #[error("upstream said: {0}")]
+                #[api(status = 502, expose)]
+                Upstream(String),
+                /// Details that cannot be written.
+                #[error("broken details")]
+                #[api(status = 422, message = "Unprocessable.")]
+                BrokenDetails {
+                    /// Fails to serialize.
+                    #[api(details)]
+                    details: $crate::http::Unserializable,
+                },
+            }
+
+            impl FaceError {
+                /// The error `GET /faces/{id}` answers with: `key`, `busy`, `db`, `upstream`
+                /// and `broken` pick their variants, any other id is not found.
+                pub fn for_id(id: &str) -> Self {
+                    match id {
+                        "key" => FaceError::InvalidApiKey,
+                        "busy" => FaceError::RateLimitExceeded { seconds: 30 },
+                        "db" => FaceError::Database($crate::http::SECRET.to_owned()),
+                        "upstream" => FaceError::Upstream("maintenance window".to_owned()),
+                        "broken" => FaceError::BrokenDetails {
+                            details: $crate::http::Unserializable,
+                        },
+                        other => FaceError::FaceNotFound(other.to_owned()),
+                    }
+                }
+            }
+        };
+    }
+}

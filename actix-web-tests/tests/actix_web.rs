@@ -5,33 +5,13 @@ use actix_web::dev::ServiceResponse;
 use actix_web::http::StatusCode;
 use actix_web::test::{TestRequest, call_service, init_service, read_body};
 use actix_web::{App, HttpResponse, web};
-use api_error_actix_web_tests::{FaceError, SECRET, Unserializable};
+use api_error_actix_web_tests::FaceError;
 use api_error_core::request::RequestIds;
-use serde::Deserialize;
+use api_error_tests::http::{NewFace, Page, SECRET};
 use serde_json::{Value, json};
 
-#[derive(Deserialize)]
-struct NewFace {
-    #[allow(dead_code)]
-    image_url: String,
-}
-
-#[derive(Deserialize)]
-struct Page {
-    #[allow(dead_code)]
-    limit: u32,
-}
-
 async fn face(id: web::Path<String>) -> Result<String, FaceError> {
-    Err(match id.as_str() {
-        "key" => FaceError::InvalidApiKey,
-        "busy" => FaceError::RateLimitExceeded { seconds: 30 },
-        "db" => FaceError::Database(SECRET.to_owned()),
-        "broken" => FaceError::BrokenDetails {
-            details: Unserializable,
-        },
-        other => FaceError::FaceNotFound(other.to_owned()),
-    })
+    Err(FaceError::for_id(&id))
 }
 
 async fn create(_: web::Json<NewFace>) -> Result<String, FaceError> {

@@ -2,76 +2,20 @@
 //! request context, redaction, rejections and the serialization fallback. The router is
 //! called in process; `examples/service.rs` is tested over real HTTP.
 
+use api_error_core::ApiError;
 use api_error_core::axum::ErrorLayer;
 use api_error_core::request::RequestIds;
-use api_error_core::{ApiError, FieldErrors};
+use api_error_tests::http::{NewFace, Page, SECRET};
 use axum::body::{Body, to_bytes};
 use axum::extract::{Path, Query};
 use axum::http::{Request, StatusCode};
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
-const SECRET: &str = "postgres://admin:hunter2@10.0.0.7/faces";
-
-/// Details whose serialization always fails.
-#[derive(Debug)]
-struct Unserializable;
-
-impl Serialize for Unserializable {
-    fn serialize<S: Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
-        Err(serde::ser::Error::custom(SECRET))
-    }
-}
-
-#[derive(Debug, thiserror::Error, ApiError)]
-#[api(
-    envelope = "face",
-    code_case = "SCREAMING_SNAKE_CASE",
-    header("cache-control", "no-store")
-)]
-enum FaceError {
-    #[error("face {0} missing")]
-    #[api(
-        status = 404,
-        message = "No face found with the given ID in this collection."
-    )]
-    FaceNotFound(String),
-    #[error("invalid key")]
-    #[api(
-        status = 401,
-        message = "Invalid API key.",
-        www_authenticate = "Bearer realm=\"faces\""
-    )]
-    InvalidApiKey,
-    #[error("rate limited")]
-    #[api(status = 429, message = "API key RPM limit exceeded.")]
-    RateLimitExceeded {
-        #[api(retry_after)]
-        seconds: u64,
-    },
-    #[error("request rejected: {fields:?}")]
-    #[api(status = 400, message = "Request validation failed.", rejection)]
-    ValidationError {
-        #[api(details)]
-        fields: FieldErrors,
-    },
-    #[error("database unavailable: {0}")]
-    #[api(status = 500)]
-    Database(String),
-    #[error("upstream said: {0}")]
-    #[api(status = 502, expose)]
-    Upstream(String),
-    #[error("broken details")]
-    #[api(status = 422, message = "Unprocessable.")]
-    BrokenDetails {
-        #[api(details)]
-        details: Unserializable,
-    },
-}
+api_error_tests::face_http_error!();
 
 /// RFC 9457 bodies, whose content type differs.
 #[derive(Debug, thiserror::Error, ApiError)]
@@ -85,29 +29,8 @@ enum ProblemError {
     OutOfCredit,
 }
 
-#[derive(Deserialize)]
-struct NewFace {
-    #[allow(dead_code)]
-    image_url: String,
-}
-
-#[derive(Deserialize)]
-struct Page {
-    #[allow(dead_code)]
-    limit: u32,
-}
-
 async fn face(Path(id): Path<String>) -> Result<String, FaceError> {
-    Err(match id.as_str() {
-        "key" => FaceError::InvalidApiKey,
-        "busy" => FaceError::RateLimitExceeded { seconds: 30 },
-        "db" => FaceError::Database(SECRET.to_owned()),
-        "upstream" => FaceError::Upstream("maintenance window".to_owned()),
-        "broken" => FaceError::BrokenDetails {
-            details: Unserializable,
-        },
-        _ => FaceError::FaceNotFound(id),
-    })
+    Err(FaceError::for_id(&id))
 }
 
 async fn create(Json(_): Json<NewFace>) -> Result<String, FaceError> {
