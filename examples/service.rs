@@ -37,6 +37,22 @@ enum Species {
     Cat,
 }
 
+impl Species {
+    /// The name the API and the store use.
+    const fn name(self) -> &'static str {
+        match self {
+            Species::Dog => "DOG",
+            Species::Cat => "CAT",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Species> {
+        [Species::Dog, Species::Cat]
+            .into_iter()
+            .find(|species| species.name() == name)
+    }
+}
+
 /// What a capture session is for, in the API's own words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -61,16 +77,23 @@ struct Session {
     used: bool,
 }
 
+/// A job the service accepted; every job has completed by the time it is polled.
+enum Job {
+    /// Adds a fingerprint to this pet, when polled.
+    Addition {
+        pet_id: String,
+    },
+    Verification,
+    Identification,
+}
+
 /// Everything the service knows.
 #[derive(Default)]
 struct Store {
     next_id: u64,
     pets: HashMap<String, Pet>,
     sessions: HashMap<String, Session>,
-    /// Fingerprint addition jobs, with the pet each adds to; a job completes when polled.
-    addition_jobs: HashMap<String, String>,
-    verification_jobs: HashSet<String>,
-    identification_jobs: HashSet<String>,
+    jobs: HashMap<String, Job>,
     search_pools: HashSet<String>,
 }
 
@@ -93,6 +116,18 @@ impl Store {
     fn id(&mut self, kind: &str) -> String {
         self.next_id += 1;
         format!("{kind}_{}", self.next_id)
+    }
+
+    /// Accepts `job`, answering with its id.
+    fn start(&mut self, kind: &str, job: Job) -> (StatusCode, Json<Value>) {
+        let job_id = self.id(kind);
+        if let Job::Addition { pet_id } = &job
+            && let Some(pet) = self.pets.get_mut(pet_id)
+        {
+            pet.running_job = Some(job_id.clone());
+        }
+        self.jobs.insert(job_id.clone(), job);
+        (StatusCode::ACCEPTED, Json(json!({ "jobId": job_id })))
     }
 
     fn pet(&mut self, pet_id: &str) -> Result<&mut Pet> {
@@ -167,10 +202,7 @@ async fn create_pet(
     }
     let pet_id = store.id("pet");
     let pet = Pet {
-        species: serde_json::to_value(new.species)
-            .ok()
-            .and_then(|value| value.as_str().map(str::to_owned))
-            .unwrap_or_default(),
+        species: new.species.name().to_owned(),
         fingerprints: 0,
         running_job: None,
     };
@@ -185,12 +217,9 @@ async fn get_pet(
 ) -> Result<Json<Value>> {
     let mut store = app.store();
     let pet = store.pet(&pet_id)?;
-    let species: Species =
-        serde_json::from_value(Value::from(pet.species.as_str())).map_err(|_| {
-            PetnowError::UnknownSpecies {
-                species: pet.species.clone(),
-            }
-        })?;
+    let species = Species::from_name(&pet.species).ok_or_else(|| PetnowError::UnknownSpecies {
+        species: pet.species.clone(),
+    })?;
     Ok(Json(json!({
         "petId": pet_id,
         "species": species,
@@ -266,21 +295,13 @@ async fn add_fingerprints(
     }
     let species = store.use_session(&body.session_id, Purpose::PetProfileRegistration)?;
     let pet = store.pet(&pet_id)?;
-    if serde_json::to_value(species)
-        .ok()
-        .as_ref()
-        .and_then(Value::as_str)
-        != Some(&pet.species)
-    {
+    if species.name() != pet.species {
         return Err(PetnowError::SpeciesMismatch {
             session_id: body.session_id,
             pet_id,
         });
     }
-    let job_id = store.id("addition");
-    store.pet(&pet_id)?.running_job = Some(job_id.clone());
-    store.addition_jobs.insert(job_id.clone(), pet_id);
-    Ok((StatusCode::ACCEPTED, Json(json!({ "jobId": job_id }))))
+    Ok(store.start("addition", Job::Addition { pet_id }))
 }
 
 async fn addition_job(
@@ -289,11 +310,10 @@ async fn addition_job(
     Path(job_id): Path<String>,
 ) -> Result<Json<Value>> {
     let mut store = app.store();
-    let pet_id = store.addition_jobs.get(&job_id).cloned().ok_or_else(|| {
-        PetnowError::NoSuchFingerprintAdditionJob {
-            job_id: job_id.clone(),
-        }
-    })?;
+    let Some(Job::Addition { pet_id }) = store.jobs.get(&job_id) else {
+        return Err(PetnowError::NoSuchFingerprintAdditionJob { job_id });
+    };
+    let pet_id = pet_id.clone();
     let pet = store.pet(&pet_id)?;
     if pet.running_job.as_deref() == Some(&job_id) {
         pet.running_job = None;
@@ -313,9 +333,7 @@ async fn verify(
         return Err(PetnowError::PetHasNoFingerprint { pet_id });
     }
     store.use_session(&body.session_id, Purpose::PetVerification)?;
-    let job_id = store.id("verification");
-    store.verification_jobs.insert(job_id.clone());
-    Ok((StatusCode::ACCEPTED, Json(json!({ "jobId": job_id }))))
+    Ok(store.start("verification", Job::Verification))
 }
 
 async fn verification_job(
@@ -323,7 +341,7 @@ async fn verification_job(
     State(app): State<App>,
     Path(job_id): Path<String>,
 ) -> Result<Json<Value>> {
-    if !app.store().verification_jobs.contains(&job_id) {
+    if !matches!(app.store().jobs.get(&job_id), Some(Job::Verification)) {
         return Err(PetnowError::NoSuchPetVerificationJob { job_id });
     }
     Ok(Json(
@@ -350,9 +368,7 @@ async fn identify(
         });
     }
     store.use_session(&body.session_id, Purpose::PetIdentification)?;
-    let job_id = store.id("identification");
-    store.identification_jobs.insert(job_id.clone());
-    Ok((StatusCode::ACCEPTED, Json(json!({ "jobId": job_id }))))
+    Ok(store.start("identification", Job::Identification))
 }
 
 async fn identification_job(
@@ -360,7 +376,7 @@ async fn identification_job(
     State(app): State<App>,
     Path(job_id): Path<String>,
 ) -> Result<Json<Value>> {
-    if !app.store().identification_jobs.contains(&job_id) {
+    if !matches!(app.store().jobs.get(&job_id), Some(Job::Identification)) {
         return Err(PetnowError::NoSuchPetIdentificationJob { job_id });
     }
     Ok(Json(
