@@ -864,6 +864,17 @@ def unit_median(samples: Samples, name: str, packages: tuple[str, ...]) -> float
     )
 
 
+def own_compile_times(samples: Samples) -> tuple[float, float] | None:
+    """Darling's packages' and the `api-error-derive` package's own compile times (medians of
+    cargo --timings), when both clean builds were timed."""
+    if not (samples.units.get("clean_darling") and samples.units.get("clean_derive")):
+        return None
+    return (
+        unit_median(samples, "clean_darling", DARLING_PACKAGES),
+        unit_median(samples, "clean_derive", ("api-error-derive",)),
+    )
+
+
 def units_table(samples: Samples) -> list[str]:
     """Each package's own compile time (cargo --timings), per clean build."""
     names = list(CLEAN_CRATES)
@@ -896,9 +907,9 @@ def clean_summary(samples: Samples) -> list[str]:
             f"- {metric}: darling adds {darling - syn:.1f} s to syn; api-error-derive adds "
             f"{derive - darling:.1f} s to darling ({derive / darling:.2f}× darling's clean build)"
         )
-    if samples.units.get("clean_darling") and samples.units.get("clean_derive"):
-        darling_own = unit_median(samples, "clean_darling", DARLING_PACKAGES)
-        derive_own = unit_median(samples, "clean_derive", ("api-error-derive",))
+    own = own_compile_times(samples)
+    if own:
+        darling_own, derive_own = own
         lines.append(
             f"- own compile time (cargo --timings, units overlap in time): darling's packages "
             f"{darling_own:.1f} s, the `api-error-derive` package {derive_own:.1f} s"
@@ -952,9 +963,9 @@ def targets(sizes: list[int], samples: Samples) -> list[str]:
             f"api-error-derive adds {added:.1f} s to darling, darling adds {own:.1f} s to syn — "
             f"{verdict(added <= own)}"
         )
-        if samples.units.get("clean_darling") and samples.units.get("clean_derive"):
-            darling_own = unit_median(samples, "clean_darling", DARLING_PACKAGES)
-            derive_own = unit_median(samples, "clean_derive", ("api-error-derive",))
+        own = own_compile_times(samples)
+        if own:
+            darling_own, derive_own = own
             lines.append(
                 f"  (by cargo --timings: the `api-error-derive` package compiles in {derive_own:.1f} s, "
                 f"darling's own packages in {darling_own:.1f} s)"

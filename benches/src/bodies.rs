@@ -789,21 +789,7 @@ fn body(
     mut by_hand: impl FnMut(&mut Vec<u8>),
 ) {
     check(id, expected, &mut derive, &mut by_hand);
-    let mut derive_out = Vec::with_capacity(1024);
-    let mut by_hand_out = Vec::with_capacity(1024);
-    run.compare(
-        id,
-        move || {
-            derive_out.clear();
-            derive(&mut derive_out);
-            black_box(&derive_out);
-        },
-        move || {
-            by_hand_out.clear();
-            by_hand(&mut by_hand_out);
-            black_box(&by_hand_out);
-        },
-    );
+    run.compare(id, reusing(derive), reusing(by_hand));
 }
 
 /// [`body`], with a third way: a `serde_json::json!` value, which has to equal the body as a
@@ -819,27 +805,23 @@ fn body_and_json(
     check(id, expected, &mut derive, &mut by_hand);
     let parsed: serde_json::Value = serde_json::from_str(expected).unwrap();
     assert_eq!(parsed, json(), "{id}: the json! value");
-    let mut derive_out = Vec::with_capacity(1024);
-    let mut by_hand_out = Vec::with_capacity(1024);
-    let mut json_out = Vec::with_capacity(1024);
     run.compare_with_json(
         id,
-        move || {
-            derive_out.clear();
-            derive(&mut derive_out);
-            black_box(&derive_out);
-        },
-        move || {
-            by_hand_out.clear();
-            by_hand(&mut by_hand_out);
-            black_box(&by_hand_out);
-        },
-        move || {
-            json_out.clear();
-            hand_written(&json(), &mut json_out);
-            black_box(&json_out);
-        },
+        reusing(derive),
+        reusing(by_hand),
+        reusing(move |out| hand_written(&json(), out)),
     );
+}
+
+/// `write` as a timed closure: each call writes one body into a buffer reused across calls,
+/// cleared first.
+fn reusing(mut write: impl FnMut(&mut Vec<u8>)) -> impl FnMut() {
+    let mut out = Vec::with_capacity(1024);
+    move || {
+        out.clear();
+        write(&mut out);
+        black_box(&out);
+    }
 }
 
 /// Both sides write exactly `expected`, or the comparison means nothing.
