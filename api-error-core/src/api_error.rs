@@ -97,7 +97,8 @@ pub trait ApiError {
     /// assert_eq!(Error::EntityExists(1).static_message(), None);
     /// ```
     fn static_message(&self) -> Option<&'static str> {
-        None
+        let descriptor = self.descriptor();
+        descriptor.message_json().and(descriptor.message())
     }
 
     /// The HTTP status of this error.
@@ -207,7 +208,7 @@ pub trait ApiError {
 
     /// One example value of every variant that can be built from example field values, in
     /// declaration order; see [`Example`](crate::Example). Documentation renders its bodies
-    /// from these.
+    /// from these. Needs the `docs` feature.
     ///
     /// ```
     /// # use api_error_core::ApiError;
@@ -222,6 +223,7 @@ pub trait ApiError {
     /// assert_eq!(examples.len(), 2);
     /// assert_eq!(examples[0].message().to_string(), "no pet 1");
     /// ```
+    #[cfg(feature = "docs")]
     fn examples() -> Vec<Self>
     where
         Self: Sized,

@@ -55,23 +55,53 @@ pub struct Descriptor {
 
 /// The parts a [`Descriptor`] is made of, as the derive writes them.
 ///
+/// Every field is a plain literal or a non-generic enum, because a catalog of thousands of
+/// variants is built from thousands of these in the user's crate, and each generic
+/// constructor (`Some`, `&[]`) there costs type inference at every use.
+///
 /// Not a stable API: construct descriptors with `#[derive(ApiError)]`.
 #[doc(hidden)]
 pub struct DescriptorParts {
     pub variant: &'static str,
     pub code: Code,
-    pub status: StatusCode,
+    /// Checked by the derive to lie in 100..=599.
+    pub status: u16,
     pub name: &'static str,
     pub description: &'static str,
-    pub message: Option<&'static str>,
+    pub message: MessageParts,
+    /// [`NO_TEXT`] when empty.
     pub causes: &'static [&'static str],
+    /// [`NO_TEXT`] when empty.
     pub solutions: &'static [&'static str],
-    pub retryable: Option<Retryable>,
-    pub category: Option<&'static str>,
+    pub retryable: RetryableParts,
+    /// `""` when the variant has no category, which the derive never accepts as one.
+    pub category: &'static str,
     /// The code as JSON text, escaped at compile time.
     pub code_json: &'static str,
-    /// A static message as JSON text, escaped at compile time.
-    pub message_json: Option<&'static str>,
+}
+
+/// An empty list of causes or solutions, named so that generated code need not infer `&[]`.
+#[doc(hidden)]
+pub const NO_TEXT: &[&str] = &[];
+
+/// A variant's public message, as the derive writes it.
+#[doc(hidden)]
+pub enum MessageParts {
+    /// A message without placeholders, and the same text as JSON, escaped at compile time.
+    Fixed(&'static str, &'static str),
+    /// A message with placeholders, filled in from the fields.
+    Template(&'static str),
+    /// The variant's `Display` text, opted into with `#[api(expose)]`.
+    Display,
+}
+
+/// A variant's retry advice, as the derive writes it.
+#[doc(hidden)]
+pub enum RetryableParts {
+    Unstated,
+    Yes,
+    No,
+    After(&'static str),
 }
 
 impl Descriptor {
@@ -89,19 +119,35 @@ impl Descriptor {
             retryable,
             category,
             code_json,
-            message_json,
         } = parts;
+        let (message, message_json) = match message {
+            MessageParts::Fixed(text, json) => (Some(text), Some(json)),
+            MessageParts::Template(template) => (Some(template), None),
+            MessageParts::Display => (None, None),
+        };
         Descriptor {
             variant,
             code,
-            status,
+            status: match StatusCode::from_u16(status) {
+                Ok(status) => status,
+                Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            },
             name,
             description,
             message,
             causes,
             solutions,
-            retryable,
-            category,
+            retryable: match retryable {
+                RetryableParts::Unstated => None,
+                RetryableParts::Yes => Some(Retryable::Yes),
+                RetryableParts::No => Some(Retryable::No),
+                RetryableParts::After(condition) => Some(Retryable::After(condition)),
+            },
+            category: if category.is_empty() {
+                None
+            } else {
+                Some(category)
+            },
             code_json,
             message_json,
         }

@@ -5,9 +5,10 @@ use core::fmt;
 use std::marker::PhantomData;
 use std::time::Duration;
 
-use crate::{ApiError, Catalog, Descriptor, FieldError, FieldErrors, RequestContext};
+use crate::{ApiError, Catalog, Descriptor, FieldError, FieldErrors};
 
-/// A representative value of a type, used to build example errors for documentation.
+/// A representative value of a type, used to build example errors for documentation (with the
+/// `docs` feature).
 ///
 /// The derive builds one value of each variant from its fields: a field marked
 /// `#[api(example = expr)]` takes `expr`, any other field takes `Example::example()`. A variant
@@ -38,8 +39,12 @@ use crate::{ApiError, Catalog, Descriptor, FieldError, FieldErrors, RequestConte
 ///     },
 /// }
 ///
+/// // `examples()` comes with the `docs` feature.
+/// # #[cfg(feature = "docs")]
+/// # {
 /// let messages: Vec<String> = Error::examples().iter().map(|e| e.message().to_string()).collect();
 /// assert_eq!(messages, ["pet PetId(42) not found", "session s_1 expired"]);
+/// # }
 /// assert_eq!(String::example(), "string");
 /// assert_eq!(FieldErrors::example().len(), 1);
 /// ```
@@ -153,10 +158,11 @@ impl ApiError for Described {
 }
 
 /// The body of `error` from its example value when there is one, else from its descriptor.
+#[cfg(feature = "docs")]
 pub(crate) fn body<E: ApiError>(
     error: &'static Descriptor,
     examples: &[E],
-    context: &RequestContext<'_>,
+    context: &crate::RequestContext<'_>,
 ) -> Vec<u8> {
     let mut body = Vec::new();
     // By code, which is unique in a catalog: a constant's data has no guaranteed single address.
@@ -171,3 +177,22 @@ pub(crate) fn body<E: ApiError>(
     }
     body
 }
+
+/// Writes a derived type's `examples()` when the `docs` feature is on, and nothing when it is
+/// off: the derive cannot see this crate's features, and example values are code that only
+/// documentation needs.
+#[cfg(feature = "docs")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_examples {
+    ($($method:tt)*) => { $($method)* };
+}
+
+#[cfg(not(feature = "docs"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_examples {
+    ($($method:tt)*) => {};
+}
+
+pub use crate::__impl_examples as impl_examples;

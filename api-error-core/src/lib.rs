@@ -51,8 +51,10 @@ pub mod envelopes;
 mod example;
 mod frameworks;
 mod headers;
+#[cfg(feature = "docs")]
 pub mod markdown;
 mod message;
+#[cfg(feature = "docs")]
 pub mod openapi;
 mod rejection;
 #[cfg(feature = "request-context")]
@@ -100,7 +102,7 @@ pub mod __private {
     pub use core::fmt::{Debug, Display, Formatter, Result as FmtResult};
     pub use core::option::Option::{self, None, Some};
 
-    pub use crate::descriptor::DescriptorParts;
+    pub use crate::descriptor::{DescriptorParts, MessageParts, NO_TEXT, RetryableParts};
     pub use crate::{
         ApiError, BodyError, Catalog, Code, Descriptor, Details, Envelope, Rejection,
         RequestContext, Retryable,
@@ -110,7 +112,7 @@ pub mod __private {
     pub use std::vec::Vec;
 
     pub use crate::example::Described;
-    pub use crate::example::{Probe, ViaExample, WithoutExample};
+    pub use crate::example::{Probe, ViaExample, WithoutExample, impl_examples};
     pub use crate::{Headers, IntoRetryAfter, RetryAfter};
     pub use serde_json::Value as JsonValue;
 
@@ -130,20 +132,18 @@ pub mod __private {
         Some(value)
     }
 
+    /// The message of a variant whose message is fixed.
+    #[inline]
+    pub fn fixed_message<E: ApiError + ?Sized>(error: &E) -> &'static str {
+        error.descriptor().message().unwrap_or_default()
+    }
+
     /// An optional details field: `None` means the variant has no details this time.
     #[inline]
     pub fn optional_details<T: Details>(value: &Option<T>) -> Option<&dyn Details> {
         match value {
             Some(value) => Some(value),
             None => None,
-        }
-    }
-
-    /// A status code from a number the derive has already checked to lie in 100..=599.
-    pub const fn status(code: u16) -> StatusCode {
-        match StatusCode::from_u16(code) {
-            Ok(status) => status,
-            Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 }

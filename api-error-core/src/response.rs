@@ -4,7 +4,7 @@
 use http::header::{CONTENT_TYPE, HeaderName};
 use http::{HeaderValue, Response, StatusCode};
 
-use crate::descriptor::DescriptorParts;
+use crate::descriptor::{DescriptorParts, MessageParts, NO_TEXT, RetryableParts};
 use crate::{ApiError, Code, Descriptor, RequestContext};
 
 /// The response for `error`; see [`ApiError::to_response`].
@@ -68,16 +68,15 @@ const fn internal_parts(code: Code, code_json: &'static str) -> DescriptorParts 
     DescriptorParts {
         variant: "InternalServerError",
         code,
-        status: StatusCode::INTERNAL_SERVER_ERROR,
+        status: 500,
         name: "InternalServerError",
         description: "The server could not produce the error's own response.",
-        message: Some("Internal Server Error"),
-        causes: &[],
-        solutions: &[],
-        retryable: None,
-        category: None,
+        message: MessageParts::Fixed("Internal Server Error", "\"Internal Server Error\""),
+        causes: NO_TEXT,
+        solutions: NO_TEXT,
+        retryable: RetryableParts::Unstated,
+        category: "",
         code_json,
-        message_json: Some("\"Internal Server Error\""),
     }
 }
 

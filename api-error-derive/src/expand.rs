@@ -28,28 +28,35 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
 
 fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
     let krate = input.krate();
-    let private = quote!(#krate::__private);
+    // The generated impl reaches the core crate through one short alias, declared in its
+    // `const _` block: a catalog of thousands of errors names these paths thousands of times.
+    let private = quote!(__api);
     let ident = &input.ident;
     let name = ident.to_string();
     let generics = generics::with_inferred_bounds(&input.generics, resolved, &private);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
     let descriptors = resolved.iter().map(|error| descriptor(error, &private));
-    let descriptor_body = arms(resolved, |index, error| {
-        let pattern = pattern(error.variant, &[]);
-        quote!(#pattern => &<Self as #private::ApiError>::CATALOG.descriptors()[#index])
-    });
-    let static_message_body = arms(resolved, |_, error| {
-        let pattern = pattern(error.variant, &[]);
-        match &error.message {
-            Message::Static(text) => quote!(#pattern => #private::Some(#text)),
-            Message::Format { .. } | Message::Display { .. } => quote!(#pattern => #private::None),
-        }
-    });
-    let fmt_message_body = arms(resolved, |_, error| fmt_message_arm(error, &private));
+    // One index per variant into the catalog, read once: a plain match over integers, which
+    // also keeps rustc from evaluating the whole catalog once per arm.
+    let descriptor_body = if resolved.is_empty() {
+        quote!(match *self {})
+    } else {
+        let index = arms(resolved, |index, error| {
+            let pattern = pattern(error.variant, &[]);
+            quote!(#pattern => #index)
+        });
+        quote!(&<Self as #private::ApiError>::CATALOG.descriptors()[#index])
+    };
+    let fmt_message_body = fmt_message_body(resolved, &private);
     let details = details_method(resolved, &private);
     let headers = headers_method(resolved, &private);
-    let examples = examples_method(resolved, &private);
+    // Written only for documentation: example values are code the user's crate compiles.
+    let examples = if cfg!(feature = "docs") {
+        examples_method(resolved, &private)
+    } else {
+        TokenStream::new()
+    };
     let from_rejection = from_rejection_method(resolved, &private);
     let envelope = match input.attrs.envelope.as_deref() {
         None => quote!(#krate::envelopes::PROBLEM),
@@ -88,17 +95,23 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
 
     let vis = &input.vis;
     let catalog_doc = doc::catalog(input, resolved);
-    let frameworks = framework_impls(input, &private);
+    // The full path, outside the `const _` block's alias: rustdoc shows the inherent impl on
+    // the type's page, and rustc names the framework macros in its notes.
+    let public = quote!(#krate::__private);
+    let frameworks = framework_impls(input, &public);
+    let public_generics = generics::with_inferred_bounds(&input.generics, resolved, &public);
+    let (public_impl_generics, _, public_where_clause) = public_generics.split_for_impl();
 
     quote! {
-        // Outside `const _` so that rustdoc shows it on the type's page.
-        impl #impl_generics #ident #ty_generics #where_clause {
+        impl #public_impl_generics #ident #ty_generics #public_where_clause {
             #[doc = #catalog_doc]
             #[allow(dead_code)]
-            #vis const CATALOG: #private::Catalog = <Self as #private::ApiError>::CATALOG;
+            #vis const CATALOG: #public::Catalog = <Self as #public::ApiError>::CATALOG;
         }
 
         const _: () = {
+            use #krate::__private as __api;
+
             #[automatically_derived]
             impl #impl_generics #private::ApiError for #ident #ty_generics #where_clause {
                 const CATALOG: #private::Catalog =
@@ -107,11 +120,6 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
                 #[inline]
                 fn descriptor(&self) -> &'static #private::Descriptor {
                     #descriptor_body
-                }
-
-                #[inline]
-                fn static_message(&self) -> #private::Option<&'static str> {
-                    #static_message_body
                 }
 
                 fn fmt_message(
@@ -197,6 +205,22 @@ fn arms(
     quote!(match self { #(#arms,)* })
 }
 
+/// `match self { arms }` with an arm for each variant `arm` writes one for, and `_ => rest` for
+/// all the others, if there are any: most methods differ from their default for few variants,
+/// and every arm is code the user's crate compiles.
+fn some_arms(
+    resolved: &[Resolved<'_>],
+    arm: impl Fn(&Resolved<'_>) -> Option<TokenStream>,
+    rest: TokenStream,
+) -> TokenStream {
+    if resolved.is_empty() {
+        return quote!(match *self {});
+    }
+    let arms: Vec<TokenStream> = resolved.iter().filter_map(arm).collect();
+    let rest = (arms.len() < resolved.len()).then(|| quote!(_ => #rest,));
+    quote!(match self { #(#arms,)* #rest })
+}
+
 /// `Self::Variant` for an enum's variant, `Self` for a struct.
 fn path(variant: &Variant) -> TokenStream {
     if variant.is_struct {
@@ -222,12 +246,11 @@ fn binding(index: usize) -> syn::Ident {
     format_ident!("__api_field{}", index)
 }
 
-fn fmt_message_arm(error: &Resolved<'_>, private: &TokenStream) -> TokenStream {
-    match &error.message {
-        Message::Static(text) => {
-            let pattern = pattern(error.variant, &[]);
-            quote!(#pattern => __formatter.write_str(#text))
-        }
+/// `fmt_message`: an arm for each message with placeholders or shown from `Display`; a fixed
+/// message is read from the variant's descriptor.
+fn fmt_message_body(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
+    let arm = |error: &Resolved<'_>| match &error.message {
+        Message::Static(_) => None,
         Message::Format {
             format, args, span, ..
         } => {
@@ -241,14 +264,21 @@ fn fmt_message_arm(error: &Resolved<'_>, private: &TokenStream) -> TokenStream {
                 binding
             });
             let format = syn::LitStr::new(format, *span);
-            quote!(#pattern => __formatter.write_fmt(::core::format_args!(#format, #(#args),*)))
+            Some(
+                quote!(#pattern => __formatter.write_fmt(::core::format_args!(#format, #(#args),*))),
+            )
         }
         Message::Display { span } => {
             let pattern = pattern(error.variant, &[]);
             let call = quote_spanned!(*span=> #private::Display::fmt(self, __formatter));
-            quote!(#pattern => #call)
+            Some(quote!(#pattern => #call))
         }
-    }
+    };
+    some_arms(
+        resolved,
+        arm,
+        quote!(__formatter.write_str(#private::fixed_message(self))),
+    )
 }
 
 fn descriptor(error: &Resolved<'_>, private: &TokenStream) -> TokenStream {
@@ -266,43 +296,50 @@ fn descriptor(error: &Resolved<'_>, private: &TokenStream) -> TokenStream {
         .map_or_else(|| variant_name.clone(), syn::LitStr::value);
     let description = &variant.doc;
     let message = match &error.message {
-        Message::Static(text) => quote!(#private::Some(#text)),
-        Message::Format { template, .. } => quote!(#private::Some(#template)),
-        Message::Display { .. } => quote!(#private::None),
-    };
-    let causes = &variant.attrs.causes;
-    let solutions = &variant.attrs.solutions;
-    let retryable = match variant.attrs.retryable.as_deref() {
-        None => quote!(#private::None),
-        Some(RetryableValue::Yes) => quote!(#private::Some(#private::Retryable::Yes)),
-        Some(RetryableValue::No) => quote!(#private::Some(#private::Retryable::No)),
-        Some(RetryableValue::After(condition)) => {
-            quote!(#private::Some(#private::Retryable::After(#condition)))
-        }
-    };
-    let category = optional_str(variant.attrs.category.as_ref(), private);
-    let code_json = json::code(&error.code);
-    let message_json = match &error.message {
         Message::Static(text) => {
-            let text = json::string(text);
-            quote!(#private::Some(#text))
+            let json = json::string(text);
+            quote!(#private::MessageParts::Fixed(#text, #json))
         }
-        Message::Format { .. } | Message::Display { .. } => quote!(#private::None),
+        Message::Format { template, .. } => quote!(#private::MessageParts::Template(#template)),
+        Message::Display { .. } => quote!(#private::MessageParts::Display),
     };
+    let texts = |texts: &[syn::LitStr]| {
+        if texts.is_empty() {
+            quote!(#private::NO_TEXT)
+        } else {
+            quote!(&[#(#texts),*])
+        }
+    };
+    let causes = texts(&variant.attrs.causes);
+    let solutions = texts(&variant.attrs.solutions);
+    let retryable = match variant.attrs.retryable.as_deref() {
+        None => quote!(#private::RetryableParts::Unstated),
+        Some(RetryableValue::Yes) => quote!(#private::RetryableParts::Yes),
+        Some(RetryableValue::No) => quote!(#private::RetryableParts::No),
+        Some(RetryableValue::After(condition)) => {
+            quote!(#private::RetryableParts::After(#condition))
+        }
+    };
+    // Never empty when given: the derive rejects an empty category.
+    let category = variant
+        .attrs
+        .category
+        .as_ref()
+        .map_or_else(String::new, syn::LitStr::value);
+    let code_json = json::code(&error.code);
     quote! {
         #private::Descriptor::from_parts(#private::DescriptorParts {
             variant: #variant_name,
             code: #code,
-            status: #private::status(#status),
+            status: #status,
             name: #name,
             description: #description,
             message: #message,
-            causes: &[#(#causes),*],
-            solutions: &[#(#solutions),*],
+            causes: #causes,
+            solutions: #solutions,
             retryable: #retryable,
             category: #category,
             code_json: #code_json,
-            message_json: #message_json,
         })
     }
 }
@@ -312,11 +349,8 @@ fn details_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStre
     if resolved.iter().all(|error| error.details.is_none()) {
         return TokenStream::new();
     }
-    let body = arms(resolved, |_, error| {
-        let Some(index) = error.details else {
-            let pattern = pattern(error.variant, &[]);
-            return quote!(#pattern => #private::None);
-        };
+    let arm = |error: &Resolved<'_>| {
+        let index = error.details?;
         let pattern = pattern(error.variant, &[index]);
         let binding = binding(index);
         let ty = &error.variant.fields[index].ty;
@@ -327,8 +361,9 @@ fn details_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStre
             quote!(#private::details(#binding))
         };
         let call = located(call, ty.span());
-        quote!(#pattern => #call)
-    });
+        Some(quote!(#pattern => #call))
+    };
+    let body = some_arms(resolved, arm, quote!(#private::None));
     quote! {
         #[inline]
         fn details(&self) -> #private::Option<&dyn #private::Details> {
@@ -365,13 +400,16 @@ fn headers_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStre
     if resolved.iter().all(none) {
         return TokenStream::new();
     }
-    let body = arms(resolved, |_, error| {
+    let arm = |error: &Resolved<'_>| {
+        if none(error) {
+            return None;
+        }
         let fixed = error
             .headers
             .iter()
             .map(|(name, value)| quote!((#name, #value)));
         let fixed = quote!(&[#(#fixed),*]);
-        match error.retry_after {
+        Some(match error.retry_after {
             RetryAfter::None => {
                 let pattern = pattern(error.variant, &[]);
                 quote!(#pattern => #private::Headers::from_parts(#fixed, #private::None))
@@ -395,8 +433,9 @@ fn headers_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStre
                 );
                 quote!(#pattern => #private::Headers::from_parts(#fixed, #value))
             }
-        }
-    });
+        })
+    };
+    let body = some_arms(resolved, arm, quote!(#private::Headers::none()));
     quote! {
         fn headers(&self) -> #private::Headers {
             #body
@@ -404,7 +443,6 @@ fn headers_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStre
     }
 }
 
-/// `examples()`: a value of each variant whose fields all have an example value.
 /// `from_rejection`, when a variant is marked `#[api(rejection)]`: the variant, with its one
 /// field (if any) converted from the rejection.
 fn from_rejection_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
@@ -436,6 +474,8 @@ fn from_rejection_method(resolved: &[Resolved<'_>], private: &TokenStream) -> To
     }
 }
 
+/// `examples()`: a value of each variant whose fields all have an example value, written by
+/// the core crate only when its `docs` feature is on.
 fn examples_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
     let pushes = resolved.iter().map(|error| {
         let variant = error.variant;
@@ -470,12 +510,14 @@ fn examples_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStr
         }
     });
     quote! {
-        fn examples() -> #private::Vec<Self> {
-            #[allow(unused_imports)]
-            use #private::{ViaExample as _, WithoutExample as _};
-            let mut __examples = #private::Vec::new();
-            #(#pushes)*
-            __examples
+        #private::impl_examples! {
+            fn examples() -> #private::Vec<Self> {
+                #[allow(unused_imports)]
+                use #private::{ViaExample as _, WithoutExample as _};
+                let mut __examples = #private::Vec::new();
+                #(#pushes)*
+                __examples
+            }
         }
     }
 }
@@ -489,11 +531,4 @@ fn mentions_lifetime(ty: &syn::Type) -> bool {
         })
     }
     walk(quote!(#ty))
-}
-
-fn optional_str(text: Option<&syn::LitStr>, private: &TokenStream) -> TokenStream {
-    match text {
-        Some(text) => quote!(#private::Some(#text)),
-        None => quote!(#private::None),
-    }
 }
