@@ -1,5 +1,5 @@
 //! Prints a Markdown table of the derive's time relative to hand-written code doing the same
-//! work, for every figure of the `lookup` and `envelope` benchmarks.
+//! work, for every figure of the `lookup`, `envelope` and `response` benchmarks.
 //!
 //! `cargo bench --manifest-path benches/Cargo.toml --bench ratios [-- FILTER]`
 //!
@@ -14,7 +14,7 @@
 use std::time::{Duration, Instant};
 
 use api_error_benches::counting::{self, Counting};
-use api_error_benches::{Compare, bodies, lookups};
+use api_error_benches::{Compare, bodies, lookups, responses};
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
@@ -38,6 +38,7 @@ fn main() {
     };
     lookups::cases(&mut ratios);
     bodies::cases(&mut ratios);
+    responses::cases(&mut ratios);
     print_table(&ratios.rows);
 }
 

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Compile-time benchmark of `#[derive(ApiError)]`.
 
-For each size N (100, 1000 and 5000 variants by default) the script generates three crates
-whose `lib.rs` holds one error enum of N variants, the same enum written three ways:
+For each size N (100, 1000 and 5000 variants by default) the script generates four crates
+whose `lib.rs` holds one error enum of N variants, the same enum written three ways, the first
+of them twice:
 
   derive     `#[derive(Debug, thiserror::Error, ApiError)]` with `#[error]` and `#[api]`;
+  docs       the same, with the `docs` feature of api-error-core (example values for the
+             Markdown and OpenAPI documentation);
   thiserror  `#[derive(Debug, thiserror::Error)]` alone, the same `#[error]` messages;
   hand       thiserror for `Display`, plus hand-written `status()`, `code()`,
              `public_message()`, `details()` and a `#[derive(Serialize)]` envelope filled by
@@ -14,7 +17,7 @@ All crates live in one scratch cargo workspace under `benches/compile/target/scr
 target directory, so the dependencies are built once before anything is timed. Each timed run
 touches one crate's `lib.rs` and runs `cargo check -p <crate>` or `cargo build -p <crate>` (dev
 profile, `CARGO_INCREMENTAL=0`, so the crate is compiled from scratch and nothing else is). Every
-repetition times every size, and within a size the three ways in a rotating order, so a change
+repetition times every size, and within a size the four crates in a rotating order, so a change
 in the machine's load falls on all of them alike.
 
 It also times clean builds (`cargo build` into an empty target directory) of three crates:
@@ -54,7 +57,7 @@ CLEAN_TARGETS = SCRATCH / "clean-targets"
 PROFILE_TARGET = SCRATCH / "profile-target"
 RESULTS = HERE / "results.md"
 
-WAYS = ("derive", "thiserror", "hand")
+WAYS = ("derive", "docs", "thiserror", "hand")
 MODES = ("check", "build")
 DEFAULT_SIZES = (100, 1000, 5000)
 
@@ -105,6 +108,8 @@ serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 thiserror = "2"
 """
+# Way (a) again, with the core crate's `docs` feature, which adds each type's example values.
+DOCS_DEPENDENCIES = DEPENDENCIES.replace('path = "{core}" }', 'path = "{core}", features = ["docs"] }')
 
 # The crates whose clean build is timed, and what each one depends on.
 CLEAN_CRATES = {
@@ -129,7 +134,7 @@ DARLING_PACKAGES = ("ident_case", "strsim", "darling_core", "darling_macro", "da
 
 @dataclass(frozen=True)
 class Variant:
-    """One variant, with everything the three ways of writing it need."""
+    """One variant, with everything each way of writing it needs."""
 
     index: int
     noun: str
@@ -482,12 +487,20 @@ def generate(sizes: list[int], verify_size: int | None) -> list[str]:
     """Writes the scratch workspace and returns its members' names."""
     members = ["bench_warm"]
     write_crate("bench_warm", DEPENDENCIES, {"lib.rs": WARM_SOURCE})
-    writers = {"derive": derive_source, "thiserror": thiserror_source, "hand": hand_source}
+    members.append("bench_warm_docs")
+    write_crate("bench_warm_docs", DOCS_DEPENDENCIES, {"lib.rs": WARM_SOURCE})
+    writers = {
+        "derive": derive_source,
+        "docs": derive_source,
+        "thiserror": thiserror_source,
+        "hand": hand_source,
+    }
     for size in sizes:
         all_variants = variants(size)
         for way in WAYS:
             name = crate_name(way, size)
-            write_crate(name, DEPENDENCIES, {"lib.rs": writers[way](all_variants)})
+            dependencies = DOCS_DEPENDENCIES if way == "docs" else DEPENDENCIES
+            write_crate(name, dependencies, {"lib.rs": writers[way](all_variants)})
             members.append(name)
     if verify_size is not None:
         name = f"bench_verify_{verify_size}"
@@ -593,8 +606,9 @@ def check_lock() -> list[str]:
 def warm_up(verify_size: int | None) -> None:
     """Builds every dependency, for `check` and `build`, and runs the equivalence check."""
     print("building the dependencies ...", flush=True)
-    cargo("check", "-p", "bench_warm")
-    cargo("build", "-p", "bench_warm")
+    for warm in ("bench_warm", "bench_warm_docs"):
+        cargo("check", "-p", warm)
+        cargo("build", "-p", warm)
     if verify_size is not None:
         print(f"checking that derive and hand-written agree ({verify_size} variants) ...", flush=True)
         output = cargo("run", "-q", "-p", f"bench_verify_{verify_size}", capture=True)
@@ -790,7 +804,12 @@ def machine(load_before: tuple[float, ...], source: str) -> list[str]:
 
 
 METRICS = {"wall": "wall-clock seconds", "cpu": "CPU seconds (user + system, cargo and rustc)"}
-PAIRS = (("derive", "hand", "a/c"), ("thiserror", "hand", "b/c"), ("derive", "thiserror", "a/b"))
+PAIRS = (
+    ("derive", "hand", "a/c"),
+    ("docs", "hand", "docs/c"),
+    ("thiserror", "hand", "b/c"),
+    ("derive", "thiserror", "a/b"),
+)
 
 
 def ratio(numerator: float, denominator: float) -> str:
@@ -995,7 +1014,8 @@ def report(
         "",
         f"Each number is the median of {args.repeats} runs of `cargo check -p` / `cargo build -p` "
         "(dev profile, `CARGO_INCREMENTAL=0`) of the one crate holding the enum, its dependencies "
-        "already built. derive = (a) `thiserror::Error` + `ApiError`; thiserror = (b) "
+        "already built. derive = (a) `thiserror::Error` + `ApiError`; docs = (a) with the `docs` "
+        "feature of api-error-core; thiserror = (b) "
         "`thiserror::Error` alone; hand = (c) `thiserror::Error` + hand-written `status()`, "
         "`code()`, public message, details and `Serialize` body.",
         "",

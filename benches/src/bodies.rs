@@ -40,11 +40,11 @@ pub fn cases(run: &mut impl Compare) {
 
 /// A field error as hand-written code holds it: the same facts as a [`FieldError`].
 #[derive(Clone, Copy)]
-struct Invalid {
-    field: &'static str,
-    message: &'static str,
-    code: Option<&'static str>,
-    location: Option<&'static str>,
+pub(crate) struct Invalid {
+    pub(crate) field: &'static str,
+    pub(crate) message: &'static str,
+    pub(crate) code: Option<&'static str>,
+    pub(crate) location: Option<&'static str>,
 }
 
 impl Invalid {
@@ -69,7 +69,7 @@ impl Invalid {
 }
 
 /// The derive's input for the same field errors.
-fn field_errors(list: &[Invalid]) -> FieldErrors {
+pub(crate) fn field_errors(list: &[Invalid]) -> FieldErrors {
     list.iter()
         .map(|invalid| {
             let mut error = FieldError::new(invalid.field, invalid.message);
@@ -446,30 +446,30 @@ pub enum FaceError {
 }
 
 #[derive(Serialize)]
-struct Face<'a, D> {
-    success: bool,
-    error: FaceInner<'a, D>,
+pub(crate) struct Face<'a, D> {
+    pub(crate) success: bool,
+    pub(crate) error: FaceInner<'a, D>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    request_id: Option<&'a str>,
+    pub(crate) request_id: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    timestamp: Option<&'a str>,
+    pub(crate) timestamp: Option<&'a str>,
 }
 
 #[derive(Serialize)]
-struct FaceInner<'a, D> {
-    code: &'a str,
-    message: &'a str,
+pub(crate) struct FaceInner<'a, D> {
+    pub(crate) code: &'a str,
+    pub(crate) message: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    details: Option<D>,
+    pub(crate) details: Option<D>,
 }
 
 #[derive(Serialize)]
-struct FaceField<'a> {
-    field: &'a str,
-    message: &'a str,
+pub(crate) struct FaceField<'a> {
+    pub(crate) field: &'a str,
+    pub(crate) message: &'a str,
 }
 
-const NAME_AND_COLLECTION: [Invalid; 2] = [
+pub(crate) const NAME_AND_COLLECTION: [Invalid; 2] = [
     Invalid::new("name", "name is required"),
     Invalid::new("collection_id", "collection_id must be a valid UUID"),
 ];
@@ -762,7 +762,7 @@ fn hand_written(body: &impl Serialize, out: &mut Vec<u8>) {
 
 /// Serializes the items of a slice as a JSON array, each mapped by a function: how
 /// hand-written code turns its field errors into an envelope's items without a `Vec`.
-struct Each<'a, T, F>(&'a [T], F);
+pub(crate) struct Each<'a, T, F>(pub(crate) &'a [T], pub(crate) F);
 
 impl<T, U: Serialize, F: Fn(&T) -> U> Serialize for Each<'_, T, F> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

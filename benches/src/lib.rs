@@ -4,13 +4,15 @@
 //! - [`lookups`]: `status()`, `code()` and the public message of a 32-variant enum, against a
 //!   hand-written `match`;
 //! - [`bodies`]: error bodies in every built-in envelope and in a declared [`Shape`], against
-//!   hand-written `#[derive(Serialize)]` structs that write the same bytes.
+//!   hand-written `#[derive(Serialize)]` structs that write the same bytes;
+//! - [`responses`]: whole axum responses, against a hand-written `IntoResponse`.
 //!
-//! Three benchmark targets run them:
+//! Four benchmark targets run them:
 //!
 //! ```text
 //! cargo bench --manifest-path benches/Cargo.toml --bench lookup     # criterion, lookups
 //! cargo bench --manifest-path benches/Cargo.toml --bench envelope   # criterion, bodies
+//! cargo bench --manifest-path benches/Cargo.toml --bench response   # criterion, axum
 //! cargo bench --manifest-path benches/Cargo.toml --bench ratios     # Markdown table of ratios
 //! ```
 //!
@@ -24,6 +26,7 @@ use criterion::Criterion;
 pub mod bodies;
 pub mod counting;
 pub mod lookups;
+pub mod responses;
 
 /// What runs the figures: criterion, the ratio table, or a test that runs each side once.
 ///
@@ -129,6 +132,13 @@ mod tests {
     #[test]
     fn lookups_do_not_allocate() {
         crate::lookups::assert_no_allocations();
+    }
+
+    #[test]
+    fn responses_are_the_hand_written_responses() {
+        let mut run = Once(Vec::new());
+        crate::responses::cases(&mut run);
+        assert_eq!(run.0, ["axum/static_message", "axum/field_errors"]);
     }
 
     #[test]

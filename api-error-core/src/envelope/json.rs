@@ -1,10 +1,13 @@
-//! Writes a [`Shape`] as JSON: fixed parts are copied, values stream through serde_json.
+//! Writes a [`Shape`] as JSON: fixed parts are copied, strings are escaped straight into the
+//! output, and only details values go through serde_json.
 
-use core::fmt;
+use core::fmt::Write as _;
 
 use serde::Serialize;
 
+use super::escape::{Escaping, escaped};
 use super::{Absent, BodyError, Constant, Member, Shape, Value};
+use crate::Code;
 use crate::descriptor::reason;
 use crate::{ApiError, Descriptor, Details, DetailsForm, FieldError, FieldErrors, RequestContext};
 
@@ -87,10 +90,8 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
                 .out
                 .extend_from_slice(self.descriptor.code_json().as_bytes()),
             Value::Message => match self.descriptor.message_json() {
-                Some(json) if self.error.static_message().is_some() => {
-                    self.out.extend_from_slice(json.as_bytes());
-                }
-                _ => serialize(self.out, &self.error.message()),
+                Some(json) => self.out.extend_from_slice(json.as_bytes()),
+                None => self.message(),
             },
             Value::Name => string(self.out, self.descriptor.name()),
             Value::Category => string(self.out, self.descriptor.category().unwrap_or_default()),
@@ -104,7 +105,7 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
                 self.out.push(b'"');
             }
             Value::Title => string(self.out, reason(self.descriptor.status().as_u16())),
-            Value::TypeUri(base) => serialize(self.out, &Joined(base, self.descriptor)),
+            Value::TypeUri(base) => type_uri(self.out, base, self.descriptor.code()),
             Value::Details => self.details(),
             Value::RequestId => string(self.out, self.context.request_id.unwrap_or_default()),
             Value::Timestamp => string(self.out, self.context.timestamp.unwrap_or_default()),
@@ -125,6 +126,19 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
             },
             Value::Object(members) => self.object(members, item),
             Value::List(members) => self.list(members),
+        }
+    }
+
+    /// A message with values in it, formatted straight into the output.
+    fn message(&mut self) {
+        let mark = self.out.len();
+        self.out.push(b'"');
+        if write!(Escaping(self.out), "{}", self.error.message()).is_ok() {
+            self.out.push(b'"');
+        } else {
+            // Keep the body valid: a failing `Display` of a field leaves no half string.
+            self.out.truncate(mark);
+            self.out.extend_from_slice(b"null");
         }
     }
 
@@ -187,24 +201,19 @@ fn key(out: &mut Vec<u8>, member: &Member) {
 }
 
 /// A type URI: the base followed by the code.
-struct Joined(&'static str, &'static Descriptor);
-
-impl fmt::Display for Joined {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}{}", self.0, self.1.code())
+fn type_uri(out: &mut Vec<u8>, base: &str, code: Code) {
+    out.push(b'"');
+    escaped(out, base);
+    match code {
+        Code::Str(text) => escaped(out, text),
+        Code::Int(number) => {
+            let _ = write!(Escaping(out), "{number}");
+        }
     }
+    out.push(b'"');
 }
 
-impl Serialize for Joined {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-/// `text` as a JSON string.
-pub(crate) fn string(out: &mut Vec<u8>, text: &str) {
-    serialize(out, text);
-}
+pub(crate) use super::escape::string;
 
 fn serialize<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
     // Strings, numbers and messages cannot fail to serialize, and writing to a Vec cannot
@@ -221,7 +230,7 @@ pub(crate) fn write_field_errors(out: &mut Vec<u8>, errors: &FieldErrors, form: 
     match form {
         DetailsForm::MessagesByField => {
             out.push(b'{');
-            for (index, field) in distinct_fields(errors).into_iter().enumerate() {
+            for (index, field) in distinct_fields(errors).enumerate() {
                 if index > 0 {
                     out.push(b',');
                 }
@@ -240,7 +249,7 @@ pub(crate) fn write_field_errors(out: &mut Vec<u8>, errors: &FieldErrors, form: 
         }
         DetailsForm::ObjectByField => {
             out.push(b'{');
-            for (index, field) in distinct_fields(errors).into_iter().enumerate() {
+            for (index, field) in distinct_fields(errors).enumerate() {
                 if index > 0 {
                     out.push(b',');
                 }
@@ -287,7 +296,7 @@ pub(crate) fn write_field_errors(out: &mut Vec<u8>, errors: &FieldErrors, form: 
                 out.extend_from_slice(b"{\"detail\":");
                 string(out, error.message());
                 out.extend_from_slice(b",\"pointer\":");
-                serialize(out, &Pointer(error.field()));
+                pointer(out, error.field());
                 if let Some(code) = error.code_text() {
                     out.extend_from_slice(b",\"code\":");
                     string(out, code);
@@ -299,36 +308,33 @@ pub(crate) fn write_field_errors(out: &mut Vec<u8>, errors: &FieldErrors, form: 
     }
 }
 
-/// The fields of `errors`, each once, in the order first seen.
-fn distinct_fields(errors: &FieldErrors) -> Vec<&str> {
-    let mut fields: Vec<&str> = Vec::with_capacity(errors.len());
-    for error in errors {
-        if !fields.contains(&error.field()) {
-            fields.push(error.field());
-        }
-    }
-    fields
+/// The fields of `errors`, each once, in the order first seen. Without allocating: the writers
+/// that group by field already look through the list once per field.
+fn distinct_fields(errors: &FieldErrors) -> impl Iterator<Item = &str> {
+    errors.iter().enumerate().filter_map(|(index, error)| {
+        let field = error.field();
+        let seen = errors
+            .iter()
+            .take(index)
+            .any(|earlier| earlier.field() == field);
+        (!seen).then_some(field)
+    })
 }
 
-/// A JSON Pointer (RFC 6901) to a top-level member, as RFC 9457 writes it: `#/name`.
-struct Pointer<'a>(&'a str);
-
-impl fmt::Display for Pointer<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("#/")?;
-        for c in self.0.chars() {
-            match c {
-                '~' => f.write_str("~0")?,
-                '/' => f.write_str("~1")?,
-                c => fmt::Write::write_char(f, c)?,
-            }
-        }
-        Ok(())
+/// A JSON Pointer (RFC 6901) to a top-level member, as RFC 9457 writes it: `"#/name"`.
+fn pointer(out: &mut Vec<u8>, field: &str) {
+    out.extend_from_slice(b"\"#/");
+    let mut rest = field;
+    while let Some(at) = rest.find(['~', '/']) {
+        let (plain, special) = rest.split_at(at);
+        escaped(out, plain);
+        out.extend_from_slice(if special.starts_with('~') {
+            b"~0"
+        } else {
+            b"~1"
+        });
+        rest = special.get(1..).unwrap_or_default();
     }
-}
-
-impl Serialize for Pointer<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
+    escaped(out, rest);
+    out.push(b'"');
 }

@@ -1,5 +1,6 @@
 //! Envelopes: the JSON shape an API wraps its errors in.
 
+mod escape;
 pub(crate) mod json;
 mod schema;
 
