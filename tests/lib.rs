@@ -95,6 +95,25 @@ pub mod http {
         }
     }
 
+    /// The request id and timestamp of a face body, checked (the timestamp is RFC 3339) and
+    /// removed, so that the rest of the body can be compared with a fixed value.
+    ///
+    /// # Panics
+    ///
+    /// When either is missing, not a string, or the timestamp is not RFC 3339.
+    pub fn take_context(body: &mut serde_json::Value) -> (String, String) {
+        let object = body.as_object_mut().expect("the body is an object");
+        let mut take = |name: &str| {
+            object
+                .remove(name)
+                .and_then(|value| value.as_str().map(str::to_owned))
+                .unwrap_or_else(|| panic!("no string {name} in the body"))
+        };
+        let (id, timestamp) = (take("request_id"), take("timestamp"));
+        humantime::parse_rfc3339(&timestamp).expect("an RFC 3339 timestamp");
+        (id, timestamp)
+    }
+
     /// The body of `POST /faces`.
     #[derive(Deserialize)]
     pub struct NewFace {

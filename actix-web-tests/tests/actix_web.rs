@@ -7,7 +7,7 @@ use actix_web::test::{TestRequest, call_service, init_service, read_body};
 use actix_web::{App, HttpResponse, web};
 use api_error_actix_web_tests::FaceError;
 use api_error_core::request::RequestIds;
-use api_error_tests::http::{NewFace, Page, SECRET};
+use api_error_tests::http::{NewFace, Page, SECRET, take_context};
 use serde_json::{Value, json};
 
 async fn face(id: web::Path<String>) -> Result<String, FaceError> {
@@ -57,20 +57,9 @@ fn text<'a>(headers: &'a actix_web::http::header::HeaderMap, name: &str) -> Opti
     headers.get(name).map(|value| value.to_str().unwrap())
 }
 
-/// Removes the request id and timestamp of a face body, checking they are there.
+/// A face body without its request id and timestamp, and the id.
 fn without_context(mut body: Value) -> (Value, String) {
-    let object = body.as_object_mut().unwrap();
-    let id = object
-        .remove("request_id")
-        .unwrap()
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let timestamp = object.remove("timestamp").unwrap();
-    assert_eq!(
-        timestamp.as_str().unwrap().len(),
-        "2024-01-15T11:22:33Z".len()
-    );
+    let (id, _) = take_context(&mut body);
     (body, id)
 }
 

@@ -132,12 +132,6 @@ pub mod __private {
         Some(value)
     }
 
-    /// The message of a variant whose message is fixed.
-    #[inline]
-    pub fn fixed_message<E: ApiError + ?Sized>(error: &E) -> &'static str {
-        error.descriptor().message().unwrap_or_default()
-    }
-
     /// An optional details field: `None` means the variant has no details this time.
     #[inline]
     pub fn optional_details<T: Details>(value: &Option<T>) -> Option<&dyn Details> {

@@ -31,9 +31,13 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
     // The generated impl reaches the core crate through one short alias, declared in its
     // `const _` block: a catalog of thousands of errors names these paths thousands of times.
     let private = quote!(__api);
+    // The full path, for what stands outside that block or is shown to the user: the inherent
+    // impl (rustdoc shows it on the type's page), the bounds both impls share, and the
+    // framework macros (rustc names them in its notes).
+    let public = quote!(#krate::__private);
     let ident = &input.ident;
     let name = ident.to_string();
-    let generics = generics::with_inferred_bounds(&input.generics, resolved, &private);
+    let generics = generics::with_inferred_bounds(&input.generics, resolved, &public);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
     let descriptors = resolved.iter().map(|error| descriptor(error, &private));
@@ -95,15 +99,10 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
 
     let vis = &input.vis;
     let catalog_doc = doc::catalog(input, resolved);
-    // The full path, outside the `const _` block's alias: rustdoc shows the inherent impl on
-    // the type's page, and rustc names the framework macros in its notes.
-    let public = quote!(#krate::__private);
     let frameworks = framework_impls(input, &public);
-    let public_generics = generics::with_inferred_bounds(&input.generics, resolved, &public);
-    let (public_impl_generics, _, public_where_clause) = public_generics.split_for_impl();
 
     quote! {
-        impl #public_impl_generics #ident #ty_generics #public_where_clause {
+        impl #impl_generics #ident #ty_generics #where_clause {
             #[doc = #catalog_doc]
             #[allow(dead_code)]
             #vis const CATALOG: #public::Catalog = <Self as #public::ApiError>::CATALOG;
@@ -277,7 +276,9 @@ fn fmt_message_body(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenSt
     some_arms(
         resolved,
         arm,
-        quote!(__formatter.write_str(#private::fixed_message(self))),
+        quote!(__formatter.write_str(
+            <Self as #private::ApiError>::static_message(self).unwrap_or_default()
+        )),
     )
 }
 

@@ -5,7 +5,7 @@
 use api_error_core::ApiError;
 use api_error_core::axum::ErrorLayer;
 use api_error_core::request::RequestIds;
-use api_error_tests::http::{NewFace, Page, SECRET};
+use api_error_tests::http::{NewFace, Page, SECRET, take_context};
 use axum::body::{Body, to_bytes};
 use axum::extract::{Path, Query};
 use axum::http::{Request, StatusCode};
@@ -81,32 +81,13 @@ fn header<'a>(response: &'a Response<()>, name: &str) -> Option<&'a str> {
         .map(|value| value.to_str().unwrap())
 }
 
-/// The request id and timestamp of a face body, checked and removed.
-fn context_of(body: &mut Value) -> (String, String) {
-    let object = body.as_object_mut().unwrap();
-    let id = object
-        .remove("request_id")
-        .unwrap()
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let timestamp = object
-        .remove("timestamp")
-        .unwrap()
-        .as_str()
-        .unwrap()
-        .to_owned();
-    humantime::parse_rfc3339(&timestamp).unwrap();
-    (id, timestamp)
-}
-
 #[tokio::test]
 async fn a_handler_error_is_its_status_content_type_headers_and_body() {
     let (response, mut body) = get_path("/faces/f_1").await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert_eq!(header(&response, "content-type"), Some("application/json"));
     assert_eq!(header(&response, "cache-control"), Some("no-store"));
-    let (id, _) = context_of(&mut body);
+    let (id, _) = take_context(&mut body);
     assert_eq!(header(&response, "x-request-id"), Some(id.as_str()));
     assert_eq!(
         body,
@@ -222,7 +203,7 @@ async fn without_the_layer_bodies_have_no_request_context() {
 async fn server_errors_never_show_internal_text() {
     let (response, mut body) = get_path("/faces/db").await;
     assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
-    context_of(&mut body);
+    take_context(&mut body);
     assert_eq!(
         body,
         json!({"success": false, "error": {"code": "DATABASE", "message": "Internal Server Error"}})
@@ -248,7 +229,7 @@ async fn plain_text_server_errors_are_replaced_without_their_text() {
     let (response, mut body) = get_path("/leaky").await;
     assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(header(&response, "content-type"), Some("application/json"));
-    context_of(&mut body);
+    take_context(&mut body);
     // The catalog's own 500 error, with its fixed message.
     assert_eq!(
         body,
@@ -262,7 +243,7 @@ async fn a_body_that_fails_to_serialize_becomes_a_fixed_500() {
     assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(header(&response, "content-type"), Some("application/json"));
     assert_eq!(header(&response, "cache-control"), None);
-    context_of(&mut body);
+    take_context(&mut body);
     assert_eq!(
         body,
         json!({"success": false, "error": {"code": "DATABASE", "message": "Internal Server Error"}})
@@ -322,7 +303,7 @@ async fn framework_rejections_become_the_designated_variant() {
         let (response, mut body) = send(app(), request).await;
         assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{body}");
         assert_eq!(header(&response, "content-type"), Some("application/json"));
-        context_of(&mut body);
+        take_context(&mut body);
         let message = body["error"]["details"][0]["message"]
             .as_str()
             .unwrap()

@@ -3,9 +3,7 @@
 
 use core::fmt::Write as _;
 
-use serde::Serialize;
-
-use super::escape::{Escaping, escaped};
+use super::escape::{Escaping, escaped, string};
 use super::{Absent, BodyError, Constant, Member, Shape, Value};
 use crate::Code;
 use crate::descriptor::reason;
@@ -121,7 +119,7 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
                 Constant::Null => self.out.extend_from_slice(b"null"),
                 Constant::Bool(true) => self.out.extend_from_slice(b"true"),
                 Constant::Bool(false) => self.out.extend_from_slice(b"false"),
-                Constant::Int(number) => serialize(self.out, &number),
+                Constant::Int(number) => integer(self.out, number),
                 Constant::Str(text) => string(self.out, text),
             },
             Value::Object(members) => self.object(members, item),
@@ -206,23 +204,15 @@ fn type_uri(out: &mut Vec<u8>, base: &str, code: Code) {
     escaped(out, base);
     match code {
         Code::Str(text) => escaped(out, text),
-        Code::Int(number) => {
-            let _ = write!(Escaping(out), "{number}");
-        }
+        Code::Int(number) => integer(out, number),
     }
     out.push(b'"');
 }
 
-pub(crate) use super::escape::string;
-
-fn serialize<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
-    // Strings, numbers and messages cannot fail to serialize, and writing to a Vec cannot
-    // fail either; a failure here would leave no partial output worth keeping.
-    let mark = out.len();
-    if serde_json::to_writer(&mut *out, value).is_err() {
-        out.truncate(mark);
-        out.extend_from_slice(b"null");
-    }
+/// A number as JSON: its decimal digits.
+fn integer(out: &mut Vec<u8>, number: impl core::fmt::Display) {
+    // Digits and a sign need no escaping, and writing to a Vec cannot fail.
+    let _ = write!(Escaping(out), "{number}");
 }
 
 /// Field errors in the given form.
