@@ -162,3 +162,52 @@ async fn without_the_middleware_errors_still_answer_in_the_envelope() {
     assert!(body.get("request_id").is_none());
     assert_eq!(body["error"]["code"], "FACE_NOT_FOUND");
 }
+
+/// An envelope whose bodies are plain text, like the framework's own errors.
+struct PlainText;
+
+impl api_error_core::Envelope for PlainText {
+    fn content_type(&self) -> &'static str {
+        "text/plain; charset=utf-8"
+    }
+
+    fn write<E: api_error_core::ApiError + ?Sized>(
+        &self,
+        error: &E,
+        _context: &api_error_core::RequestContext<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), api_error_core::BodyError> {
+        out.extend_from_slice(format!("{}: {}", error.code(), error.message()).as_bytes());
+        Ok(())
+    }
+}
+
+#[derive(Debug, thiserror::Error, api_error_core::ApiError)]
+#[api(envelope = PlainText, code_case = "SCREAMING_SNAKE_CASE", actix_web)]
+enum PlainError {
+    #[error("conflict")]
+    #[api(status = 409, message = "already there")]
+    Conflict,
+}
+
+#[actix_web::test]
+async fn a_derived_plain_text_error_is_not_taken_for_a_rejection() {
+    async fn conflict() -> Result<HttpResponse, PlainError> {
+        Err(PlainError::Conflict)
+    }
+    // The middleware replaces actix-web's own plain-text 4xx responses with the rejection
+    // variant; this one is the error's own and passes as it is.
+    let app = init_service(
+        App::new()
+            .wrap(api_error_core::actix_middleware!(FaceError))
+            .route("/conflict", web::get().to(conflict)),
+    )
+    .await;
+    let response = call_service(&app, TestRequest::get().uri("/conflict").to_request()).await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    assert_eq!(
+        text(response.headers(), "content-type"),
+        Some("text/plain; charset=utf-8")
+    );
+    assert_eq!(&read_body(response).await[..], b"CONFLICT: already there");
+}

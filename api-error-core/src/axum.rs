@@ -67,7 +67,15 @@ pub fn response<E: ApiError>(error: &E) -> Response {
 
 fn rendered(response: http::Response<Vec<u8>>) -> Response {
     let mut response = response.map(Body::from);
-    response.extensions_mut().insert(Rendered);
+    // Only a response the layer could take for one of axum's plain-text errors needs the mark,
+    // which costs two allocations.
+    let content_type = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .map(HeaderValue::as_bytes);
+    if request::is_plain_text_error(response.status().as_u16(), content_type) {
+        response.extensions_mut().insert(Rendered);
+    }
     response
 }
 

@@ -51,6 +51,7 @@ pub struct Descriptor {
     category: Option<&'static str>,
     code_json: &'static str,
     message_json: Option<&'static str>,
+    index: usize,
 }
 
 /// The parts a [`Descriptor`] is made of, as the derive writes them.
@@ -62,6 +63,8 @@ pub struct Descriptor {
 /// Not a stable API: construct descriptors with `#[derive(ApiError)]`.
 #[doc(hidden)]
 pub struct DescriptorParts {
+    /// The variant's position in its type's catalog; `usize::MAX` for a descriptor of none.
+    pub index: usize,
     pub variant: &'static str,
     pub code: Code,
     /// Checked by the derive to lie in 100..=599.
@@ -108,6 +111,7 @@ impl Descriptor {
     #[doc(hidden)]
     pub const fn from_parts(parts: DescriptorParts) -> Self {
         let DescriptorParts {
+            index,
             variant,
             code,
             status,
@@ -150,7 +154,13 @@ impl Descriptor {
             },
             code_json,
             message_json,
+            index,
         }
+    }
+
+    /// The variant's position in its type's catalog.
+    pub(crate) const fn index(&self) -> usize {
+        self.index
     }
 
     /// The code as JSON text (`"\"FACE_NOT_FOUND\""`, `"3001"`), prepared at compile time.

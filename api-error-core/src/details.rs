@@ -228,6 +228,10 @@ impl FieldErrors {
         self.errors.iter()
     }
 
+    pub(crate) fn as_slice(&self) -> &[FieldError] {
+        &self.errors
+    }
+
     /// How many errors there are.
     ///
     /// ```

@@ -95,10 +95,21 @@ macro_rules! __actix_response {
                 builder.append_header((name.as_str(), value));
             }
         }
+        // Only a response the middleware could take for one of actix-web's plain-text errors
+        // needs the mark.
+        let plain = $crate::request::is_plain_text_error(
+            parts.status.as_u16(),
+            parts
+                .headers
+                .get("content-type")
+                .map($crate::http::HeaderValue::as_bytes),
+        );
         let mut response = builder.body(body);
-        response
-            .extensions_mut()
-            .insert($crate::__private::Rendered);
+        if plain {
+            response
+                .extensions_mut()
+                .insert($crate::__private::Rendered);
+        }
         response
     }};
 }

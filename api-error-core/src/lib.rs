@@ -111,6 +111,7 @@ pub mod __private {
     pub use http::StatusCode;
     pub use std::vec::Vec;
 
+    pub use crate::envelope::Plans;
     pub use crate::example::Described;
     pub use crate::example::{Probe, ViaExample, WithoutExample, impl_examples};
     pub use crate::{Headers, IntoRetryAfter, RetryAfter};

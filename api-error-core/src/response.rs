@@ -66,6 +66,7 @@ fn internal_descriptor<E: ApiError>() -> &'static Descriptor {
 
 const fn internal_parts(code: Code, code_json: &'static str) -> DescriptorParts {
     DescriptorParts {
+        index: usize::MAX,
         variant: "InternalServerError",
         code,
         status: 500,

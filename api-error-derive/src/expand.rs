@@ -1,6 +1,6 @@
 //! Code generation: turns resolved errors into the `ApiError` impl. No decisions are made here.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::DeriveInput;
 use syn::spanned::Spanned;
@@ -40,7 +40,10 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
     let generics = generics::with_inferred_bounds(&input.generics, resolved, &public);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
-    let descriptors = resolved.iter().map(|error| descriptor(error, &private));
+    let descriptors = resolved
+        .iter()
+        .enumerate()
+        .map(|(index, error)| descriptor(index, error, &private));
     // One index per variant into the catalog, read once: a plain match over integers, which
     // also keeps rustc from evaluating the whole catalog once per arm.
     let descriptor_body = if resolved.is_empty() {
@@ -93,9 +96,11 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
         envelope_span,
     );
     let write_body = located(
-        quote!(#private::Envelope::write(&#envelope, self, __context, __out)),
+        quote!(#private::Envelope::write_prepared(&#envelope, __PLANS.cells(), self, __context, __out)),
         envelope_span,
     );
+
+    let variant_count = Literal::usize_unsuffixed(resolved.len());
 
     let vis = &input.vis;
     let catalog_doc = doc::catalog(input, resolved);
@@ -110,6 +115,9 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
 
         const _: () = {
             use #krate::__private as __api;
+
+            // The envelope's plan for each variant, compiled the first time it is needed.
+            static __PLANS: #private::Plans<#variant_count> = #private::Plans::new();
 
             #[automatically_derived]
             impl #impl_generics #private::ApiError for #ident #ty_generics #where_clause {
@@ -282,7 +290,8 @@ fn fmt_message_body(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenSt
     )
 }
 
-fn descriptor(error: &Resolved<'_>, private: &TokenStream) -> TokenStream {
+fn descriptor(index: usize, error: &Resolved<'_>, private: &TokenStream) -> TokenStream {
+    let index = Literal::usize_unsuffixed(index);
     let variant = error.variant;
     let variant_name = variant.ident.to_string();
     let code = match &error.code {
@@ -330,6 +339,7 @@ fn descriptor(error: &Resolved<'_>, private: &TokenStream) -> TokenStream {
     let code_json = json::code(&error.code);
     quote! {
         #private::Descriptor::from_parts(#private::DescriptorParts {
+            index: #index,
             variant: #variant_name,
             code: #code,
             status: #status,

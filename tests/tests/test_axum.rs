@@ -362,3 +362,50 @@ async fn other_responses_pass_unchanged() {
             .is_empty()
     );
 }
+
+/// An envelope whose bodies are plain text, like the framework's own errors.
+struct PlainText;
+
+impl api_error_core::Envelope for PlainText {
+    fn content_type(&self) -> &'static str {
+        "text/plain; charset=utf-8"
+    }
+
+    fn write<E: ApiError + ?Sized>(
+        &self,
+        error: &E,
+        _context: &api_error_core::RequestContext<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), api_error_core::BodyError> {
+        out.extend_from_slice(format!("{}: {}", error.code(), error.message()).as_bytes());
+        Ok(())
+    }
+}
+
+#[derive(Debug, ApiError)]
+#[api(envelope = PlainText, code_case = "SCREAMING_SNAKE_CASE")]
+enum PlainError {
+    #[api(status = 409, message = "already there")]
+    Conflict,
+}
+
+#[tokio::test]
+async fn a_derived_plain_text_error_is_not_taken_for_a_rejection() {
+    async fn conflict() -> Result<(), PlainError> {
+        Err(PlainError::Conflict)
+    }
+    // The layer replaces axum's own plain-text 4xx responses with the rejection variant; this
+    // one is the error's own and passes as it is.
+    let app = Router::new()
+        .route("/conflict", get(conflict))
+        .layer(ErrorLayer::<FaceError>::new());
+    let request = Request::get("/conflict").body(Body::empty()).unwrap();
+    let response = app.oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/plain; charset=utf-8"
+    );
+    let text = to_bytes(response.into_body(), 1024).await.unwrap();
+    assert_eq!(&text[..], b"CONFLICT: already there");
+}

@@ -40,44 +40,64 @@ impl fmt::Write for Escaping<'_> {
     }
 }
 
-/// Whether JSON needs `byte` escaped inside a string.
-const fn needs_escape(byte: u8) -> bool {
-    byte < 0x20 || byte == b'"' || byte == b'\\'
-}
-
-/// How many bytes at the start of `bytes` need no escaping, eight at a time while it can.
+/// How many bytes at the start of `bytes` need no escaping, looked at eight at a time.
 fn clean_prefix(bytes: &[u8]) -> usize {
+    let mut words = bytes.chunks_exact(8);
     let mut clean = 0;
-    for word in bytes.chunks_exact(8) {
-        let Ok(word) = <[u8; 8]>::try_from(word) else {
-            break;
-        };
-        if has_special(u64::from_le_bytes(word)) {
-            break;
+    for word in words.by_ref() {
+        if let Some(at) = first_special(word) {
+            return clean + at;
         }
         clean += 8;
     }
-    let rest = bytes.get(clean..).unwrap_or_default();
-    clean
-        + rest
-            .iter()
-            .position(|&byte| needs_escape(byte))
-            .unwrap_or(rest.len())
+    let rest = words.remainder();
+    if rest.is_empty() {
+        return clean;
+    }
+    // The last eight bytes, when there are eight: the ones before the rest are clean already.
+    if let Some(last) = bytes
+        .len()
+        .checked_sub(8)
+        .and_then(|start| bytes.get(start..))
+    {
+        return first_special(last).map_or(bytes.len(), |at| bytes.len() - 8 + at);
+    }
+    // A short text, padded with spaces (which need no escaping) in a register.
+    let word = rest
+        .iter()
+        .rev()
+        .fold(u64::from_le_bytes([b' '; 8]), |word, &byte| {
+            (word << 8) | u64::from(byte)
+        });
+    first_special_in(word).unwrap_or(rest.len())
 }
 
-/// Whether any of the eight bytes of `word` needs escaping: a byte below 0x20, `"` or `\`.
-/// Exact for the word as a whole (never a false answer), which is all the caller asks.
-const fn has_special(word: u64) -> bool {
+/// The position of the first byte of an eight-byte `word` that needs escaping.
+fn first_special(word: &[u8]) -> Option<usize> {
+    let word = <[u8; 8]>::try_from(word).ok()?;
+    first_special_in(u64::from_le_bytes(word))
+}
+
+/// The position of the first byte of `word`, read little-endian, that needs escaping: below
+/// 0x20, `"` or `\`.
+const fn first_special_in(word: u64) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-    // A byte below n has its high bit set in `x - n` and clear in `x`, for n up to 0x80.
+    // A byte below n has its high bit set in `x - n` and clear in `x`, for n up to 0x80. A
+    // borrow can also set the bit of a byte above one that is below n, never below it: the
+    // lowest bit set is exact.
     const fn below(word: u64, n: u8) -> u64 {
         word.wrapping_sub(ONES * n as u64) & !word & HIGH
     }
     const fn equal(word: u64, byte: u8) -> u64 {
         below(word ^ (ONES * byte as u64), 1)
     }
-    (below(word, 0x20) | equal(word, b'"') | equal(word, b'\\')) != 0
+    let found = below(word, 0x20) | equal(word, b'"') | equal(word, b'\\');
+    if found == 0 {
+        None
+    } else {
+        Some(found.trailing_zeros() as usize / 8)
+    }
 }
 
 fn escape_byte(out: &mut Vec<u8>, byte: u8) {
@@ -138,18 +158,20 @@ mod tests {
     }
 
     #[test]
-    fn every_special_byte_is_found_at_every_position_of_a_word() {
-        for position in 0..16 {
-            for special in (0u8..0x20).chain([b'"', b'\\']) {
-                let mut bytes = vec![b'x'; 16];
-                bytes[position] = special;
-                let text = String::from_utf8(bytes).unwrap_or_default();
-                assert_eq!(
-                    clean_prefix(text.as_bytes()),
-                    position,
-                    "{special:#x} at {position}"
-                );
+    fn every_special_byte_is_found_at_every_position_of_every_length() {
+        for length in 1..=24 {
+            for position in 0..length {
+                for special in (0u8..0x20).chain([b'"', b'\\']) {
+                    let mut bytes = vec![b'x'; length];
+                    bytes[position] = special;
+                    assert_eq!(
+                        clean_prefix(&bytes),
+                        position,
+                        "{special:#x} at {position} of {length}"
+                    );
+                }
             }
+            assert_eq!(clean_prefix(&vec![b'x'; length]), length);
         }
     }
 
@@ -157,10 +179,40 @@ mod tests {
     fn bytes_next_to_the_special_ones_are_not_escaped() {
         // 0x20 and the bytes one above `"` and `\` (and non-ASCII, high bit set) are plain.
         for byte in [0x20u8, b'#', b']', 0x7f] {
-            assert!(!has_special(u64::from_le_bytes([byte; 8])), "{byte:#x}");
+            assert_eq!(first_special(&[byte; 8]), None, "{byte:#x}");
         }
-        assert!(!has_special(u64::from_le_bytes([
-            0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98
-        ])));
+        assert_eq!(
+            first_special(&[0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98]),
+            None
+        );
+    }
+
+    #[test]
+    fn a_special_byte_after_another_does_not_move_the_first() {
+        for first in 0..16 {
+            for second in first + 1..16 {
+                for (a, b) in [(0u8, b'"'), (b'\\', 0x1f), (b'"', b'\\'), (0x1f, 0)] {
+                    let mut bytes = vec![b'x'; 16];
+                    bytes[first] = a;
+                    bytes[second] = b;
+                    assert_eq!(
+                        clean_prefix(&bytes),
+                        first,
+                        "{a:#x} at {first}, {b:#x} at {second}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_of_several_special_bytes_is_found() {
+        // A borrow from the first special byte must not hide it nor move it.
+        assert_eq!(first_special(b"ab\x00\"\\\n\x01\x1f"), Some(2));
+        assert_eq!(first_special(b"abcdefg\""), Some(7));
+        for length in 0..24 {
+            let text = "é".repeat(length) + "\"";
+            assert_eq!(clean_prefix(text.as_bytes()), 2 * length, "{length}");
+        }
     }
 }

@@ -1,31 +1,31 @@
-//! Writes a [`Shape`] as JSON: fixed parts are copied, strings are escaped straight into the
-//! output, and only details values go through serde_json.
+//! Writes a body from a compiled [`Shape`](super::Shape): fixed runs are copied, strings are
+//! escaped straight into the output, and only details values go through serde_json.
 
 use core::fmt::Write as _;
 
 use super::escape::{Escaping, escaped, string};
-use super::{Absent, BodyError, Constant, Member, Shape, Value};
-use crate::Code;
-use crate::descriptor::reason;
-use crate::{ApiError, Descriptor, Details, DetailsForm, FieldError, FieldErrors, RequestContext};
+use super::plan::{Plan, Slot, Step, Then};
+use super::{Absent, BodyError};
+use crate::{ApiError, Details, DetailsForm, FieldError, FieldErrors, RequestContext};
 
-pub(crate) fn write_shape<E: ApiError + ?Sized>(
-    shape: &Shape,
+/// Writes the body `plan` describes for `error`.
+pub(crate) fn write_plan<E: ApiError + ?Sized>(
+    plan: &Plan,
     error: &E,
     context: &RequestContext<'_>,
     out: &mut Vec<u8>,
 ) -> Result<(), BodyError> {
     let mut writer = Writer {
         error,
-        descriptor: error.descriptor(),
         context,
         details: error.details(),
-        form: shape.details,
+        form: plan.form,
+        bytes: &plan.bytes,
         spread: false,
         failure: None,
         out,
     };
-    writer.object(shape.members, None);
+    writer.run(&plan.steps, None);
     match writer.failure {
         Some(failure) => Err(BodyError::from(failure)),
         None => Ok(()),
@@ -34,10 +34,11 @@ pub(crate) fn write_shape<E: ApiError + ?Sized>(
 
 struct Writer<'a, E: ?Sized> {
     error: &'a E,
-    descriptor: &'static Descriptor,
     context: &'a RequestContext<'a>,
     details: Option<&'a dyn Details>,
     form: DetailsForm,
+    /// The plan's fixed bytes.
+    bytes: &'a [u8],
     /// Field errors went out as per-field list items; they are not written again.
     spread: bool,
     failure: Option<serde_json::Error>,
@@ -45,86 +46,79 @@ struct Writer<'a, E: ?Sized> {
 }
 
 impl<E: ApiError + ?Sized> Writer<'_, E> {
-    fn object(&mut self, members: &[Member], item: Option<&FieldError>) {
-        self.out.push(b'{');
-        let mut first = true;
-        for member in members {
-            let present = self.is_present(member.value, item);
-            if !present && member.absent == Absent::Omit {
-                continue;
-            }
-            if !first {
-                self.out.push(b',');
-            }
-            first = false;
-            key(self.out, member);
-            if present {
-                self.value(member.value, item);
-            } else {
-                self.out.extend_from_slice(b"null");
+    /// Writes `steps`; `item` is the field error of the list item they belong to, if any.
+    fn run(&mut self, steps: &[Step], item: Option<&FieldError>) {
+        let mut rest = steps;
+        while let Some((&step, tail)) = rest.split_first() {
+            rest = tail;
+            self.fixed(step.start, step.end);
+            match step.then {
+                Then::Stop => {}
+                Then::Comma => self.comma(),
+                Then::Value(slot) => self.slot(slot, item),
+                Then::Optional {
+                    slot,
+                    start,
+                    end,
+                    absent,
+                } => {
+                    let present = self.is_present(slot, item);
+                    if present || absent == Absent::Null {
+                        self.comma();
+                        self.fixed(start, end);
+                        if present {
+                            self.slot(slot, item);
+                        } else {
+                            self.out.extend_from_slice(b"null");
+                        }
+                    }
+                }
+                Then::PerField { spread, plain } => {
+                    let (spread, tail) = split(rest, spread);
+                    let (plain, tail) = split(tail, plain);
+                    rest = tail;
+                    self.per_field(spread, plain);
+                }
             }
         }
-        self.out.push(b'}');
     }
 
-    fn is_present(&self, value: Value, item: Option<&FieldError>) -> bool {
-        match value {
-            Value::Details => {
-                !self.spread && self.details.is_some_and(|details| !is_empty(details))
-            }
-            Value::RequestId => self.context.request_id.is_some(),
-            Value::Timestamp => self.context.timestamp.is_some(),
-            Value::Instance => self.context.instance.is_some(),
-            Value::Category => self.descriptor.category().is_some(),
-            Value::Field => item.is_some(),
-            Value::FieldLocation => item.and_then(FieldError::location_text).is_some(),
-            _ => true,
+    fn fixed(&mut self, start: u32, end: u32) {
+        if let Some(bytes) = self.bytes.get(start as usize..end as usize) {
+            self.out.extend_from_slice(bytes);
         }
     }
 
-    fn value(&mut self, value: Value, item: Option<&FieldError>) {
-        match value {
-            Value::Code => self
-                .out
-                .extend_from_slice(self.descriptor.code_json().as_bytes()),
-            Value::Message => match self.descriptor.message_json() {
-                Some(json) => self.out.extend_from_slice(json.as_bytes()),
-                None => self.message(),
-            },
-            Value::Name => string(self.out, self.descriptor.name()),
-            Value::Category => string(self.out, self.descriptor.category().unwrap_or_default()),
-            Value::Status => self
-                .out
-                .extend_from_slice(self.descriptor.status().as_str().as_bytes()),
-            Value::StatusText => {
-                self.out.push(b'"');
-                self.out
-                    .extend_from_slice(self.descriptor.status().as_str().as_bytes());
-                self.out.push(b'"');
-            }
-            Value::Title => string(self.out, reason(self.descriptor.status().as_u16())),
-            Value::TypeUri(base) => type_uri(self.out, base, self.descriptor.code()),
-            Value::Details => self.details(),
-            Value::RequestId => string(self.out, self.context.request_id.unwrap_or_default()),
-            Value::Timestamp => string(self.out, self.context.timestamp.unwrap_or_default()),
-            Value::Instance => string(self.out, self.context.instance.unwrap_or_default()),
-            Value::Field => string(self.out, item.map(FieldError::field).unwrap_or_default()),
-            Value::FieldLocation => {
-                string(
-                    self.out,
-                    item.and_then(FieldError::location_text).unwrap_or_default(),
-                );
-            }
-            Value::Constant(constant) => match constant {
-                Constant::Null => self.out.extend_from_slice(b"null"),
-                Constant::Bool(true) => self.out.extend_from_slice(b"true"),
-                Constant::Bool(false) => self.out.extend_from_slice(b"false"),
-                Constant::Int(number) => integer(self.out, number),
-                Constant::Str(text) => string(self.out, text),
-            },
-            Value::Object(members) => self.object(members, item),
-            Value::List(members) => self.list(members),
+    /// A comma before a member, unless it is the first of its object.
+    fn comma(&mut self) {
+        if self.out.last() != Some(&b'{') {
+            self.out.push(b',');
         }
+    }
+
+    fn is_present(&self, slot: Slot, item: Option<&FieldError>) -> bool {
+        match slot {
+            Slot::Details => !self.spread && self.details.is_some_and(|details| !is_empty(details)),
+            Slot::RequestId => self.context.request_id.is_some(),
+            Slot::Timestamp => self.context.timestamp.is_some(),
+            Slot::Instance => self.context.instance.is_some(),
+            Slot::Field => item.is_some(),
+            Slot::FieldLocation => item.and_then(FieldError::location_text).is_some(),
+            Slot::Message => true,
+        }
+    }
+
+    fn slot(&mut self, slot: Slot, item: Option<&FieldError>) {
+        let text = match slot {
+            Slot::Message => return self.message(),
+            Slot::Details => return self.details(),
+            Slot::RequestId => self.context.request_id,
+            Slot::Timestamp => self.context.timestamp,
+            Slot::Instance => self.context.instance,
+            Slot::Field => item.map(FieldError::field),
+            Slot::FieldLocation => item.and_then(FieldError::location_text),
+        };
+        string(self.out, text.unwrap_or_default());
     }
 
     /// A message with values in it, formatted straight into the output.
@@ -140,15 +134,13 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
         }
     }
 
-    fn list(&mut self, members: &[Member]) {
-        self.out.push(b'[');
-        let per_field = members
-            .iter()
-            .any(|member| matches!(member.value, Value::Field | Value::FieldLocation));
+    /// A list of per-field items: the `spread` item once per field error when the details
+    /// hold some that are not written yet, else the `plain` item.
+    fn per_field(&mut self, spread: &[Step], plain: &[Step]) {
         let field_errors = self
             .details
             .and_then(Details::field_errors)
-            .filter(|errors| per_field && !self.spread && !errors.is_empty());
+            .filter(|errors| !self.spread && !errors.is_empty());
         match field_errors {
             Some(errors) => {
                 self.spread = true;
@@ -156,12 +148,11 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
                     if index > 0 {
                         self.out.push(b',');
                     }
-                    self.object(members, Some(error));
+                    self.run(spread, Some(error));
                 }
             }
-            None => self.object(members, None),
+            None => self.run(plain, None),
         }
-        self.out.push(b']');
     }
 
     fn details(&mut self) {
@@ -183,36 +174,13 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
     }
 }
 
+/// The first `len` steps of `steps`, and the rest.
+fn split(steps: &[Step], len: u32) -> (&[Step], &[Step]) {
+    steps.split_at((len as usize).min(steps.len()))
+}
+
 fn is_empty(details: &dyn Details) -> bool {
     details.field_errors().is_some_and(FieldErrors::is_empty)
-}
-
-fn key(out: &mut Vec<u8>, member: &Member) {
-    if member.is_plain() {
-        out.push(b'"');
-        out.extend_from_slice(member.name().as_bytes());
-        out.extend_from_slice(b"\":");
-    } else {
-        string(out, member.name());
-        out.push(b':');
-    }
-}
-
-/// A type URI: the base followed by the code.
-fn type_uri(out: &mut Vec<u8>, base: &str, code: Code) {
-    out.push(b'"');
-    escaped(out, base);
-    match code {
-        Code::Str(text) => escaped(out, text),
-        Code::Int(number) => integer(out, number),
-    }
-    out.push(b'"');
-}
-
-/// A number as JSON: its decimal digits.
-fn integer(out: &mut Vec<u8>, number: impl core::fmt::Display) {
-    // Digits and a sign need no escaping, and writing to a Vec cannot fail.
-    let _ = write!(Escaping(out), "{number}");
 }
 
 /// Field errors in the given form.
@@ -220,17 +188,15 @@ pub(crate) fn write_field_errors(out: &mut Vec<u8>, errors: &FieldErrors, form: 
     match form {
         DetailsForm::MessagesByField => {
             out.push(b'{');
-            for (index, field) in distinct_fields(errors).enumerate() {
+            for (index, (first, after)) in by_field(errors).enumerate() {
                 if index > 0 {
                     out.push(b',');
                 }
-                string(out, field);
+                string(out, first.field());
                 out.extend_from_slice(b":[");
-                let messages = errors.iter().filter(|error| error.field() == field);
-                for (position, error) in messages.enumerate() {
-                    if position > 0 {
-                        out.push(b',');
-                    }
+                string(out, first.message());
+                for error in after.iter().filter(|error| error.field() == first.field()) {
+                    out.push(b',');
                     string(out, error.message());
                 }
                 out.push(b']');
@@ -239,14 +205,11 @@ pub(crate) fn write_field_errors(out: &mut Vec<u8>, errors: &FieldErrors, form: 
         }
         DetailsForm::ObjectByField => {
             out.push(b'{');
-            for (index, field) in distinct_fields(errors).enumerate() {
+            for (index, (first, _)) in by_field(errors).enumerate() {
                 if index > 0 {
                     out.push(b',');
                 }
-                let Some(first) = errors.iter().find(|error| error.field() == field) else {
-                    continue;
-                };
-                string(out, field);
+                string(out, first.field());
                 out.extend_from_slice(b":{");
                 if let Some(code) = first.code_text() {
                     out.extend_from_slice(b"\"code\":");
@@ -298,16 +261,17 @@ pub(crate) fn write_field_errors(out: &mut Vec<u8>, errors: &FieldErrors, form: 
     }
 }
 
-/// The fields of `errors`, each once, in the order first seen. Without allocating: the writers
-/// that group by field already look through the list once per field.
-fn distinct_fields(errors: &FieldErrors) -> impl Iterator<Item = &str> {
+/// Each field of `errors` once, in the order first seen: its first error, and the errors after
+/// that one, where its other errors are. Without allocating, and without comparing an error's
+/// field with itself.
+fn by_field(errors: &FieldErrors) -> impl Iterator<Item = (&FieldError, &[FieldError])> {
+    let errors = errors.as_slice();
     errors.iter().enumerate().filter_map(|(index, error)| {
-        let field = error.field();
-        let seen = errors
+        let (before, from) = errors.split_at(index);
+        let seen = before
             .iter()
-            .take(index)
-            .any(|earlier| earlier.field() == field);
-        (!seen).then_some(field)
+            .any(|earlier| earlier.field() == error.field());
+        (!seen).then(|| (error, from.get(1..).unwrap_or_default()))
     })
 }
 
@@ -327,4 +291,33 @@ fn pointer(out: &mut Vec<u8>, field: &str) {
     }
     escaped(out, rest);
     out.push(b'"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_grouped_in_first_seen_order_whatever_comes_between() {
+        let errors = FieldErrors::from([
+            FieldError::new("a", "a1").code("x"),
+            FieldError::new("b", "b1"),
+            FieldError::new("a", "a2"),
+            FieldError::new("c", "c1"),
+            FieldError::new("b", "b2").code("y"),
+        ]);
+        let written = |form| {
+            let mut out = Vec::new();
+            write_field_errors(&mut out, &errors, form);
+            String::from_utf8(out).unwrap_or_default()
+        };
+        assert_eq!(
+            written(DetailsForm::MessagesByField),
+            r#"{"a":["a1","a2"],"b":["b1","b2"],"c":["c1"]}"#
+        );
+        assert_eq!(
+            written(DetailsForm::ObjectByField),
+            r#"{"a":{"code":"x","message":"a1"},"b":{"message":"b1"},"c":{"message":"c1"}}"#
+        );
+    }
 }

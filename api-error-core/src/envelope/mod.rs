@@ -2,11 +2,15 @@
 
 mod escape;
 pub(crate) mod json;
+mod plan;
 mod schema;
 
 use core::fmt;
 
 use crate::{ApiError, Catalog, DetailsForm, RequestContext};
+
+#[doc(hidden)]
+pub use plan::{PlanCell, Plans};
 
 /// Writes an error's response body.
 ///
@@ -72,6 +76,20 @@ pub trait Envelope {
         let _ = catalog;
         None
     }
+
+    /// Not public API: what generated code calls, with a place per variant of the type where
+    /// an envelope can keep what it prepares once for every body of that variant.
+    #[doc(hidden)]
+    fn write_prepared<E: ApiError + ?Sized>(
+        &self,
+        prepared: &[PlanCell],
+        error: &E,
+        context: &RequestContext<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), BodyError> {
+        let _ = prepared;
+        self.write(error, context, out)
+    }
 }
 
 /// Part of a body could not be serialized; the body that was written is still complete and valid.
@@ -109,8 +127,9 @@ impl std::error::Error for BodyError {
 /// A declared envelope: the members of the body's root object, in order.
 ///
 /// Declare one as a `const` and name it in `#[api(envelope = path::TO_IT)]`; any number of
-/// enums can share it. Member names and constants are fixed when the shape is declared, so
-/// writing a body copies them straight to the output.
+/// enums can share it. A derived type compiles its shape once, the first time it writes a
+/// body: the member names, the constants and the punctuation between the values become runs of
+/// bytes, escaped once, that every body copies whole.
 ///
 /// ```
 /// use api_error_core::envelope::{Constant, Member, Shape, Value};
@@ -238,7 +257,24 @@ impl Envelope for Shape {
         context: &RequestContext<'_>,
         out: &mut Vec<u8>,
     ) -> Result<(), BodyError> {
-        json::write_shape(self, error, context, out)
+        let descriptor = error.descriptor();
+        json::write_plan(&plan::Plan::new(self, descriptor), error, context, out)
+    }
+
+    /// Compiles the shape for each variant once, the first time: its fixed bytes, code,
+    /// status and fixed message become runs of bytes, and the values between them steps.
+    fn write_prepared<E: ApiError + ?Sized>(
+        &self,
+        prepared: &[PlanCell],
+        error: &E,
+        context: &RequestContext<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), BodyError> {
+        let descriptor = error.descriptor();
+        match prepared.get(descriptor.index()) {
+            Some(cell) => json::write_plan(cell.plan(self, descriptor), error, context, out),
+            None => self.write(error, context, out),
+        }
     }
 
     fn schema(&self, catalog: &Catalog) -> Option<serde_json::Value> {
