@@ -158,6 +158,35 @@ impl Descriptor {
         }
     }
 
+    /// The descriptor of a variant with no causes, solutions, retry advice or category.
+    #[doc(hidden)]
+    #[allow(clippy::too_many_arguments)]
+    pub const fn plain(
+        index: usize,
+        variant: &'static str,
+        code: Code,
+        status: u16,
+        name: &'static str,
+        description: &'static str,
+        message: MessageParts,
+        code_json: &'static str,
+    ) -> Self {
+        Descriptor::from_parts(DescriptorParts {
+            index,
+            variant,
+            code,
+            status,
+            name,
+            description,
+            message,
+            causes: NO_TEXT,
+            solutions: NO_TEXT,
+            retryable: RetryableParts::Unstated,
+            category: "",
+            code_json,
+        })
+    }
+
     /// The variant's position in its type's catalog.
     pub(crate) const fn index(&self) -> usize {
         self.index

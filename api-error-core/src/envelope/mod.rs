@@ -127,9 +127,11 @@ impl std::error::Error for BodyError {
 /// A declared envelope: the members of the body's root object, in order.
 ///
 /// Declare one as a `const` and name it in `#[api(envelope = path::TO_IT)]`; any number of
-/// enums can share it. A derived type compiles its shape once, the first time it writes a
-/// body: the member names, the constants and the punctuation between the values become runs of
-/// bytes, escaped once, that every body copies whole.
+/// enums can share it. A derived type compiles its shape for each variant, the first time it
+/// writes a body of that variant: the member names, the constants, the punctuation and the
+/// variant's own code, status and fixed message become runs of bytes, escaped once, that every
+/// later body copies whole, with only the values that change (an interpolated message,
+/// details, the request context) written between them.
 ///
 /// ```
 /// use api_error_core::envelope::{Constant, Member, Shape, Value};
@@ -270,6 +272,8 @@ impl Envelope for Shape {
         context: &RequestContext<'_>,
         out: &mut Vec<u8>,
     ) -> Result<(), BodyError> {
+        // Generated code passes the plans of `E` itself, whose descriptors are all its own:
+        // a descriptor's index names its variant's place.
         let descriptor = error.descriptor();
         match prepared.get(descriptor.index()) {
             Some(cell) => json::write_plan(cell.plan(self, descriptor), error, context, out),
