@@ -114,6 +114,26 @@ pub mod http {
         (id, timestamp)
     }
 
+    /// An envelope whose bodies are plain text (`CODE: message`), like a framework's own
+    /// errors, which the middlewares must still tell apart from those.
+    pub struct PlainText;
+
+    impl api_error_core::Envelope for PlainText {
+        fn content_type(&self) -> &'static str {
+            "text/plain; charset=utf-8"
+        }
+
+        fn write<E: api_error_core::ApiError + ?Sized>(
+            &self,
+            error: &E,
+            _context: &api_error_core::RequestContext<'_>,
+            out: &mut Vec<u8>,
+        ) -> Result<(), api_error_core::BodyError> {
+            out.extend_from_slice(format!("{}: {}", error.code(), error.message()).as_bytes());
+            Ok(())
+        }
+    }
+
     /// The body of `POST /faces`.
     #[derive(Deserialize)]
     pub struct NewFace {

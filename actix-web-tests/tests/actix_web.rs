@@ -7,7 +7,7 @@ use actix_web::test::{TestRequest, call_service, init_service, read_body};
 use actix_web::{App, HttpResponse, web};
 use api_error_actix_web_tests::FaceError;
 use api_error_core::request::RequestIds;
-use api_error_tests::http::{NewFace, Page, SECRET, take_context};
+use api_error_tests::http::{NewFace, Page, PlainText, SECRET, take_context};
 use serde_json::{Value, json};
 
 async fn face(id: web::Path<String>) -> Result<String, FaceError> {
@@ -161,25 +161,6 @@ async fn without_the_middleware_errors_still_answer_in_the_envelope() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(body.get("request_id").is_none());
     assert_eq!(body["error"]["code"], "FACE_NOT_FOUND");
-}
-
-/// An envelope whose bodies are plain text, like the framework's own errors.
-struct PlainText;
-
-impl api_error_core::Envelope for PlainText {
-    fn content_type(&self) -> &'static str {
-        "text/plain; charset=utf-8"
-    }
-
-    fn write<E: api_error_core::ApiError + ?Sized>(
-        &self,
-        error: &E,
-        _context: &api_error_core::RequestContext<'_>,
-        out: &mut Vec<u8>,
-    ) -> Result<(), api_error_core::BodyError> {
-        out.extend_from_slice(format!("{}: {}", error.code(), error.message()).as_bytes());
-        Ok(())
-    }
 }
 
 #[derive(Debug, thiserror::Error, api_error_core::ApiError)]

@@ -5,7 +5,7 @@
 use api_error_core::ApiError;
 use api_error_core::axum::ErrorLayer;
 use api_error_core::request::RequestIds;
-use api_error_tests::http::{NewFace, Page, SECRET, take_context};
+use api_error_tests::http::{NewFace, Page, PlainText, SECRET, take_context};
 use axum::body::{Body, to_bytes};
 use axum::extract::{Path, Query};
 use axum::http::{Request, StatusCode};
@@ -361,25 +361,6 @@ async fn other_responses_pass_unchanged() {
             .unwrap()
             .is_empty()
     );
-}
-
-/// An envelope whose bodies are plain text, like the framework's own errors.
-struct PlainText;
-
-impl api_error_core::Envelope for PlainText {
-    fn content_type(&self) -> &'static str {
-        "text/plain; charset=utf-8"
-    }
-
-    fn write<E: ApiError + ?Sized>(
-        &self,
-        error: &E,
-        _context: &api_error_core::RequestContext<'_>,
-        out: &mut Vec<u8>,
-    ) -> Result<(), api_error_core::BodyError> {
-        out.extend_from_slice(format!("{}: {}", error.code(), error.message()).as_bytes());
-        Ok(())
-    }
 }
 
 #[derive(Debug, ApiError)]

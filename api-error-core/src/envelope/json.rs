@@ -15,10 +15,12 @@ pub(crate) fn write_plan<E: ApiError + ?Sized>(
     context: &RequestContext<'_>,
     out: &mut Vec<u8>,
 ) -> Result<(), BodyError> {
+    let details = error.details();
     let mut writer = Writer {
         error,
         context,
-        details: error.details(),
+        details,
+        field_errors: details.and_then(Details::field_errors),
         form: plan.form,
         bytes: &plan.bytes,
         spread: false,
@@ -36,6 +38,8 @@ struct Writer<'a, E: ?Sized> {
     error: &'a E,
     context: &'a RequestContext<'a>,
     details: Option<&'a dyn Details>,
+    /// The details' field errors, when they are field errors: asked once per body.
+    field_errors: Option<&'a FieldErrors>,
     form: DetailsForm,
     /// The plan's fixed bytes.
     bytes: &'a [u8],
@@ -98,7 +102,11 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
 
     fn is_present(&self, slot: Slot, item: Option<&FieldError>) -> bool {
         match slot {
-            Slot::Details => !self.spread && self.details.is_some_and(|details| !is_empty(details)),
+            Slot::Details => {
+                !self.spread
+                    && self.details.is_some()
+                    && !self.field_errors.is_some_and(FieldErrors::is_empty)
+            }
             Slot::RequestId => self.context.request_id.is_some(),
             Slot::Timestamp => self.context.timestamp.is_some(),
             Slot::Instance => self.context.instance.is_some(),
@@ -125,7 +133,7 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
     fn message(&mut self) {
         let mark = self.out.len();
         self.out.push(b'"');
-        if write!(Escaping(self.out), "{}", self.error.message()).is_ok() {
+        if write!(Escaping(self.out), "{}", Formatted(self.error)).is_ok() {
             self.out.push(b'"');
         } else {
             // Keep the body valid: a failing `Display` of a field leaves no half string.
@@ -138,8 +146,7 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
     /// hold some that are not written yet, else the `plain` item.
     fn per_field(&mut self, spread: &[Step], plain: &[Step]) {
         let field_errors = self
-            .details
-            .and_then(Details::field_errors)
+            .field_errors
             .filter(|errors| !self.spread && !errors.is_empty());
         match field_errors {
             Some(errors) => {
@@ -160,7 +167,7 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
             self.out.extend_from_slice(b"null");
             return;
         };
-        if let Some(errors) = details.field_errors() {
+        if let Some(errors) = self.field_errors {
             write_field_errors(self.out, errors, self.form);
             return;
         }
@@ -174,13 +181,20 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
     }
 }
 
+/// An error's message straight from `fmt_message`: a plan writes a fixed message as fixed
+/// bytes, so the message that gets here has values in it, and asking whether it is static
+/// (what [`Message`](crate::Message) does first) would look up the descriptor again.
+struct Formatted<'a, E: ?Sized>(&'a E);
+
+impl<E: ApiError + ?Sized> core::fmt::Display for Formatted<'_, E> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        self.0.fmt_message(f)
+    }
+}
+
 /// The first `len` steps of `steps`, and the rest.
 fn split(steps: &[Step], len: u32) -> (&[Step], &[Step]) {
     steps.split_at((len as usize).min(steps.len()))
-}
-
-fn is_empty(details: &dyn Details) -> bool {
-    details.field_errors().is_some_and(FieldErrors::is_empty)
 }
 
 /// Field errors in the given form.

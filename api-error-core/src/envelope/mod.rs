@@ -302,8 +302,6 @@ pub struct Member {
     name: &'static str,
     value: Value,
     absent: Absent,
-    // The name needs no escaping, so `"name":` is copied as it is.
-    plain: bool,
 }
 
 impl Member {
@@ -320,7 +318,6 @@ impl Member {
             name,
             value,
             absent: Absent::Omit,
-            plain: is_plain(name),
         }
     }
 
@@ -369,23 +366,6 @@ impl Member {
     pub const fn absent(&self) -> Absent {
         self.absent
     }
-
-    pub(crate) const fn is_plain(&self) -> bool {
-        self.plain
-    }
-}
-
-// Whether a name can be written between quotes without escaping.
-const fn is_plain(name: &str) -> bool {
-    let bytes = name.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'"' || bytes[i] == b'\\' || bytes[i] < 0x20 {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 /// What a [`Member`] does when its value is absent: no details, no request id, ...

@@ -77,8 +77,9 @@ enum Presence {
     Maybe(Slot),
 }
 
-/// Whether a member of the object being compiled comes before the next one.
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// Whether a member of the object being compiled comes before the next one, from least to
+/// most certain.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Before {
     Nothing,
     Maybe,
@@ -135,7 +136,7 @@ impl Builder<'_> {
                             absent: member.absent,
                         },
                     );
-                    before = before.max_with(Before::Maybe);
+                    before = before.max(Before::Maybe);
                 }
                 Presence::Never if member.absent == Absent::Omit => {}
                 presence => {
@@ -262,26 +263,10 @@ impl Builder<'_> {
     }
 }
 
-impl Before {
-    fn max_with(self, other: Before) -> Before {
-        match (self, other) {
-            (Before::Certain, _) | (_, Before::Certain) => Before::Certain,
-            (Before::Maybe, _) | (_, Before::Maybe) => Before::Maybe,
-            _ => Before::Nothing,
-        }
-    }
-}
-
 /// `"name":`.
 fn key(out: &mut Vec<u8>, member: &Member) {
-    if member.is_plain() {
-        out.push(b'"');
-        out.extend_from_slice(member.name().as_bytes());
-        out.extend_from_slice(b"\":");
-    } else {
-        string(out, member.name());
-        out.push(b':');
-    }
+    string(out, member.name());
+    out.push(b':');
 }
 
 fn constant(out: &mut Vec<u8>, constant: Constant) {
@@ -480,6 +465,18 @@ mod tests {
             self::steps(&plan)[2].0,
             r#""code":"NO_SUCH_PET","group":"Pets","field":null}"#
         );
+    }
+
+    #[test]
+    fn member_names_are_escaped_once_in_the_plan() {
+        const SHAPE: Shape = Shape::new(&[
+            Member::new("say \"hi\"", Value::Code),
+            Member::new("tab\there", Value::RequestId),
+        ]);
+        let plan = Plan::new(&SHAPE, descriptor(0));
+        let steps = steps(&plan);
+        assert_eq!(steps[0].0, r#"{"say \"hi\"":"NO_SUCH_PET""#);
+        assert_eq!(steps[0].2, r#""tab\there":"#);
     }
 
     #[test]
