@@ -61,25 +61,23 @@ pub trait ApiError {
     /// ```
     fn descriptor(&self) -> &'static Descriptor;
 
-    /// Writes the public message into `f`.
+    /// Writes the public message into `out`: a `String`, a [`fmt::Formatter`], or any other
+    /// [`fmt::Write`]. Its values are formatted straight into `out`, with no `String` between.
     ///
     /// Prefer [`message`](Self::message), which also knows when the message is static.
     ///
     /// ```
     /// # use api_error_core::ApiError;
-    /// struct Shout<'a>(&'a dyn Fn(&mut std::fmt::Formatter<'_>) -> std::fmt::Result);
-    /// impl std::fmt::Display for Shout<'_> {
-    ///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { (self.0)(f) }
-    /// }
     /// #[derive(Debug, ApiError)]
     /// enum Error {
     ///     #[api(code = 3001, status = 404, message = "entity {0} not found")]
     ///     EntityNotFound(u32),
     /// }
-    /// let error = Error::EntityNotFound(9);
-    /// assert_eq!(Shout(&|f| error.fmt_message(f)).to_string(), "entity 9 not found");
+    /// let mut out = String::from("error: ");
+    /// Error::EntityNotFound(9).write_message(&mut out).unwrap();
+    /// assert_eq!(out, "error: entity 9 not found");
     /// ```
-    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+    fn write_message<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result;
 
     /// The public message when it has no interpolated values, so it can be written without
     /// formatting machinery.

@@ -148,8 +148,8 @@ impl ApiError for Described {
         self.0
     }
 
-    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.message_text())
+    fn write_message<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
+        out.write_str(self.message_text())
     }
 
     fn static_message(&self) -> Option<&'static str> {

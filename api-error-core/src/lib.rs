@@ -99,7 +99,7 @@ pub use http;
 // Not public API: the paths that generated code goes through.
 #[doc(hidden)]
 pub mod __private {
-    pub use core::fmt::{Debug, Display, Formatter, Result as FmtResult};
+    pub use core::fmt::{Debug, Display, Result as FmtResult, Write as FmtWrite};
     pub use core::option::Option::{self, None, Some};
 
     pub use crate::descriptor::{DescriptorParts, MessageParts, NO_TEXT, RetryableParts};

@@ -72,7 +72,7 @@ impl<E: ApiError + ?Sized> fmt::Display for Message<'_, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.error.static_message() {
             Some(text) => f.write_str(text),
-            None => self.error.fmt_message(f),
+            None => self.error.write_message(f),
         }
     }
 }

@@ -55,7 +55,7 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
         });
         quote!(&<Self as #private::ApiError>::CATALOG.descriptors()[#index])
     };
-    let fmt_message_body = fmt_message_body(resolved, &private);
+    let write_message_body = write_message_body(resolved, &private);
     let details = details_method(resolved, &private);
     let headers = headers_method(resolved, &private);
     // Written only for documentation: example values are code the user's crate compiles.
@@ -129,11 +129,11 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
                     #descriptor_body
                 }
 
-                fn fmt_message(
+                fn write_message<__W: #private::FmtWrite + ?::core::marker::Sized>(
                     &self,
-                    __formatter: &mut #private::Formatter<'_>,
+                    __out: &mut __W,
                 ) -> #private::FmtResult {
-                    #fmt_message_body
+                    #write_message_body
                 }
 
                 #details
@@ -253,9 +253,9 @@ fn binding(index: usize) -> syn::Ident {
     format_ident!("__api_field{}", index)
 }
 
-/// `fmt_message`: an arm for each message with placeholders or shown from `Display`; a fixed
+/// `write_message`: an arm for each message with placeholders or shown from `Display`; a fixed
 /// message is read from the variant's descriptor.
-fn fmt_message_body(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
+fn write_message_body(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
     let arm = |error: &Resolved<'_>| match &error.message {
         Message::Static(_) => None,
         Message::Format {
@@ -271,20 +271,18 @@ fn fmt_message_body(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenSt
                 binding
             });
             let format = syn::LitStr::new(format, *span);
-            Some(
-                quote!(#pattern => __formatter.write_fmt(::core::format_args!(#format, #(#args),*))),
-            )
+            Some(quote!(#pattern => __out.write_fmt(::core::format_args!(#format, #(#args),*))))
         }
         Message::Display { span } => {
             let pattern = pattern(error.variant, &[]);
-            let call = quote_spanned!(*span=> #private::Display::fmt(self, __formatter));
+            let call = quote_spanned!(*span=> __out.write_fmt(::core::format_args!("{}", self)));
             Some(quote!(#pattern => #call))
         }
     };
     some_arms(
         resolved,
         arm,
-        quote!(__formatter.write_str(
+        quote!(__out.write_str(
             <Self as #private::ApiError>::static_message(self).unwrap_or_default()
         )),
     )

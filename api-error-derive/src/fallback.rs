@@ -22,9 +22,9 @@ pub fn expand(input: &Input) -> TokenStream {
                     ::core::unreachable!()
                 }
 
-                fn fmt_message(
+                fn write_message<W: #krate::__private::FmtWrite + ?::core::marker::Sized>(
                     &self,
-                    _: &mut #krate::__private::Formatter<'_>,
+                    _: &mut W,
                 ) -> #krate::__private::FmtResult {
                     ::core::unreachable!()
                 }

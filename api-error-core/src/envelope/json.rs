@@ -1,8 +1,6 @@
 //! Writes a body from a compiled [`Shape`](super::Shape): fixed runs are copied, strings are
 //! escaped straight into the output, and only details values go through serde_json.
 
-use core::fmt::Write as _;
-
 use super::escape::{Escaping, escaped, string};
 use super::plan::{Plan, Slot, Step, Then};
 use super::{Absent, BodyError};
@@ -51,6 +49,8 @@ struct Writer<'a, E: ?Sized> {
 
 impl<E: ApiError + ?Sized> Writer<'_, E> {
     /// Writes `steps`; `item` is the field error of the list item they belong to, if any.
+    /// Inlined into the body's own writer; items go through [`item`](Self::item).
+    #[inline(always)]
     fn run(&mut self, steps: &[Step], item: Option<&FieldError>) {
         let mut rest = steps;
         while let Some((&step, tail)) = rest.split_first() {
@@ -59,16 +59,25 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
             match step.then {
                 Then::Stop => {}
                 Then::Comma => self.comma(),
-                Then::Value(slot) => self.slot(slot, item),
+                Then::Value(slot) => {
+                    if self.is_present(slot, item) {
+                        self.slot(slot, item);
+                    } else {
+                        self.out.extend_from_slice(b"null");
+                    }
+                }
                 Then::Optional {
                     slot,
                     start,
                     end,
                     absent,
+                    ask,
                 } => {
                     let present = self.is_present(slot, item);
                     if present || absent == Absent::Null {
-                        self.comma();
+                        if ask {
+                            self.comma();
+                        }
                         self.fixed(start, end);
                         if present {
                             self.slot(slot, item);
@@ -129,17 +138,24 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
         string(self.out, text.unwrap_or_default());
     }
 
-    /// A message with values in it, formatted straight into the output.
+    /// A message with values in it, formatted straight into the output. (A plan writes a fixed
+    /// message as fixed bytes, so this one is not asked whether it is static.)
     fn message(&mut self) {
         let mark = self.out.len();
         self.out.push(b'"');
-        if write!(Escaping(self.out), "{}", Formatted(self.error)).is_ok() {
+        if self.error.write_message(&mut Escaping(self.out)).is_ok() {
             self.out.push(b'"');
         } else {
             // Keep the body valid: a failing `Display` of a field leaves no half string.
             self.out.truncate(mark);
             self.out.extend_from_slice(b"null");
         }
+    }
+
+    /// The steps of a list item.
+    #[inline(never)]
+    fn item(&mut self, steps: &[Step], item: Option<&FieldError>) {
+        self.run(steps, item);
     }
 
     /// A list of per-field items: the `spread` item once per field error when the details
@@ -155,10 +171,10 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
                     if index > 0 {
                         self.out.push(b',');
                     }
-                    self.run(spread, Some(error));
+                    self.item(spread, Some(error));
                 }
             }
-            None => self.run(plain, None),
+            None => self.item(plain, None),
         }
     }
 
@@ -178,17 +194,6 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
             self.out.extend_from_slice(b"null");
             self.failure = Some(failure);
         }
-    }
-}
-
-/// An error's message straight from `fmt_message`: a plan writes a fixed message as fixed
-/// bytes, so the message that gets here has values in it, and asking whether it is static
-/// (what [`Message`](crate::Message) does first) would look up the descriptor again.
-struct Formatted<'a, E: ?Sized>(&'a E);
-
-impl<E: ApiError + ?Sized> core::fmt::Display for Formatted<'_, E> {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        self.0.fmt_message(f)
     }
 }
 

@@ -37,16 +37,18 @@ pub(crate) enum Then {
     /// A comma, unless the object has no member yet: before a member that is always written,
     /// when only members that may be absent come before it.
     Comma,
-    /// A value that is always written.
+    /// A value whose key is written: the value, or `null` when the body has none.
     Value(Slot),
-    /// A member that may be absent: a comma when the object has a member already, then the
-    /// member's key (`bytes[start..end]`, `"name":`) and its value. When the value is absent,
-    /// the member is left out, or written with `null`.
+    /// A member that may be absent: its key (`bytes[start..end]`, `"name":`, after a comma
+    /// when a member always comes before it) and its value. When the value is absent, the
+    /// member is left out, or written with `null`. `ask` is set when only members that may be
+    /// absent come before it: the body then tells whether it needs a comma.
     Optional {
         slot: Slot,
         start: u32,
         end: u32,
         absent: Absent,
+        ask: bool,
     },
     /// A list of per-field items. The next `spread` steps are the item for one field error,
     /// written once per field error when the details hold some; the `plain` steps after them
@@ -121,10 +123,24 @@ impl Builder<'_> {
         let mut before = Before::Nothing;
         for member in members {
             match self.presence(member.value, item) {
+                // Written either way, as its value or `null`: its key is fixed bytes.
+                Presence::Maybe(slot)
+                    if member.absent == Absent::Null && before != Before::Maybe =>
+                {
+                    if before == Before::Certain {
+                        self.fixed(b",");
+                    }
+                    key(&mut self.bytes, member);
+                    self.then(Then::Value(slot));
+                    before = Before::Certain;
+                }
                 Presence::Maybe(slot) => {
                     // The key is the member's own: it comes after the step's fixed bytes.
                     let step = self.run_so_far();
                     let start = offset(self.bytes.len());
+                    if before == Before::Certain {
+                        self.fixed(b",");
+                    }
                     key(&mut self.bytes, member);
                     let end = offset(self.bytes.len());
                     self.push(
@@ -134,6 +150,7 @@ impl Builder<'_> {
                             start,
                             end,
                             absent: member.absent,
+                            ask: before == Before::Maybe,
                         },
                     );
                     before = before.max(Before::Maybe);
@@ -315,6 +332,7 @@ impl<const VARIANTS: usize> Default for Plans<VARIANTS> {
 pub struct PlanCell(OnceLock<Plan>);
 
 impl PlanCell {
+    #[inline]
     pub(crate) fn plan(&self, shape: &Shape, descriptor: &Descriptor) -> &Plan {
         self.0.get_or_init(|| Plan::new(shape, descriptor))
     }
@@ -324,7 +342,7 @@ impl PlanCell {
 mod tests {
     use super::*;
     use crate::FieldErrors;
-    use crate::envelopes::{PETNOW, PROBLEM, TENNIS_REGISTRY};
+    use crate::envelopes::{OZ, PETNOW, PROBLEM, TENNIS_REGISTRY};
 
     #[derive(Debug, crate::ApiError)]
     #[api(crate = crate, code_case = "SCREAMING_SNAKE_CASE")]
@@ -371,7 +389,7 @@ mod tests {
         assert_eq!(steps.len(), 2, "{steps:?}");
         assert_eq!(steps[0].0, r#"{"errors":[{"code":"NO_SUCH_PET""#);
         assert!(optional(Slot::Details)(&steps[0].1));
-        assert_eq!(steps[0].2, r#""details":"#);
+        assert_eq!(steps[0].2, r#","details":"#);
         assert_eq!((steps[1].0, steps[1].1), ("}]}", Then::Stop));
     }
 
@@ -383,9 +401,9 @@ mod tests {
             steps[0].0,
             r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"no \"such\" pet""#
         );
-        assert_eq!(steps[0].2, r#""instance":"#);
+        assert_eq!(steps[0].2, r#","instance":"#);
         assert_eq!(steps[1].0, r#","code":"NO_SUCH_PET""#);
-        assert_eq!(steps[1].2, r#""errors":"#);
+        assert_eq!(steps[1].2, r#","errors":"#);
         assert_eq!((steps[2].0, steps[2].1), ("}", Then::Stop));
     }
 
@@ -456,6 +474,9 @@ mod tests {
         let steps = steps(&plan);
         assert_eq!(steps[0].0, "{");
         assert!(optional(Slot::RequestId)(&steps[0].1));
+        // The first member of its object: no comma, and none to ask for.
+        assert_eq!(steps[0].2, r#""request_id":"#);
+        assert!(matches!(steps[0].1, Then::Optional { ask: false, .. }));
         assert_eq!((steps[1].0, steps[1].1), ("", Then::Comma));
         // No category: the member is left out. No field outside a per-field item: `null`.
         assert_eq!(steps[2].0, r#""code":"INVALID","field":null}"#);
@@ -468,6 +489,78 @@ mod tests {
     }
 
     #[test]
+    fn only_members_after_optional_ones_alone_ask_for_their_comma() {
+        const SHAPE: Shape = Shape::new(&[
+            Member::new("request_id", Value::RequestId),
+            Member::new("timestamp", Value::Timestamp),
+            Member::new("code", Value::Code),
+            Member::new("instance", Value::Instance),
+        ]);
+        let plan = Plan::new(&SHAPE, descriptor(0));
+        let steps = steps(&plan);
+        let asks = |then: Then| matches!(then, Then::Optional { ask: true, .. });
+        assert_eq!((steps[0].2, asks(steps[0].1)), (r#""request_id":"#, false));
+        assert_eq!((steps[1].2, asks(steps[1].1)), (r#""timestamp":"#, true));
+        assert_eq!(steps[2].1, Then::Comma);
+        // After the code, which is always there, the comma is fixed.
+        assert_eq!((steps[3].2, asks(steps[3].1)), (r#","instance":"#, false));
+    }
+
+    #[test]
+    fn the_key_of_a_member_written_as_null_when_absent_is_fixed() {
+        let plan = Plan::new(&OZ, descriptor(0));
+        let steps = steps(&plan);
+        assert_eq!(
+            (steps[0].0, steps[0].1),
+            (
+                r#"{"error_code":"NO_SUCH_PET","error_message":"no \"such\" pet","details":"#,
+                Then::Value(Slot::Details)
+            )
+        );
+        assert_eq!((steps[1].0, steps[1].1), ("}", Then::Stop));
+        // After members that may be absent, its comma is the body's to tell: it stays optional.
+        const SHAPE: Shape = Shape::new(&[
+            Member::new("request_id", Value::RequestId),
+            Member::new("details", Value::Details).null_if_absent(),
+        ]);
+        let plan = Plan::new(&SHAPE, descriptor(0));
+        let steps = self::steps(&plan);
+        assert!(matches!(
+            steps[1].1,
+            Then::Optional {
+                slot: Slot::Details,
+                absent: Absent::Null,
+                ask: true,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn members_written_as_null_get_their_commas_whatever_comes_before() {
+        use crate::{Envelope, RequestContext};
+        const SHAPE: Shape = Shape::new(&[
+            Member::new("request_id", Value::RequestId),
+            Member::new("details", Value::Details).null_if_absent(),
+            Member::new("instance", Value::Instance).null_if_absent(),
+        ]);
+        let body = |context: &RequestContext<'_>| {
+            let mut out = Vec::new();
+            let written = SHAPE.write(&Error::NoSuchPet, context, &mut out);
+            assert!(written.is_ok());
+            String::from_utf8(out).unwrap_or_default()
+        };
+        assert_eq!(
+            body(&RequestContext::new()),
+            r#"{"details":null,"instance":null}"#
+        );
+        assert_eq!(
+            body(&RequestContext::new().request_id("r1").instance("/pets/1")),
+            r#"{"request_id":"r1","details":null,"instance":"/pets/1"}"#
+        );
+    }
+
+    #[test]
     fn member_names_are_escaped_once_in_the_plan() {
         const SHAPE: Shape = Shape::new(&[
             Member::new("say \"hi\"", Value::Code),
@@ -476,7 +569,7 @@ mod tests {
         let plan = Plan::new(&SHAPE, descriptor(0));
         let steps = steps(&plan);
         assert_eq!(steps[0].0, r#"{"say \"hi\"":"NO_SUCH_PET""#);
-        assert_eq!(steps[0].2, r#""tab\there":"#);
+        assert_eq!(steps[0].2, r#","tab\there":"#);
     }
 
     #[test]
