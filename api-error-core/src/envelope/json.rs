@@ -60,11 +60,8 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
                 Then::Stop => {}
                 Then::Comma => self.comma(),
                 Then::Value(slot) => {
-                    if self.is_present(slot, item) {
-                        self.slot(slot, item);
-                    } else {
-                        self.out.extend_from_slice(b"null");
-                    }
+                    let present = self.is_present(slot, item);
+                    self.slot_or_null(slot, item, present);
                 }
                 Then::Optional {
                     slot,
@@ -79,11 +76,7 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
                             self.comma();
                         }
                         self.fixed(start, end);
-                        if present {
-                            self.slot(slot, item);
-                        } else {
-                            self.out.extend_from_slice(b"null");
-                        }
+                        self.slot_or_null(slot, item, present);
                     }
                 }
                 Then::PerField { spread, plain } => {
@@ -122,6 +115,15 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
             Slot::Field => item.is_some(),
             Slot::FieldLocation => item.and_then(FieldError::location_text).is_some(),
             Slot::Message => true,
+        }
+    }
+
+    /// The slot's value when it is `present`, else `null`.
+    fn slot_or_null(&mut self, slot: Slot, item: Option<&FieldError>, present: bool) {
+        if present {
+            self.slot(slot, item);
+        } else {
+            self.out.extend_from_slice(b"null");
         }
     }
 
