@@ -2,12 +2,13 @@
 //! framework that speaks the `http` crate's types.
 
 use std::cell::Cell;
+use std::convert::Infallible;
 
 use http::header::{CONTENT_TYPE, HeaderName};
 use http::{HeaderValue, Response, StatusCode};
 
-use crate::descriptor::{DescriptorParts, MessageParts, NO_TEXT, RetryableParts};
-use crate::{ApiError, BodyError, Code, Descriptor, RequestContext};
+use crate::descriptor::MessageParts;
+use crate::{ApiError, Code, Descriptor, RequestContext};
 
 thread_local! {
     /// Where this thread writes bodies before each is copied into an allocation of its size.
@@ -24,9 +25,7 @@ const SCRATCH_KEPT: usize = 64 * 1024;
 /// growing a fresh `Vec` costs one or more, and conversion one more. A body written while
 /// another is being written on the same thread (by a `Display` or `Serialize` impl) gets a
 /// buffer of its own.
-fn sized_body(
-    write: impl FnOnce(&mut Vec<u8>) -> Result<(), BodyError>,
-) -> Result<Vec<u8>, BodyError> {
+fn sized_body<E>(write: impl FnOnce(&mut Vec<u8>) -> Result<(), E>) -> Result<Vec<u8>, E> {
     let mut scratch = SCRATCH.try_with(Cell::take).unwrap_or_default();
     scratch.clear();
     let body = write(&mut scratch).map(|()| scratch.as_slice().to_vec());
@@ -62,11 +61,10 @@ pub(crate) fn build<E: ApiError>(error: &E, context: &RequestContext<'_>) -> Res
 /// The fixed `500 Internal Server Error` response of `E`'s envelope; see
 /// [`ApiError::internal_response`].
 pub(crate) fn internal<E: ApiError>(context: &RequestContext<'_>) -> Response<Vec<u8>> {
-    let body = sized_body(|out| {
+    let Ok(body) = sized_body(|out| {
         E::write_descriptor_body(internal_descriptor::<E>(), context, out);
-        Ok(())
-    })
-    .unwrap_or_default();
+        Ok::<(), Infallible>(())
+    });
     with_body(
         StatusCode::INTERNAL_SERVER_ERROR,
         E::body_content_type(),
@@ -96,29 +94,26 @@ fn internal_descriptor<E: ApiError>() -> &'static Descriptor {
     }
 }
 
-const fn internal_parts(code: Code, code_json: &'static str) -> DescriptorParts {
-    DescriptorParts {
-        index: usize::MAX,
-        variant: "InternalServerError",
+/// The built-in 500 error with this code, in no type's catalog.
+const fn internal_error(code: Code, code_json: &'static str) -> Descriptor {
+    Descriptor::plain(
+        usize::MAX,
+        "InternalServerError",
         code,
-        status: 500,
-        name: "InternalServerError",
-        description: "The server could not produce the error's own response.",
-        message: MessageParts::Fixed("Internal Server Error", "\"Internal Server Error\""),
-        causes: NO_TEXT,
-        solutions: NO_TEXT,
-        retryable: RetryableParts::Unstated,
-        category: "",
+        500,
+        "InternalServerError",
+        "The server could not produce the error's own response.",
+        MessageParts::Fixed("Internal Server Error", "\"Internal Server Error\""),
         code_json,
-    }
+    )
 }
 
-static INTERNAL_STR: Descriptor = Descriptor::from_parts(internal_parts(
+static INTERNAL_STR: Descriptor = internal_error(
     Code::Str("INTERNAL_SERVER_ERROR"),
     "\"INTERNAL_SERVER_ERROR\"",
-));
+);
 
-static INTERNAL_INT: Descriptor = Descriptor::from_parts(internal_parts(Code::Int(500), "500"));
+static INTERNAL_INT: Descriptor = internal_error(Code::Int(500), "500");
 
 fn with_body(status: StatusCode, content_type: &'static str, body: Vec<u8>) -> Response<Vec<u8>> {
     let mut response = Response::new(body);

@@ -173,49 +173,28 @@ fn enum_source(size: usize) -> String {
         } else {
             String::new()
         };
-        let quiet = index % 5 == 4;
+        // Each kind: its fields, and its message when it has one.
+        let (fields, message) = match index % 4 {
+            0 => ("", format!("failure {index} happened")),
+            1 => ("(String, u32)", format!("item {{0}} failed {index} times")),
+            2 => (
+                " { id: String, shard: u32 }",
+                format!("item {{id}} failed in shard {{shard}} ({index})"),
+            ),
+            _ => (
+                " { id: String, #[api(details)] problems: Vec<String> }",
+                format!("item {{id}} was rejected ({index})"),
+            ),
+        };
+        // One in five shows its status's reason phrase.
+        let message = if index % 5 == 4 {
+            String::new()
+        } else {
+            format!(", message = \"{message}\"")
+        };
         let _ = writeln!(source, "    /// Failure number {index} of the service.");
-        match index % 4 {
-            0 => {
-                let message = if quiet {
-                    String::new()
-                } else {
-                    format!(", message = \"failure {index} happened\"")
-                };
-                let _ = writeln!(source, "    #[api({code}status = {status}{message})]");
-                let _ = writeln!(source, "    {name},");
-            }
-            1 => {
-                let message = if quiet {
-                    String::new()
-                } else {
-                    format!(", message = \"item {{0}} failed {index} times\"")
-                };
-                let _ = writeln!(source, "    #[api({code}status = {status}{message})]");
-                let _ = writeln!(source, "    {name}(String, u32),");
-            }
-            2 => {
-                let message = if quiet {
-                    String::new()
-                } else {
-                    format!(", message = \"item {{id}} failed in shard {{shard}} ({index})\"")
-                };
-                let _ = writeln!(source, "    #[api({code}status = {status}{message})]");
-                let _ = writeln!(source, "    {name} {{ id: String, shard: u32 }},");
-            }
-            _ => {
-                let message = if quiet {
-                    String::new()
-                } else {
-                    format!(", message = \"item {{id}} was rejected ({index})\"")
-                };
-                let _ = writeln!(source, "    #[api({code}status = {status}{message})]");
-                let _ = writeln!(
-                    source,
-                    "    {name} {{ id: String, #[api(details)] problems: Vec<String> }},"
-                );
-            }
-        }
+        let _ = writeln!(source, "    #[api({code}status = {status}{message})]");
+        let _ = writeln!(source, "    {name}{fields},");
     }
     source.push_str("}\n");
     source
