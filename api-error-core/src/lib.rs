@@ -36,44 +36,42 @@
 //! The attribute reference is in the README and on [`derive@ApiError`].
 #![deny(missing_docs)]
 
-#[cfg(feature = "actix-web")]
-pub mod actix;
-mod api_error;
-#[cfg(feature = "axum")]
-pub mod axum;
-mod catalog;
-mod code;
-mod context;
-mod descriptor;
-mod details;
+// The error model: the trait, descriptors, codes, catalogs, messages, details, context.
+mod model;
+// Envelopes: declared shapes, the built-in ones, and the writer that turns them into bytes.
 pub mod envelope;
-pub mod envelopes;
-mod example;
-mod frameworks;
-mod headers;
-#[cfg(feature = "docs")]
-pub mod markdown;
-mod message;
-#[cfg(feature = "docs")]
-pub mod openapi;
-mod rejection;
-#[cfg(feature = "request-context")]
-pub mod request;
-mod response;
-mod stability;
+// The HTTP edge: responses, headers, request context, rejections, axum and actix-web.
+mod web;
+// Documentation: example bodies, Markdown, OpenAPI, and the stability check.
+mod docs;
 
-pub use crate::api_error::ApiError;
-pub use crate::catalog::{Catalog, Iter};
-pub use crate::code::{Code, CodeQuery};
-pub use crate::context::RequestContext;
-pub use crate::descriptor::{Descriptor, Retryable};
-pub use crate::details::{Details, DetailsForm, FieldError, FieldErrors};
+pub use crate::model::api_error::ApiError;
+pub use crate::model::catalog::{Catalog, Iter};
+pub use crate::model::code::{Code, CodeQuery};
+pub use crate::model::context::RequestContext;
+pub use crate::model::descriptor::{Descriptor, Retryable};
+pub use crate::model::details::{Details, DetailsForm, FieldError, FieldErrors};
+pub use crate::model::message::Message;
+
+#[doc(inline)]
+pub use crate::envelope::builtin as envelopes;
 pub use crate::envelope::{BodyError, Envelope, Shape};
-pub use crate::example::Example;
-pub use crate::headers::{HeaderValue, Headers, IntoRetryAfter, RetryAfter};
-pub use crate::message::Message;
-pub use crate::rejection::Rejection;
-pub use crate::stability::Breaks;
+
+#[cfg(feature = "actix-web")]
+pub use crate::web::actix;
+#[cfg(feature = "axum")]
+pub use crate::web::axum;
+pub use crate::web::headers::{HeaderValue, Headers, IntoRetryAfter, RetryAfter};
+pub use crate::web::rejection::Rejection;
+#[cfg(feature = "request-context")]
+pub use crate::web::request;
+
+pub use crate::docs::example::Example;
+#[cfg(feature = "docs")]
+pub use crate::docs::markdown;
+#[cfg(feature = "docs")]
+pub use crate::docs::openapi;
+pub use crate::docs::stability::Breaks;
 
 /// The derive: see the README's attribute reference.
 ///
@@ -102,7 +100,7 @@ pub mod __private {
     pub use core::fmt::{Debug, Display, Result as FmtResult, Write as FmtWrite};
     pub use core::option::Option::{self, None, Some};
 
-    pub use crate::descriptor::{DescriptorParts, MessageParts, NO_TEXT, RetryableParts};
+    pub use crate::model::descriptor::{DescriptorParts, MessageParts, NO_TEXT, RetryableParts};
     pub use crate::{
         ApiError, BodyError, Catalog, Code, Descriptor, Details, Envelope, Rejection,
         RequestContext, Retryable,
@@ -111,9 +109,9 @@ pub mod __private {
     pub use http::StatusCode;
     pub use std::vec::Vec;
 
+    pub use crate::docs::example::Described;
+    pub use crate::docs::example::{Probe, ViaExample, WithoutExample, impl_examples};
     pub use crate::envelope::Plans;
-    pub use crate::example::Described;
-    pub use crate::example::{Probe, ViaExample, WithoutExample, impl_examples};
     pub use crate::{Headers, IntoRetryAfter, RetryAfter};
     pub use serde_json::Value as JsonValue;
 
@@ -125,7 +123,7 @@ pub mod __private {
 
     pub use core::result::Result;
 
-    pub use crate::frameworks::*;
+    pub use crate::web::frameworks::*;
 
     /// A details field as the envelope sees it.
     #[inline]

@@ -2,7 +2,7 @@
 //! a hand-written `#[derive(Serialize)]` struct giving the same bytes, in one run; three of them
 //! also through a `serde_json::json!` value. The figures are in `api_error_benches::bodies`.
 //!
-//! `cargo bench --manifest-path benches/Cargo.toml --bench envelope`
+//! `cargo bench -p api-error-benches --bench envelope`
 //!
 //! `--bench ratios` prints the derive's time relative to the hand-written struct's as a table.
 

@@ -1,7 +1,7 @@
 //! The derive's own work (parsing the input, reading and checking its attributes, writing the
 //! impl) on enums of 100, 1,000, 5,000 and 10,000 variants, and how it grows with their number.
 //!
-//! `cargo bench --manifest-path benches/Cargo.toml --bench expansion`
+//! `cargo bench -p api-error-benches --bench expansion`
 //!
 //! rustc's `-Z time-passes` (see `benches/compile/`) counts the derive inside macro expansion,
 //! together with the other derives on the enum and rustc's own parsing of what they produce;

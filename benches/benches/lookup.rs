@@ -1,7 +1,7 @@
 //! `status()`, `code()` and the public message of a 32-variant enum, through the derive and
 //! through a hand-written `match`, in one run. The figures are in `api_error_benches::lookups`.
 //!
-//! `cargo bench --manifest-path benches/Cargo.toml --bench lookup`
+//! `cargo bench -p api-error-benches --bench lookup`
 //!
 //! Before timing anything, it checks that none of these lookups allocates.
 

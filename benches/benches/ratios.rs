@@ -1,7 +1,7 @@
 //! Prints a Markdown table of the derive's time relative to hand-written code doing the same
 //! work, for every figure of the `lookup`, `envelope` and `response` benchmarks.
 //!
-//! `cargo bench --manifest-path benches/Cargo.toml --bench ratios [-- FILTER]`
+//! `cargo bench -p api-error-benches --bench ratios [-- FILTER]`
 //!
 //! The two sides of a figure run in alternating batches, and which side goes first alternates
 //! too, so a slow phase of a shared machine hits both alike. A figure's ratio is the median of

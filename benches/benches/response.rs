@@ -2,7 +2,7 @@
 //! one giving the same status, content type and body, in one run. The figures are in
 //! `api_error_benches::responses`.
 //!
-//! `cargo bench --manifest-path benches/Cargo.toml --bench response`
+//! `cargo bench -p api-error-benches --bench response`
 //!
 //! `--bench ratios` prints the derive's time relative to the hand-written one's as a table.
 

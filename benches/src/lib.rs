@@ -10,10 +10,10 @@
 //! Four benchmark targets run them:
 //!
 //! ```text
-//! cargo bench --manifest-path benches/Cargo.toml --bench lookup     # criterion, lookups
-//! cargo bench --manifest-path benches/Cargo.toml --bench envelope   # criterion, bodies
-//! cargo bench --manifest-path benches/Cargo.toml --bench response   # criterion, axum
-//! cargo bench --manifest-path benches/Cargo.toml --bench ratios     # Markdown table of ratios
+//! cargo bench -p api-error-benches --bench lookup     # criterion, lookups
+//! cargo bench -p api-error-benches --bench envelope   # criterion, bodies
+//! cargo bench -p api-error-benches --bench response   # criterion, axum
+//! cargo bench -p api-error-benches --bench ratios     # Markdown table of ratios
 //! ```
 //!
 //! Each fixture checks, before anything is timed, that both sides give the same result (the

@@ -1,5 +1,7 @@
 //! Envelopes: the JSON shape an API wraps its errors in.
 
+#[doc(hidden)]
+pub mod builtin;
 mod escape;
 pub(crate) mod json;
 mod plan;

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use super::escape::{escaped, string};
 use super::{Absent, Constant, Member, Shape, Value};
-use crate::descriptor::reason;
+use crate::model::descriptor::reason;
 use crate::{Code, Descriptor, DetailsForm};
 
 /// A [`Shape`] compiled for one error.

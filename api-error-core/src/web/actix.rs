@@ -19,7 +19,7 @@
 //! [`actix_middleware!`](crate::actix_middleware) adds request ids and timestamps and replaces
 //! actix-web's plain-text errors.
 //!
-//! The actix-web tests live in the `actix-web-tests` workspace of the repository.
+//! The actix-web tests live in the repository's `tests/actix-web` package.
 
 /// The actix-web middleware for the error type `$error`: the same work as
 /// [`axum::ErrorLayer`](crate::axum::ErrorLayer), as an `actix_web::middleware::from_fn`

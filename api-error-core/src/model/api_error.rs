@@ -254,7 +254,7 @@ pub trait ApiError {
     {
         let _ = Envelope::write(
             &crate::envelopes::PROBLEM,
-            &crate::example::Described(descriptor),
+            &crate::docs::example::Described(descriptor),
             context,
             out,
         );
@@ -402,7 +402,7 @@ pub trait ApiError {
     where
         Self: Sized,
     {
-        crate::response::build(self, context)
+        crate::web::response::build(self, context)
     }
 
     /// The response that stands in when an error's own response cannot be written: status
@@ -426,7 +426,7 @@ pub trait ApiError {
     where
         Self: Sized,
     {
-        crate::response::internal::<Self>(context)
+        crate::web::response::internal::<Self>(context)
     }
 
     /// The error a framework rejection becomes: the variant marked `#[api(rejection)]`, or

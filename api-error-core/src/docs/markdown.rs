@@ -114,7 +114,7 @@ impl<'a> Page<'a> {
                 out,
                 "| {} | {} |",
                 status,
-                crate::descriptor::reason(status)
+                crate::model::descriptor::reason(status)
             )?;
         }
         for (category, errors) in categories(catalog) {
@@ -228,7 +228,7 @@ fn write_summary(out: &mut String, catalog: &Catalog) -> fmt::Result {
         writeln!(
             out,
             "| {status} | {} | {} |",
-            crate::descriptor::reason(status),
+            crate::model::descriptor::reason(status),
             cell(&retryable)
         )?;
     }
@@ -241,7 +241,7 @@ fn body<E: ApiError>(
     examples: &[E],
     context: &RequestContext<'_>,
 ) -> String {
-    pretty(&crate::example::body(error, examples, context))
+    pretty(&crate::docs::example::body(error, examples, context))
 }
 
 /// JSON text re-indented by two spaces, member order kept.

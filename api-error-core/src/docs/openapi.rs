@@ -3,8 +3,8 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::descriptor::reason;
-use crate::example;
+use crate::docs::example;
+use crate::model::descriptor::reason;
 use crate::{ApiError, RequestContext};
 
 /// An OpenAPI 3.1 document whose `components` describe `E`'s error responses; merge its

@@ -137,7 +137,7 @@ impl Described {
     fn message_text(&self) -> &'static str {
         self.0
             .message()
-            .unwrap_or_else(|| crate::descriptor::reason(self.0.status().as_u16()))
+            .unwrap_or_else(|| crate::model::descriptor::reason(self.0.status().as_u16()))
     }
 }
 

@@ -7,7 +7,7 @@ use std::convert::Infallible;
 use http::header::{CONTENT_TYPE, HeaderName};
 use http::{HeaderValue, Response, StatusCode};
 
-use crate::descriptor::MessageParts;
+use crate::model::descriptor::MessageParts;
 use crate::{ApiError, Code, Descriptor, RequestContext};
 
 thread_local! {

@@ -1,0 +1,9 @@
+//! Documentation from the catalog: example values and bodies, Markdown pages, OpenAPI
+//! documents, and the stability check of a catalog against its committed export.
+
+pub(crate) mod example;
+#[cfg(feature = "docs")]
+pub mod markdown;
+#[cfg(feature = "docs")]
+pub mod openapi;
+pub(crate) mod stability;

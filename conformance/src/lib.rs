@@ -1,1 +1,0 @@
-//! Tests live in `tests/`: `cargo test --manifest-path conformance/Cargo.toml`.

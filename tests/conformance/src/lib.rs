@@ -1,0 +1,1 @@
+//! The checks live in `tests/`: `cargo test -p api-error-conformance`.
