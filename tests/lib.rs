@@ -34,6 +34,18 @@ pub enum DocumentedError {
     RateLimited,
 }
 
+/// Errors of a handler that wraps [`DocumentedError`]: its page lists the wrapped type.
+#[derive(Debug, ApiError)]
+#[api(envelope = "incident")]
+pub enum WrappingError {
+    /// The request was malformed.
+    #[api(code = "MALFORMED", status = 400)]
+    Malformed,
+    /// Everything the documented errors say.
+    #[api(transparent)]
+    Documented(DocumentedError),
+}
+
 /// Declares an error enum in the given envelope with one variant of each kind the envelopes
 /// treat differently: an interpolated message, field errors, optional pass-through details,
 /// and two errors sharing a status. The OpenAPI tests here and the conformance tests use it.

@@ -131,6 +131,32 @@ pub mod __private {
         Some(value)
     }
 
+    /// The place of an error of the type's own, among its plans.
+    #[inline]
+    pub const fn own_place(descriptor: &Descriptor) -> usize {
+        descriptor.index()
+    }
+
+    /// The place of an error that a transparent variant wraps: `place`, the wrapped error's
+    /// own, after `start`, the places before the variant's; `usize::MAX` (no place) when that
+    /// does not lie before `end`, where the places of the next variant start.
+    #[inline]
+    pub const fn nested_place(start: usize, end: usize, place: usize) -> usize {
+        match start.checked_add(place) {
+            Some(place) if place < end => place,
+            _ => usize::MAX,
+        }
+    }
+
+    /// The message of the error `descriptor` describes, when it is fixed.
+    #[inline]
+    pub const fn fixed_message(descriptor: &Descriptor) -> Option<&'static str> {
+        match descriptor.message_json() {
+            Some(_) => descriptor.message(),
+            None => None,
+        }
+    }
+
     /// An optional details field: `None` means the variant has no details this time.
     #[inline]
     pub fn optional_details<T: Details>(value: &Option<T>) -> Option<&dyn Details> {

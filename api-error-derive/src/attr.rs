@@ -91,6 +91,7 @@ pub(crate) const KEYS: &[(&str, Home)] = &[
     ("www_authenticate", Home::EnumOrVariant),
     ("header", Home::EnumOrVariant),
     ("rejection", Home::Variant),
+    ("transparent", Home::Variant),
     ("actix_web", Home::Enum),
 ];
 
@@ -108,6 +109,8 @@ pub struct Attrs {
     pub expose: Option<Span>,
     /// `rejection`: the variant framework rejections are turned into.
     pub rejection: Option<Span>,
+    /// `transparent`: the variant is the error its one field holds.
+    pub transparent: Option<Span>,
     /// `actix_web`: implement `actix_web::ResponseError` too.
     pub actix_web: Option<Span>,
     pub code_case: Option<SpannedValue<Case>>,
@@ -306,6 +309,14 @@ impl Attrs {
                 Meta::Path(path) => once(&mut self.rejection, path.span(), duplicate),
                 _ => Err(Error::custom(
                     "`rejection` takes no value; write `#[api(rejection)]` on the variant that framework rejections become",
+                )
+                .with_span(meta)),
+            },
+            // transparent
+            "transparent" => match meta {
+                Meta::Path(path) => once(&mut self.transparent, path.span(), duplicate),
+                _ => Err(Error::custom(
+                    "`transparent` takes no value; write `#[api(transparent)]` on a variant whose one field is an `ApiError`",
                 )
                 .with_span(meta)),
             },

@@ -4,19 +4,27 @@ use std::fmt::Write as _;
 
 use crate::ast::Input;
 use crate::attr::RetryableValue;
+use crate::transparent::Transparent;
 use crate::valid::{Message, Resolved};
 
 /// Markdown for the inherent `CATALOG` constant: a table of every error, then each variant
-/// with its status and code.
-pub fn catalog(input: &Input, resolved: &[Resolved<'_>]) -> String {
+/// with its status and code, then the transparent variants and the types they wrap.
+pub fn catalog(
+    input: &Input,
+    resolved: &[Resolved<'_>],
+    transparent: &[Transparent<'_>],
+) -> String {
     let mut doc = format!(
         "The error catalog of `{}`: every error it produces, as static data.\n\n\
          The same value as `<Self as ApiError>::CATALOG`, documented here so that the type's \
          page lists its errors.\n\n",
         input.ident
     );
+    wrapped(&mut doc, input, transparent);
     if resolved.is_empty() {
-        doc.push_str("This type produces no errors.\n");
+        if transparent.is_empty() {
+            doc.push_str("This type produces no errors.\n");
+        }
         return doc;
     }
     doc.push_str("| Code | HTTP status | Name | Message | Retryable |\n|---|---|---|---|---|\n");
@@ -69,6 +77,53 @@ pub fn catalog(input: &Input, resolved: &[Resolved<'_>]) -> String {
     doc
 }
 
+/// The transparent variants, each with the type whose errors it adds to the catalog.
+fn wrapped(doc: &mut String, input: &Input, transparent: &[Transparent<'_>]) {
+    if transparent.is_empty() {
+        return;
+    }
+    doc.push_str(if transparent.len() < input.variants.len() {
+        "Besides its own errors, listed below, it produces every error of the types its \
+         transparent variants wrap, which follow its own in the catalog:\n\n"
+    } else {
+        "It produces every error of the types its transparent variants wrap:\n\n"
+    });
+    for nested in transparent {
+        let ident = &nested.variant.ident;
+        let variant = if nested.variant.is_struct {
+            format!("`{ident}`")
+        } else {
+            format!("[`{ident}`](Self::{ident})")
+        };
+        let _ = writeln!(doc, "- {variant}: the errors of {}", type_link(nested.ty()));
+    }
+    doc.push('\n');
+}
+
+/// `` [`Type`](path::Type) `` for a plain path, which rustdoc resolves where the type is
+/// declared; `` `Type<T>` `` for anything else.
+fn type_link(ty: &syn::Type) -> String {
+    let text = quote::quote!(#ty).to_string().replace(' ', "");
+    match ty {
+        syn::Type::Path(path)
+            if path.qself.is_none()
+                && path
+                    .path
+                    .segments
+                    .iter()
+                    .all(|segment| segment.arguments.is_none()) =>
+        {
+            let name = path
+                .path
+                .segments
+                .last()
+                .map_or_else(String::new, |segment| segment.ident.to_string());
+            format!("[`{name}`]({text})")
+        }
+        _ => format!("`{}`", cell(&text)),
+    }
+}
+
 /// Text fit for one Markdown table cell.
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace(['\n', '\r'], " ")
@@ -95,7 +150,7 @@ mod tests {
         let model = Input::from_syn(&input, &mut errors);
         let resolved = crate::valid::resolve(&model, &mut errors);
         assert!(errors.finish().is_ok());
-        let doc = catalog(&model, &resolved);
+        let doc = catalog(&model, &resolved, &[]);
         assert!(doc.contains("| `NO_PET` | 404 Not Found | NoSuchPetException | pet {id} \\| gone | after a while |"), "{doc}");
         assert!(
             doc.contains("| `DOWN` | 503 Service Unavailable | Down | *its `Display` text* | no |"),

@@ -8,16 +8,18 @@ use syn::spanned::Spanned;
 use crate::ast::{Input, Variant};
 use crate::attr::{EnvelopeRef, RetryableValue};
 use crate::code::CodeValue;
+use crate::transparent::{self, Transparent};
 use crate::valid::{self, Message, Resolved, RetryAfter};
-use crate::{doc, fallback, generics, json};
+use crate::{compose, doc, fallback, generics, json};
 
 /// The whole derive: parse, validate, expand, or report every error with a fallback impl.
 pub fn derive(input: &DeriveInput) -> TokenStream {
     let mut errors = darling::Error::accumulator();
     let model = Input::from_syn(input, &mut errors);
     let resolved = valid::resolve(&model, &mut errors);
+    let transparent = transparent::resolve(&model, &mut errors);
     match errors.finish() {
-        Ok(()) => expand(&model, &resolved),
+        Ok(()) => expand(&model, &resolved, &transparent),
         Err(errors) => {
             let mut tokens = errors.write_errors();
             tokens.extend(fallback::expand(&model));
@@ -26,7 +28,11 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     }
 }
 
-fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
+fn expand(
+    input: &Input,
+    resolved: &[Resolved<'_>],
+    transparent: &[Transparent<'_>],
+) -> TokenStream {
     let krate = input.krate();
     // The generated impl reaches the core crate through one short alias, declared in its
     // `const _` block: a catalog of thousands of errors names these paths thousands of times.
@@ -37,7 +43,8 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
     let public = quote!(#krate::__private);
     let ident = &input.ident;
     let name = ident.to_string();
-    let generics = generics::with_inferred_bounds(&input.generics, resolved, &public);
+    let mut generics = generics::with_inferred_bounds(&input.generics, resolved, &public);
+    compose::bounds(&mut generics, transparent, &public);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
     let descriptors = resolved
@@ -45,25 +52,49 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
         .enumerate()
         .map(|(index, error)| descriptor(index, error, &private));
     // One index per variant into the catalog, read once: a plain match over integers, which
-    // also keeps rustc from evaluating the whole catalog once per arm.
+    // also keeps rustc from evaluating the whole catalog once per arm. A transparent variant
+    // answers with the descriptor of the error it wraps.
+    let nested = |method: &str| compose::delegating(transparent, method, &private);
     let descriptor_body = if resolved.is_empty() {
-        quote!(match *self {})
+        arms(&[], &nested("descriptor"), |_, _| TokenStream::new())
     } else {
-        let index = arms(resolved, |index, error| {
-            let pattern = pattern(error.variant, &[]);
-            quote!(#pattern => #index)
-        });
-        quote!(&<Self as #private::ApiError>::CATALOG.descriptors()[#index])
+        let index = arms(
+            resolved,
+            &compose::returning(transparent, "descriptor", &private),
+            |index, error| {
+                let pattern = pattern(error.variant, &[]);
+                quote!(#pattern => #index)
+            },
+        );
+        if transparent.is_empty() {
+            quote!(&<Self as #private::ApiError>::CATALOG.descriptors()[#index])
+        } else {
+            quote! {
+                let __index = #index;
+                &<Self as #private::ApiError>::CATALOG.descriptors()[__index]
+            }
+        }
     };
-    let write_message_body = write_message_body(resolved, &private);
-    let details = details_method(resolved, &private);
-    let headers = headers_method(resolved, &private);
+    let write_message_body = write_message_body(resolved, &nested("write_message"), &private);
+    let details = details_method(resolved, &nested("details"), &private);
+    let headers = headers_method(resolved, &nested("headers"), &private);
     // Written only for documentation: example values are code the user's crate compiles.
     let examples = if cfg!(feature = "docs") {
-        examples_method(resolved, &private)
+        examples_method(input, resolved, transparent, &private)
     } else {
         TokenStream::new()
     };
+    let delegated = compose::delegated_methods(resolved, transparent, &private);
+    let places = compose::places(resolved.len(), transparent, &private);
+    let place = compose::place_method(resolved, transparent, &places, &private);
+    let checks = compose::checks(input, transparent, &private);
+    let nested_catalogs = compose::catalogs(transparent, &private);
+    let catalog = compose::catalog(
+        input,
+        transparent,
+        quote!(#private::Catalog::from_parts(#name, &[#(#descriptors),*], &[#(#nested_catalogs),*])),
+        &private,
+    );
     let from_rejection = from_rejection_method(resolved, &private);
     let envelope = match input.attrs.envelope.as_deref() {
         None => quote!(#krate::envelopes::PROBLEM),
@@ -100,10 +131,11 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
         envelope_span,
     );
 
-    let variant_count = Literal::usize_unsuffixed(resolved.len());
+    let plan_count = places.count;
+    let place_consts = &places.consts;
 
     let vis = &input.vis;
-    let catalog_doc = doc::catalog(input, resolved);
+    let catalog_doc = doc::catalog(input, resolved, transparent);
     let frameworks = framework_impls(input, &public);
 
     quote! {
@@ -116,18 +148,26 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
         const _: () = {
             use #krate::__private as __api;
 
-            // The envelope's plan for each variant, compiled the first time it is needed.
-            static __PLANS: #private::Plans<#variant_count> = #private::Plans::new();
+            #place_consts
+
+            // The envelope's plan for each variant, and for each error a transparent variant
+            // wraps, compiled the first time it is needed.
+            static __PLANS: #private::Plans<#plan_count> = #private::Plans::new();
+
+            #checks
 
             #[automatically_derived]
             impl #impl_generics #private::ApiError for #ident #ty_generics #where_clause {
-                const CATALOG: #private::Catalog =
-                    #private::Catalog::from_parts(#name, &[#(#descriptors),*], &[]);
+                const CATALOG: #private::Catalog = #catalog;
 
                 #[inline]
                 fn descriptor(&self) -> &'static #private::Descriptor {
                     #descriptor_body
                 }
+
+                #place
+
+                #delegated
 
                 fn write_message<__W: #private::FmtWrite + ?::core::marker::Sized>(
                     &self,
@@ -197,39 +237,43 @@ fn framework_impls(input: &Input, private: &TokenStream) -> TokenStream {
     quote!(#axum #actix_web)
 }
 
-/// `match self { arms }`, or `match *self {}` for an enum without variants.
+/// `match self { arms }`, with the arms of the transparent variants `nested`, or
+/// `match *self {}` for an enum without variants.
 fn arms(
     resolved: &[Resolved<'_>],
+    nested: &[TokenStream],
     arm: impl Fn(usize, &Resolved<'_>) -> TokenStream,
 ) -> TokenStream {
-    if resolved.is_empty() {
+    if resolved.is_empty() && nested.is_empty() {
         return quote!(match *self {});
     }
     let arms = resolved
         .iter()
         .enumerate()
         .map(|(index, error)| arm(index, error));
-    quote!(match self { #(#arms,)* })
+    quote!(match self { #(#arms,)* #(#nested,)* })
 }
 
-/// `match self { arms }` with an arm for each variant `arm` writes one for, and `_ => rest` for
-/// all the others, if there are any: most methods differ from their default for few variants,
-/// and every arm is code the user's crate compiles.
-fn some_arms(
+/// `match self { arms }` with an arm for each variant `arm` writes one for, the arms of the
+/// transparent variants `nested`, and `_ => rest` for all the others, if there are any: most
+/// methods differ from their default for few variants, and every arm is code the user's crate
+/// compiles.
+pub(crate) fn some_arms(
     resolved: &[Resolved<'_>],
+    nested: &[TokenStream],
     arm: impl Fn(&Resolved<'_>) -> Option<TokenStream>,
     rest: TokenStream,
 ) -> TokenStream {
-    if resolved.is_empty() {
+    if resolved.is_empty() && nested.is_empty() {
         return quote!(match *self {});
     }
     let arms: Vec<TokenStream> = resolved.iter().filter_map(arm).collect();
     let rest = (arms.len() < resolved.len()).then(|| quote!(_ => #rest,));
-    quote!(match self { #(#arms,)* #rest })
+    quote!(match self { #(#arms,)* #(#nested,)* #rest })
 }
 
 /// `Self::Variant` for an enum's variant, `Self` for a struct.
-fn path(variant: &Variant) -> TokenStream {
+pub(crate) fn path(variant: &Variant) -> TokenStream {
     if variant.is_struct {
         quote!(Self)
     } else {
@@ -239,7 +283,7 @@ fn path(variant: &Variant) -> TokenStream {
 }
 
 /// `Self::Variant { member: __api_N, .. }` binding the given fields, for any variant style.
-fn pattern(variant: &Variant, bound: &[usize]) -> TokenStream {
+pub(crate) fn pattern(variant: &Variant, bound: &[usize]) -> TokenStream {
     let path = path(variant);
     let bindings = bound.iter().map(|&index| {
         let member = &variant.fields[index].member;
@@ -249,13 +293,17 @@ fn pattern(variant: &Variant, bound: &[usize]) -> TokenStream {
     quote!(#path { #(#bindings,)* .. })
 }
 
-fn binding(index: usize) -> syn::Ident {
+pub(crate) fn binding(index: usize) -> syn::Ident {
     format_ident!("__api_field{}", index)
 }
 
 /// `write_message`: an arm for each message with placeholders or shown from `Display`; a fixed
 /// message is read from the variant's descriptor.
-fn write_message_body(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
+fn write_message_body(
+    resolved: &[Resolved<'_>],
+    nested: &[TokenStream],
+    private: &TokenStream,
+) -> TokenStream {
     let arm = |error: &Resolved<'_>| match &error.message {
         Message::Static(_) => None,
         Message::Format {
@@ -281,6 +329,7 @@ fn write_message_body(resolved: &[Resolved<'_>], private: &TokenStream) -> Token
     };
     some_arms(
         resolved,
+        nested,
         arm,
         quote!(__out.write_str(
             <Self as #private::ApiError>::static_message(self).unwrap_or_default()
@@ -367,8 +416,12 @@ fn descriptor(index: usize, error: &Resolved<'_>, private: &TokenStream) -> Toke
 }
 
 /// `details()`, when any variant marks a details field.
-fn details_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
-    if resolved.iter().all(|error| error.details.is_none()) {
+fn details_method(
+    resolved: &[Resolved<'_>],
+    nested: &[TokenStream],
+    private: &TokenStream,
+) -> TokenStream {
+    if resolved.iter().all(|error| error.details.is_none()) && nested.is_empty() {
         return TokenStream::new();
     }
     let arm = |error: &Resolved<'_>| {
@@ -385,7 +438,7 @@ fn details_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStre
         let call = located(call, ty.span());
         Some(quote!(#pattern => #call))
     };
-    let body = some_arms(resolved, arm, quote!(#private::None));
+    let body = some_arms(resolved, nested, arm, quote!(#private::None));
     quote! {
         #[inline]
         fn details(&self) -> #private::Option<&dyn #private::Details> {
@@ -396,7 +449,7 @@ fn details_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStre
 
 /// `tokens` with every span moved to `span`'s location, keeping call-site resolution, so that
 /// rustc reports a type error in them at the user's tokens rather than at the derive.
-fn located(tokens: TokenStream, span: Span) -> TokenStream {
+pub(crate) fn located(tokens: TokenStream, span: Span) -> TokenStream {
     let span = Span::call_site().located_at(span);
     tokens
         .into_iter()
@@ -415,11 +468,15 @@ fn located(tokens: TokenStream, span: Span) -> TokenStream {
 }
 
 /// `headers()`, when any variant has a header.
-fn headers_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
+fn headers_method(
+    resolved: &[Resolved<'_>],
+    nested: &[TokenStream],
+    private: &TokenStream,
+) -> TokenStream {
     let none = |error: &Resolved<'_>| {
         error.headers.is_empty() && matches!(error.retry_after, RetryAfter::None)
     };
-    if resolved.iter().all(none) {
+    if resolved.iter().all(none) && nested.is_empty() {
         return TokenStream::new();
     }
     let arm = |error: &Resolved<'_>| {
@@ -457,7 +514,7 @@ fn headers_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStre
             }
         })
     };
-    let body = some_arms(resolved, arm, quote!(#private::Headers::none()));
+    let body = some_arms(resolved, nested, arm, quote!(#private::Headers::none()));
     quote! {
         fn headers(&self) -> #private::Headers {
             #body
@@ -498,38 +555,24 @@ fn from_rejection_method(resolved: &[Resolved<'_>], private: &TokenStream) -> To
 
 /// `examples()`: a value of each variant whose fields all have an example value, written by
 /// the core crate only when its `docs` feature is on.
-fn examples_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
-    let pushes = resolved.iter().map(|error| {
-        let variant = error.variant;
-        let path = path(variant);
-        let bindings: Vec<_> = (0..variant.fields.len()).map(binding).collect();
-        // A declared example of the wrong type is reported at the user's expression.
-        let inits = variant
-            .fields
+fn examples_method(
+    input: &Input,
+    resolved: &[Resolved<'_>],
+    transparent: &[Transparent<'_>],
+    private: &TokenStream,
+) -> TokenStream {
+    // In declaration order: a transparent variant's are the wrapped type's examples, wrapped.
+    let pushes = input.variants.iter().filter_map(|variant| {
+        if let Some(nested) = transparent
             .iter()
-            .zip(&bindings)
-            .map(|(field, binding)| {
-                let member = &field.member;
-                match &field.example {
-                    Some(example) => located(quote!(#member: #binding), example.span()),
-                    None => quote!(#member: #binding),
-                }
-            });
-        let values = variant.fields.iter().map(|field| match &field.example {
-            // Located at the expression, so a value of the wrong type is reported there.
-            Some(example) => located(quote!(#private::Some(#example)), example.span()),
-            // A reference's lifetime cannot be chosen here, so such fields have no example.
-            None if mentions_lifetime(&field.ty) => quote!(#private::None),
-            None => {
-                let ty = &field.ty;
-                quote!((&#private::Probe::<#ty>::new()).example_value())
-            }
-        });
-        quote! {
-            if let (#(#private::Some(#bindings),)*) = (#(#values,)*) {
-                __examples.push(#path { #(#inits),* });
-            }
+            .find(|nested| core::ptr::eq(nested.variant, variant))
+        {
+            return Some(compose::examples(nested, private));
         }
+        resolved
+            .iter()
+            .find(|error| core::ptr::eq(error.variant, variant))
+            .map(|error| own_examples(error, private))
     });
     quote! {
         #private::impl_examples! {
@@ -540,6 +583,40 @@ fn examples_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStr
                 #(#pushes)*
                 __examples
             }
+        }
+    }
+}
+
+/// The example value of a variant of the type's own, pushed when all its fields have one.
+fn own_examples(error: &Resolved<'_>, private: &TokenStream) -> TokenStream {
+    let variant = error.variant;
+    let path = path(variant);
+    let bindings: Vec<_> = (0..variant.fields.len()).map(binding).collect();
+    // A declared example of the wrong type is reported at the user's expression.
+    let inits = variant
+        .fields
+        .iter()
+        .zip(&bindings)
+        .map(|(field, binding)| {
+            let member = &field.member;
+            match &field.example {
+                Some(example) => located(quote!(#member: #binding), example.span()),
+                None => quote!(#member: #binding),
+            }
+        });
+    let values = variant.fields.iter().map(|field| match &field.example {
+        // Located at the expression, so a value of the wrong type is reported there.
+        Some(example) => located(quote!(#private::Some(#example)), example.span()),
+        // A reference's lifetime cannot be chosen here, so such fields have no example.
+        None if mentions_lifetime(&field.ty) => quote!(#private::None),
+        None => {
+            let ty = &field.ty;
+            quote!((&#private::Probe::<#ty>::new()).example_value())
+        }
+    });
+    quote! {
+        if let (#(#private::Some(#bindings),)*) = (#(#values,)*) {
+            __examples.push(#path { #(#inits),* });
         }
     }
 }

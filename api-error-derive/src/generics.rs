@@ -74,7 +74,7 @@ pub fn option_inner(ty: &Type) -> Option<&Type> {
     }
 }
 
-fn mentions(ty: &Type, params: &BTreeSet<Ident>) -> bool {
+pub fn mentions(ty: &Type, params: &BTreeSet<Ident>) -> bool {
     fn walk(tokens: TokenStream, params: &BTreeSet<Ident>) -> bool {
         tokens.into_iter().any(|token| match token {
             TokenTree::Ident(ident) => params.contains(&ident),

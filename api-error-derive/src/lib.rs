@@ -9,6 +9,7 @@ mod ast;
 mod attr;
 mod case;
 mod code;
+mod compose;
 mod doc;
 mod expand;
 mod fallback;
@@ -17,6 +18,7 @@ mod json;
 mod message;
 mod status;
 mod suggest;
+mod transparent;
 mod valid;
 
 #[cfg(test)]

@@ -79,9 +79,11 @@ pub fn resolve<'a>(input: &'a Input, errors: &mut Accumulator) -> Vec<Resolved<'
             "the enum-level message cannot interpolate fields; give the variants that need them a message of their own",
         ));
     }
+    // Transparent variants are the errors they wrap: see `transparent`.
     let resolved: Vec<Resolved<'a>> = input
         .variants
         .iter()
+        .filter(|variant| variant.attrs.transparent.is_none())
         .filter_map(|variant| resolve_variant(input, variant, errors))
         .collect();
     check_codes(&resolved, errors);
@@ -297,7 +299,7 @@ fn retry_after_for(variant: &Variant, what: &str, errors: &mut Accumulator) -> R
     }
 }
 
-fn describe(variant: &Variant) -> String {
+pub fn describe(variant: &Variant) -> String {
     if variant.is_struct {
         format!("struct `{}`", variant.ident)
     } else {

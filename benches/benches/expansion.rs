@@ -28,6 +28,8 @@ mod attr;
 mod case;
 #[path = "../../api-error-derive/src/code.rs"]
 mod code;
+#[path = "../../api-error-derive/src/compose.rs"]
+mod compose;
 #[path = "../../api-error-derive/src/doc.rs"]
 mod doc;
 #[path = "../../api-error-derive/src/expand.rs"]
@@ -44,6 +46,8 @@ mod message;
 mod status;
 #[path = "../../api-error-derive/src/suggest.rs"]
 mod suggest;
+#[path = "../../api-error-derive/src/transparent.rs"]
+mod transparent;
 #[path = "../../api-error-derive/src/valid.rs"]
 mod valid;
 

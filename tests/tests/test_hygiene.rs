@@ -36,6 +36,31 @@ pub enum Strict {
     },
 }
 
+/// A documented error type wrapping another.
+#[derive(Debug, ApiError)]
+#[api(code_case = "SCREAMING_SNAKE_CASE", status = 400)]
+pub enum Wrapping {
+    /// Its own error.
+    Own,
+    /// The strict errors.
+    #[api(transparent)]
+    Strict(Strict),
+}
+
+/// A documented error type wrapping a type parameter.
+#[derive(Debug, ApiError)]
+#[api(code_case = "SCREAMING_SNAKE_CASE", status = 400)]
+pub enum Generic<E> {
+    /// Its own error.
+    Other,
+    /// The wrapped errors.
+    #[api(transparent)]
+    Wrapped {
+        /// The wrapped error.
+        inner: E,
+    },
+}
+
 /// Without the prelude, every path the derive writes must be absolute.
 pub mod no_prelude {
     #![no_implicit_prelude]
@@ -44,6 +69,18 @@ pub mod no_prelude {
     #[derive(::api_error_core::ApiError)]
     #[api(code = "NO_PRELUDE", status = 500, message = "{0}")]
     pub struct NoPrelude(pub ::std::string::String);
+
+    /// A documented error type wrapping others.
+    #[derive(::api_error_core::ApiError)]
+    #[api(prefix = "NO_")]
+    pub enum Wrapping<E> {
+        /// The error without the prelude.
+        #[api(transparent)]
+        NoPrelude(NoPrelude),
+        /// Any other.
+        #[api(transparent)]
+        Other(E),
+    }
 }
 
 #[test]
@@ -53,4 +90,13 @@ fn strict_lints_pass() {
     assert_eq!(Strict::Struct { id: 4 }.message().to_string(), "missing 4");
     assert_eq!(Strict::Unit.code(), "UNIT");
     assert_eq!(no_prelude::NoPrelude("x".into()).message().to_string(), "x");
+    assert_eq!(Wrapping::Strict(Strict::Unit).code(), "UNIT");
+    assert_eq!(Wrapping::Own.code(), "OWN");
+    let generic: Generic<Strict> = Generic::Wrapped {
+        inner: Strict::Tuple(1),
+    };
+    assert_eq!(generic.message().to_string(), "value 1");
+    let wrapped: no_prelude::Wrapping<Generic<Strict>> =
+        no_prelude::Wrapping::NoPrelude(no_prelude::NoPrelude("y".into()));
+    assert_eq!(wrapped.message().to_string(), "y");
 }

@@ -44,4 +44,18 @@ fn the_type_page_lists_the_catalog() {
         page.contains("status 404, code <code>NOT_FOUND</code>"),
         "no per-variant status and code"
     );
+
+    // A type with a transparent variant names the type it wraps, linked to its page.
+    let page = std::fs::read_to_string(target.join("doc/api_error_tests/enum.WrappingError.html"))
+        .unwrap();
+    assert!(
+        page.contains("<td><code>MALFORMED</code></td><td>400 Bad Request</td>"),
+        "the page lacks its own error"
+    );
+    assert!(
+        page.contains("enum.WrappingError.html#variant.Documented\"")
+            && page.contains("enum.DocumentedError.html\"")
+            && page.contains("the errors of <a href"),
+        "the page does not name the wrapped type"
+    );
 }

@@ -274,10 +274,10 @@ impl Envelope for Shape {
         context: &RequestContext<'_>,
         out: &mut Vec<u8>,
     ) -> Result<(), BodyError> {
-        // Generated code passes the plans of `E` itself, whose descriptors are all its own:
-        // a descriptor's index names its variant's place.
+        // Generated code passes the plans of `E` itself, one per place of its catalog's tree,
+        // and the error says which is its own.
         let descriptor = error.descriptor();
-        match prepared.get(descriptor.index()) {
+        match prepared.get(error.place()) {
             Some(cell) => json::write_plan(cell.plan(self, descriptor), error, context, out),
             None => self.write(error, context, out),
         }

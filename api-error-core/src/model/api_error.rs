@@ -44,6 +44,91 @@ use crate::{
 /// let failed = FaceError::Database("password=hunter2".into());
 /// assert_eq!(failed.message().to_string(), "Internal Server Error");
 /// ```
+///
+/// # Transparent variants: one contract from many enums
+///
+/// A service keeps its errors in one enum per module and wraps them in its handlers' error.
+/// A variant marked `#[api(transparent)]` has one field, whose type implements `ApiError`, and
+/// is that error in everything but the envelope: its status, code, name, public message,
+/// details, headers and descriptor are the wrapped error's, and its body is written in the
+/// outer type's envelope, whose shape the API's clients know. It sits beside thiserror's
+/// `#[error(transparent)]` and `#[from]`, so `?` wraps a module's error.
+///
+/// ```
+/// use api_error_core::{ApiError, RequestContext};
+///
+/// #[derive(Debug, thiserror::Error, ApiError)]
+/// #[api(envelope = "face", prefix = "SHOP_AUTH_", code_case = "SCREAMING_SNAKE_CASE")]
+/// pub enum AuthError {
+///     #[error("token expired")]
+///     #[api(status = 401, message = "Token expired.", www_authenticate = "Bearer")]
+///     TokenExpired,
+/// }
+///
+/// #[derive(Debug, thiserror::Error, ApiError)]
+/// #[api(envelope = "incident", prefix = "SHOP_", code_case = "SCREAMING_SNAKE_CASE")]
+/// pub enum HandlerError {
+///     #[error("no route")]
+///     #[api(status = 404)]
+///     NotFound,
+///     #[error(transparent)]
+///     #[api(transparent)]
+///     Auth(#[from] AuthError),
+/// }
+///
+/// fn check_token() -> Result<(), HandlerError> {
+///     Err(AuthError::TokenExpired)?
+/// }
+///
+/// let error = check_token().unwrap_err();
+/// assert_eq!(error.status(), 401);
+/// assert_eq!(error.code(), "SHOP_AUTH_TOKEN_EXPIRED");
+/// assert_eq!(error.headers().next().map(|(name, _)| name), Some("www-authenticate"));
+/// // The handler's envelope, not the auth module's.
+/// assert_eq!(
+///     error.to_json_string(&RequestContext::new()),
+///     r#"{"code":"SHOP_AUTH_TOKEN_EXPIRED","message":"Token expired."}"#
+/// );
+/// // The handler's catalog includes the wrapped one: docs and lookups see every error.
+/// assert!(HandlerError::CATALOG.get("SHOP_AUTH_TOKEN_EXPIRED").is_some());
+/// assert_eq!(HandlerError::CATALOG.len(), 2);
+/// ```
+///
+/// A transparent variant declares nothing the wrapped error says (no `code`, `status`,
+/// `message`, ...), and the enum's defaults (status, message, headers) are for its own
+/// variants only. The wrapped type may be a type parameter (`Inner(E)`), which then gets the
+/// bound `E: ApiError`; its bodies are written without a plan kept between them, since a
+/// `static` cannot depend on `E`.
+///
+/// The codes the wrapped catalog brings are checked at compile time, in `const` evaluation,
+/// at no cost at run time: a code used twice anywhere in the outer type's catalog (directly
+/// or through transparent variants, at any depth), a code that does not start with the outer
+/// type's `prefix`, and a mix of string and integer codes fail the build, with a message that
+/// names both errors and their types, at the transparent variant. A type reached through two
+/// paths is the same errors, listed once. For a type with parameters the check runs for each
+/// instance, when its catalog is compiled.
+///
+/// ```compile_fail,E0080
+/// use api_error_core::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 401)]
+/// pub enum AuthError {
+///     #[api(code = "EXPIRED")]
+///     TokenExpired,
+/// }
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(status = 400)]
+/// pub enum HandlerError {
+///     #[api(code = "EXPIRED")]
+///     LinkExpired,
+///     // error: duplicate code `EXPIRED`: `AuthError::TokenExpired` (through transparent
+///     // variant `HandlerError::Auth`) and `HandlerError::LinkExpired` both use it
+///     #[api(transparent)]
+///     Auth(AuthError),
+/// }
+/// ```
 pub trait ApiError {
     /// Every error this type can produce, for documentation and lookup by code.
     const CATALOG: Catalog;
@@ -60,6 +145,21 @@ pub trait ApiError {
     /// assert_eq!(Error::EntityNotFound.descriptor().name(), "entity not found");
     /// ```
     fn descriptor(&self) -> &'static Descriptor;
+
+    /// Not public API: where the plan of this value's error is kept among its type's plans.
+    ///
+    /// The places of a type are its own descriptors, in catalog order, then, for each catalog
+    /// nested in its catalog, as many places as that catalog's tree has descriptors
+    /// ([`Catalog::places`]). The derive writes this method for types with transparent
+    /// variants: such a variant's place is the wrapped error's place after the places of
+    /// everything before it, or `usize::MAX` when the wrapped type is a type parameter (its
+    /// plans are then compiled for each body). An impl that forwards
+    /// [`descriptor`](Self::descriptor) to another type forwards this method too.
+    #[doc(hidden)]
+    #[inline]
+    fn place(&self) -> usize {
+        self.descriptor().index()
+    }
 
     /// Writes the public message into `out`: a `String`, a [`fmt::Formatter`], or any other
     /// [`fmt::Write`]. Its values are formatted straight into `out`, with no `String` between.
@@ -95,8 +195,7 @@ pub trait ApiError {
     /// assert_eq!(Error::EntityExists(1).static_message(), None);
     /// ```
     fn static_message(&self) -> Option<&'static str> {
-        let descriptor = self.descriptor();
-        descriptor.message_json().and(descriptor.message())
+        crate::__private::fixed_message(self.descriptor())
     }
 
     /// The HTTP status of this error.
@@ -407,7 +506,8 @@ pub trait ApiError {
 
     /// The response that stands in when an error's own response cannot be written: status
     /// 500, in this type's envelope, with the catalog's own 500 error when it has one with a
-    /// fixed message, else with the code `INTERNAL_SERVER_ERROR` (or `500` for a catalog of
+    /// fixed message (the type's own errors first, then those its transparent variants wrap),
+    /// else with the code `INTERNAL_SERVER_ERROR` (or `500` for a catalog of
     /// integer codes) and the message `Internal Server Error`.
     ///
     /// ```

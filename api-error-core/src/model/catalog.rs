@@ -9,8 +9,12 @@ use crate::{CodeQuery, Descriptor};
 /// Every error an [`ApiError`](crate::ApiError) type can produce, as static data.
 ///
 /// A catalog holds the type's own descriptors in declaration order, followed by the catalogs
-/// of any error types nested inside it. It is what documentation is rendered from and what
-/// clients look codes up in.
+/// of the error types its transparent variants wrap (`#[api(transparent)]`), in declaration
+/// order, each with its own nested catalogs. It is what documentation is rendered from and
+/// what clients look codes up in, so everything that reads it ([`get`](Self::get),
+/// [`iter`](Self::iter), [`to_json`](Self::to_json), the Markdown pages, the OpenAPI document
+/// and the stability check) sees every error the type can produce. A catalog that is reached
+/// through two paths (two variants wrapping the same type) is listed once.
 ///
 /// ```
 /// use api_error_core::ApiError;
@@ -80,7 +84,8 @@ impl Catalog {
         self.descriptors
     }
 
-    /// The catalogs of error types nested inside this one.
+    /// The catalogs of the error types the type's transparent variants wrap, in declaration
+    /// order.
     ///
     /// ```
     /// # use api_error_core::ApiError;
@@ -88,6 +93,17 @@ impl Catalog {
     /// #[api(status = 500, code_case = "snake_case")]
     /// enum StorageError { Unavailable }
     /// assert!(StorageError::CATALOG.nested().is_empty());
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 400, code_case = "snake_case")]
+    /// enum HandlerError {
+    ///     BadRequest,
+    ///     #[api(transparent)]
+    ///     Storage(StorageError),
+    /// }
+    /// assert_eq!(HandlerError::CATALOG.nested(), [StorageError::CATALOG]);
+    /// let codes: Vec<String> = HandlerError::CATALOG.iter().map(|d| d.code().to_string()).collect();
+    /// assert_eq!(codes, ["bad_request", "unavailable"]);
     /// ```
     pub const fn nested(&self) -> &'static [Catalog] {
         self.nested
@@ -103,7 +119,23 @@ impl Catalog {
     /// assert_eq!(StorageError::CATALOG.len(), 2);
     /// ```
     pub fn len(&self) -> usize {
-        self.descriptors.len() + self.nested.iter().map(Catalog::len).sum::<usize>()
+        if self.nested.is_empty() {
+            return self.descriptors.len();
+        }
+        self.iter().count()
+    }
+
+    /// Not public API: how many places the type's plans take, one per descriptor of the whole
+    /// tree, a catalog reached through two paths counted on each.
+    #[doc(hidden)]
+    pub const fn places(&self) -> usize {
+        let mut places = self.descriptors.len();
+        let mut at = 0;
+        while at < self.nested.len() {
+            places += self.nested[at].places();
+            at += 1;
+        }
+        places
     }
 
     /// Whether the catalog has no descriptor at all.
@@ -118,7 +150,8 @@ impl Catalog {
         self.len() == 0
     }
 
-    /// Every descriptor: the type's own first, then each nested catalog's, depth first.
+    /// Every descriptor: the type's own first, then each nested catalog's, depth first; a
+    /// catalog reached a second time is skipped.
     ///
     /// ```
     /// # use api_error_core::ApiError;
@@ -132,6 +165,7 @@ impl Catalog {
         Iter {
             current: self.descriptors.iter(),
             pending: self.nested.iter().rev().collect(),
+            visited: Vec::new(),
         }
     }
 
@@ -265,6 +299,8 @@ impl IntoIterator for &Catalog {
 pub struct Iter {
     current: slice::Iter<'static, Descriptor>,
     pending: Vec<&'static Catalog>,
+    /// The nested catalogs walked so far: one reached again is the same errors again.
+    visited: Vec<&'static Catalog>,
 }
 
 impl Iterator for Iter {
@@ -276,6 +312,11 @@ impl Iterator for Iter {
                 return Some(descriptor);
             }
             let catalog = self.pending.pop()?;
+            // Compared by value: a constant's data has no guaranteed single address.
+            if self.visited.contains(&catalog) {
+                continue;
+            }
+            self.visited.push(catalog);
             self.current = catalog.descriptors.iter();
             self.pending.extend(catalog.nested.iter().rev());
         }
@@ -289,6 +330,7 @@ impl fmt::Debug for Iter {
         f.debug_struct("Iter")
             .field("remaining_own", &self.current.len())
             .field("pending_catalogs", &self.pending.len())
+            .field("visited_catalogs", &self.visited.len())
             .finish()
     }
 }

@@ -72,19 +72,25 @@ pub(crate) fn internal<E: ApiError>(context: &RequestContext<'_>) -> Response<Ve
     )
 }
 
-/// The catalog's own 500 error when it has one with a fixed message, else a built-in one whose
-/// code is of the catalog's kind.
+/// The catalog's own 500 error when it has one with a fixed message (the type's own errors
+/// first, then those of the catalogs it wraps), else a built-in one whose code is of the
+/// catalog's kind.
 fn internal_descriptor<E: ApiError>() -> &'static Descriptor {
-    let descriptors = E::CATALOG.descriptors();
-    let own = descriptors.iter().find(|descriptor| {
-        // A template message would show its placeholders; only fixed messages qualify.
-        descriptor.status() == StatusCode::INTERNAL_SERVER_ERROR
-            && (descriptor.message().is_none() || descriptor.message_json().is_some())
-    });
+    // The whole tree: a type whose variants are all transparent has no descriptors of its own.
+    let catalog = E::CATALOG;
+    let own = catalog
+        .descriptors()
+        .iter()
+        .chain(catalog.iter())
+        .find(|descriptor| {
+            // A template message would show its placeholders; only fixed messages qualify.
+            descriptor.status() == StatusCode::INTERNAL_SERVER_ERROR
+                && (descriptor.message().is_none() || descriptor.message_json().is_some())
+        });
     match own {
         Some(descriptor) => descriptor,
         None if matches!(
-            descriptors.first().map(Descriptor::code),
+            catalog.iter().next().map(Descriptor::code),
             Some(Code::Int(_))
         ) =>
         {

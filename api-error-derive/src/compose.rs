@@ -1,0 +1,340 @@
+//! Code generation for transparent variants: the arms that hand a method to the wrapped
+//! error, the catalog that nests the wrapped catalogs, where their plans are kept, and the
+//! `const` checks of the codes they bring. Nothing here is written for a type without
+//! transparent variants.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{ToTokens as _, format_ident, quote};
+use syn::Generics;
+
+use crate::ast::Input;
+use crate::expand::{binding, located, path, pattern, some_arms};
+use crate::transparent::Transparent;
+use crate::valid::Resolved;
+
+/// `Wrapped: ApiError` for each wrapped type that names a parameter of the input.
+pub fn bounds(generics: &mut Generics, transparent: &[Transparent<'_>], public: &TokenStream) {
+    let predicates: Vec<syn::WherePredicate> = transparent
+        .iter()
+        .filter(|nested| nested.generic)
+        .map(|nested| {
+            let ty = nested.ty();
+            syn::parse_quote!(#ty: #public::ApiError)
+        })
+        .collect();
+    if !predicates.is_empty() {
+        generics.make_where_clause().predicates.extend(predicates);
+    }
+}
+
+/// `<Wrapped as ApiError>` for one transparent variant, located at the variant, so that a
+/// type that is no `ApiError` is reported there.
+fn trait_of(nested: &Transparent<'_>, private: &TokenStream) -> TokenStream {
+    let ty = nested.ty();
+    located(quote!(<#ty as #private::ApiError>), nested.span())
+}
+
+/// The pattern of a transparent variant, binding the wrapped error.
+fn bound(nested: &Transparent<'_>) -> TokenStream {
+    pattern(nested.variant, &[0])
+}
+
+/// An arm per transparent variant: `Self::Variant(inner) => call(inner)`.
+fn arms_with(
+    transparent: &[Transparent<'_>],
+    private: &TokenStream,
+    call: impl Fn(TokenStream, TokenStream) -> TokenStream,
+) -> Vec<TokenStream> {
+    transparent
+        .iter()
+        .map(|nested| {
+            let pattern = bound(nested);
+            let call = call(trait_of(nested, private), binding(0).into_token_stream());
+            quote!(#pattern => #call)
+        })
+        .collect()
+}
+
+/// An arm per transparent variant answering `method` with the wrapped error's: `write_message`
+/// passes the output on, any other method takes the error alone.
+pub fn delegating(
+    transparent: &[Transparent<'_>],
+    method: &str,
+    private: &TokenStream,
+) -> Vec<TokenStream> {
+    let method = format_ident!("{}", method);
+    let with_out = method == "write_message";
+    arms_with(transparent, private, |api_error, inner| {
+        if with_out {
+            quote!(#api_error::#method(#inner, __out))
+        } else {
+            quote!(#api_error::#method(#inner))
+        }
+    })
+}
+
+/// As [`delegating`], but each arm returns from the method: for a `match` whose other arms
+/// give a value the method goes on with.
+pub fn returning(
+    transparent: &[Transparent<'_>],
+    method: &str,
+    private: &TokenStream,
+) -> Vec<TokenStream> {
+    let method = format_ident!("{}", method);
+    arms_with(
+        transparent,
+        private,
+        |api_error, inner| quote!(return #api_error::#method(#inner)),
+    )
+}
+
+/// `static_message`, `status`, `code` and `name`, which a transparent variant takes from the
+/// wrapped error and the others from their descriptor, as the trait's defaults do.
+pub fn delegated_methods(
+    resolved: &[Resolved<'_>],
+    transparent: &[Transparent<'_>],
+    private: &TokenStream,
+) -> TokenStream {
+    if transparent.is_empty() {
+        return TokenStream::new();
+    }
+    let descriptor = quote!(<Self as #private::ApiError>::descriptor(self));
+    let method = |name: &str, rest: TokenStream| {
+        some_arms(
+            resolved,
+            &delegating(transparent, name, private),
+            |_| None,
+            rest,
+        )
+    };
+    let static_message = method(
+        "static_message",
+        quote!(#private::fixed_message(#descriptor)),
+    );
+    let status = method("status", quote!(#descriptor.status()));
+    let code = method("code", quote!(#descriptor.code()));
+    let name = method("name", quote!(#descriptor.name()));
+    quote! {
+        #[inline]
+        fn static_message(&self) -> #private::Option<&'static str> {
+            #static_message
+        }
+
+        #[inline]
+        fn status(&self) -> #private::StatusCode {
+            #status
+        }
+
+        #[inline]
+        fn code(&self) -> #private::Code {
+            #code
+        }
+
+        #[inline]
+        fn name(&self) -> &'static str {
+            #name
+        }
+    }
+}
+
+/// Where the plans of a type are kept: its own variants' places, then, for each transparent
+/// variant whose wrapped type is known without the input's parameters, as many places as the
+/// wrapped catalog's tree has.
+pub struct Places {
+    /// `const __API_PLACES_N: usize = ...;`: where the places of each such variant start, and
+    /// (the last) how many there are.
+    pub consts: TokenStream,
+    /// How many places the type's plans have.
+    pub count: TokenStream,
+    /// For each transparent variant, the constants its places start and end at, if it has any.
+    ranges: Vec<Option<(syn::Ident, syn::Ident)>>,
+}
+
+pub fn places(own: usize, transparent: &[Transparent<'_>], private: &TokenStream) -> Places {
+    let own = Literal::usize_unsuffixed(own);
+    if transparent.iter().all(|nested| nested.generic) {
+        return Places {
+            consts: TokenStream::new(),
+            count: quote!(#own),
+            ranges: transparent.iter().map(|_| None).collect(),
+        };
+    }
+    let name = |index: usize| format_ident!("__API_PLACES_{}", index);
+    let mut consts = quote!(const __API_PLACES_0: usize = #own;);
+    let mut ranges = Vec::with_capacity(transparent.len());
+    let mut kept = 0;
+    for nested in transparent {
+        if nested.generic {
+            ranges.push(None);
+            continue;
+        }
+        let (start, end) = (name(kept), name(kept + 1));
+        let api_error = trait_of(nested, private);
+        consts.extend(quote! {
+            const #end: usize = #start + #private::Catalog::places(&#api_error::CATALOG);
+        });
+        ranges.push(Some((start, end.clone())));
+        kept += 1;
+    }
+    let count = name(kept);
+    Places {
+        consts,
+        count: quote!(#count),
+        ranges,
+    }
+}
+
+/// `place`: a wrapped error's place after those of what comes before its variant, or none for
+/// a wrapped type that is a parameter of the input.
+pub fn place_method(
+    resolved: &[Resolved<'_>],
+    transparent: &[Transparent<'_>],
+    places: &Places,
+    private: &TokenStream,
+) -> TokenStream {
+    if transparent.is_empty() {
+        return TokenStream::new();
+    }
+    let arms: Vec<TokenStream> = transparent
+        .iter()
+        .zip(&places.ranges)
+        .map(|(nested, range)| match range {
+            Some((start, end)) => {
+                let pattern = bound(nested);
+                let api_error = trait_of(nested, private);
+                let inner = binding(0);
+                quote!(#pattern => #private::nested_place(#start, #end, #api_error::place(#inner)))
+            }
+            None => {
+                let pattern = pattern(nested.variant, &[]);
+                quote!(#pattern => ::core::primitive::usize::MAX)
+            }
+        })
+        .collect();
+    let body = some_arms(
+        resolved,
+        &arms,
+        |_| None,
+        quote!(#private::own_place(<Self as #private::ApiError>::descriptor(self))),
+    );
+    quote! {
+        #[inline]
+        fn place(&self) -> usize {
+            #body
+        }
+    }
+}
+
+/// `<Wrapped as ApiError>::CATALOG` for each transparent variant, in declaration order.
+pub fn catalogs(transparent: &[Transparent<'_>], private: &TokenStream) -> Vec<TokenStream> {
+    transparent
+        .iter()
+        .map(|nested| {
+            let api_error = trait_of(nested, private);
+            quote!(#api_error::CATALOG)
+        })
+        .collect()
+}
+
+/// The enum's prefix, which the wrapped codes must start with; `""` for none.
+fn prefix(input: &Input) -> String {
+    input
+        .attrs
+        .prefix
+        .as_ref()
+        .map(syn::LitStr::value)
+        .unwrap_or_default()
+}
+
+/// `if let Some(conflict) = catalog.conflict(..) { panic!(..) }` for the transparent variant
+/// at `at`, the panic located at the variant, where the build's error points.
+fn check(
+    input: &Input,
+    catalog: &TokenStream,
+    at: usize,
+    nested: &Transparent<'_>,
+    private: &TokenStream,
+) -> TokenStream {
+    let prefix = prefix(input);
+    let at = Literal::usize_unsuffixed(at);
+    let panic = located(
+        quote!(::core::panic!("{}", __conflict.as_str())),
+        nested.span(),
+    );
+    quote! {
+        if let #private::Some(__conflict) =
+            #private::Catalog::conflict(#catalog, __API_VARIANTS, #at, #prefix)
+        {
+            #panic
+        }
+    }
+}
+
+/// The catalog, `base`. For a type with parameters and transparent variants, the wrapped
+/// catalogs are known for each instance of the type only, so the catalog checks them when it
+/// is evaluated for one: every use of the instance's catalog, its descriptors included, fails
+/// the build on a conflict.
+pub fn catalog(
+    input: &Input,
+    transparent: &[Transparent<'_>],
+    base: TokenStream,
+    private: &TokenStream,
+) -> TokenStream {
+    if transparent.is_empty() || input.generics.params.is_empty() {
+        return base;
+    }
+    let checks = transparent
+        .iter()
+        .enumerate()
+        .map(|(at, nested)| check(input, &quote!(&__catalog), at, nested, private));
+    quote! {{
+        let __catalog = #base;
+        #(#checks)*
+        __catalog
+    }}
+}
+
+/// The transparent variants' names, for the checks' messages. For a type without parameters,
+/// one `const` per transparent variant too, evaluated with the crate: the first conflict the
+/// wrapped catalog brings fails the build, reported at the variant.
+pub fn checks(
+    input: &Input,
+    transparent: &[Transparent<'_>],
+    private: &TokenStream,
+) -> TokenStream {
+    if transparent.is_empty() {
+        return TokenStream::new();
+    }
+    let names = transparent
+        .iter()
+        .map(|nested| nested.variant.ident.to_string());
+    let names = quote! {
+        // The transparent variants, for the messages of the checks.
+        const __API_VARIANTS: &[&str] = &[#(#names),*];
+    };
+    if !input.generics.params.is_empty() {
+        return names;
+    }
+    let ident = &input.ident;
+    let catalog = quote!(&<#ident as #private::ApiError>::CATALOG);
+    let checks = transparent.iter().enumerate().map(|(at, nested)| {
+        let check = check(input, &catalog, at, nested, private);
+        quote!(const _: () = #check;)
+    });
+    quote! {
+        #names
+        #(#checks)*
+    }
+}
+
+/// The wrapped type's examples, each wrapped in the variant.
+pub fn examples(nested: &Transparent<'_>, private: &TokenStream) -> TokenStream {
+    let path = path(nested.variant);
+    let member = &nested.field.member;
+    let api_error = trait_of(nested, private);
+    quote! {
+        for __inner in #api_error::examples() {
+            __examples.push(#path { #member: __inner });
+        }
+    }
+}
