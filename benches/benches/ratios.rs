@@ -1,5 +1,6 @@
 //! Prints a Markdown table of the derive's time relative to hand-written code doing the same
-//! work, for every figure of the `lookup`, `envelope` and `response` benchmarks.
+//! work, for every figure of the `lookup`, `envelope` and `response` benchmarks, and the bodies
+//! of errors that transparent variants wrap.
 //!
 //! `cargo bench -p api-error-benches --bench ratios [-- FILTER]`
 //!
@@ -14,7 +15,7 @@
 use std::time::{Duration, Instant};
 
 use api_error_benches::counting::{self, Counting};
-use api_error_benches::{Compare, bodies, lookups, responses};
+use api_error_benches::{Compare, bodies, lookups, responses, transparent};
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
@@ -38,6 +39,7 @@ fn main() {
     };
     lookups::cases(&mut ratios);
     bodies::cases(&mut ratios);
+    transparent::cases(&mut ratios);
     responses::cases(&mut ratios);
     print_table(&ratios.rows);
 }

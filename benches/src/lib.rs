@@ -5,7 +5,9 @@
 //!   hand-written `match`;
 //! - [`bodies`]: error bodies in every built-in envelope and in a declared [`Shape`], against
 //!   hand-written `#[derive(Serialize)]` structs that write the same bytes;
-//! - [`responses`]: whole axum responses, against a hand-written `IntoResponse`.
+//! - [`responses`]: whole axum responses, against a hand-written `IntoResponse`;
+//! - [`transparent`]: bodies of errors that transparent variants wrap, one and three levels
+//!   down, against the hand-written struct of the outer envelope.
 //!
 //! Four benchmark targets run them:
 //!
@@ -27,6 +29,7 @@ pub mod bodies;
 pub mod counting;
 pub mod lookups;
 pub mod responses;
+pub mod transparent;
 
 /// What runs the figures: criterion, the ratio table, or a test that runs each side once.
 ///
@@ -139,6 +142,16 @@ mod tests {
         let mut run = Once(Vec::new());
         crate::responses::cases(&mut run);
         assert_eq!(run.0, ["axum/static_message", "axum/field_errors"]);
+    }
+
+    #[test]
+    fn wrapped_bodies_are_the_hand_written_bytes() {
+        let mut run = Once(Vec::new());
+        crate::transparent::cases(&mut run);
+        assert_eq!(
+            run.0,
+            ["transparent/static_message", "transparent/three_levels"]
+        );
     }
 
     #[test]
