@@ -137,55 +137,67 @@ pub fn delegated_methods(
     }
 }
 
-/// Where the plans of a type are kept: its own variants' places, then, for each transparent
-/// variant whose wrapped type is known without the input's parameters, as many places as the
-/// wrapped catalog's tree has.
+/// Where the plans of a type are kept. Its places are its own variants', then, for each
+/// transparent variant in declaration order, as many as the wrapped catalog's tree has: a
+/// variant's places start where the previous variant's end. The type's own `static` has room
+/// for the places before the first variant whose wrapped type names a parameter of the input,
+/// since a `static` cannot depend on one: its own bodies of the errors after that are written
+/// without a kept plan. Their places are still those of the tree, and a type that wraps an
+/// instance of this one keeps plans for all of them.
 pub struct Places {
-    /// `const __API_PLACES_N: usize = ...;`: where the places of each such variant start, and
-    /// (the last) how many there are.
+    /// `const __API_PLACES_N: usize = ...;`: where the places of each variant before the
+    /// first one wrapping a parameter start, and where they end.
     pub consts: TokenStream,
-    /// How many places the type's plans have.
+    /// How many places the type's own plans have.
     pub count: TokenStream,
-    /// For each transparent variant, the constants its places start and end at, if it has any.
-    ranges: Vec<Option<(syn::Ident, syn::Ident)>>,
+    /// For each transparent variant, where its places start and end.
+    ranges: Vec<(TokenStream, TokenStream)>,
 }
 
 pub fn places(own: usize, transparent: &[Transparent<'_>], private: &TokenStream) -> Places {
     let own = Literal::usize_unsuffixed(own);
-    if transparent.iter().all(|nested| nested.generic) {
-        return Places {
-            consts: TokenStream::new(),
-            count: quote!(#own),
-            ranges: transparent.iter().map(|_| None).collect(),
-        };
-    }
     let name = |index: usize| format_ident!("__API_PLACES_{}", index);
-    let mut consts = quote!(const __API_PLACES_0: usize = #own;);
-    let mut ranges = Vec::with_capacity(transparent.len());
-    let mut kept = 0;
-    for nested in transparent {
-        if nested.generic {
-            ranges.push(None);
-            continue;
-        }
-        let (start, end) = (name(kept), name(kept + 1));
+    let size = |nested: &Transparent<'_>| {
         let api_error = trait_of(nested, private);
-        consts.extend(quote! {
-            const #end: usize = #start + #private::Catalog::places(&#api_error::CATALOG);
-        });
-        ranges.push(Some((start, end.clone())));
-        kept += 1;
+        quote!(#private::Catalog::places(&#api_error::CATALOG))
+    };
+    let kept = transparent
+        .iter()
+        .take_while(|nested| !nested.generic)
+        .count();
+    let mut consts = TokenStream::new();
+    let mut ranges = Vec::with_capacity(transparent.len());
+    if kept > 0 {
+        consts.extend(quote!(const __API_PLACES_0: usize = #own;));
     }
-    let count = name(kept);
+    for (index, nested) in transparent.iter().take(kept).enumerate() {
+        let (start, end) = (name(index), name(index + 1));
+        let size = size(nested);
+        consts.extend(quote!(const #end: usize = #start + #size;));
+        ranges.push((quote!(#start), quote!(#end)));
+    }
+    let count = if kept > 0 {
+        name(kept).into_token_stream()
+    } else {
+        quote!(#own)
+    };
+    // After a wrapped parameter, where the places lie depends on the instance: computed in
+    // `const` blocks, which may name the parameters.
+    let mut before = vec![count.clone()];
+    for nested in transparent.iter().skip(kept) {
+        let start = quote!(const { #(#before)+* });
+        before.push(size(nested));
+        let end = quote!(const { #(#before)+* });
+        ranges.push((start, end));
+    }
     Places {
         consts,
-        count: quote!(#count),
+        count,
         ranges,
     }
 }
 
-/// `place`: a wrapped error's place after those of what comes before its variant, or none for
-/// a wrapped type that is a parameter of the input.
+/// `place`: a wrapped error's place after those of what comes before its variant.
 pub fn place_method(
     resolved: &[Resolved<'_>],
     transparent: &[Transparent<'_>],
@@ -198,17 +210,11 @@ pub fn place_method(
     let arms: Vec<TokenStream> = transparent
         .iter()
         .zip(&places.ranges)
-        .map(|(nested, range)| match range {
-            Some((start, end)) => {
-                let pattern = bound(nested);
-                let api_error = trait_of(nested, private);
-                let inner = binding(0);
-                quote!(#pattern => #private::nested_place(#start, #end, #api_error::place(#inner)))
-            }
-            None => {
-                let pattern = pattern(nested.variant, &[]);
-                quote!(#pattern => ::core::primitive::usize::MAX)
-            }
+        .map(|(nested, (start, end))| {
+            let pattern = bound(nested);
+            let api_error = trait_of(nested, private);
+            let inner = binding(0);
+            quote!(#pattern => #private::nested_place(#start, #end, #api_error::place(#inner)))
         })
         .collect();
     let body = some_arms(

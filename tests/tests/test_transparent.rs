@@ -446,3 +446,80 @@ fn a_transparent_struct() {
     assert_eq!(Public::CATALOG.descriptors().len(), 0);
     assert_eq!(Public::CATALOG.len(), 2);
 }
+
+/// A parameter between an own error and a concrete module.
+#[derive(Debug, ApiError)]
+#[api(envelope = "incident", code_case = "SCREAMING_SNAKE_CASE")]
+pub enum Layered<E> {
+    #[api(status = 400, message = "layered")]
+    Own,
+    #[api(transparent)]
+    Inner(E),
+    #[api(transparent)]
+    Disk(DiskError),
+}
+
+/// An instance of it, wrapped by a type without parameters: its plans cover the whole tree.
+#[derive(Debug, ApiError)]
+#[api(envelope = "oz")]
+pub enum Outermost {
+    #[api(code = "FIRST", status = 418, message = "first")]
+    First,
+    #[api(transparent)]
+    Layered(Layered<AuthError>),
+}
+
+fn outermost_errors() -> Vec<(Outermost, &'static str)> {
+    vec![
+        (
+            Outermost::First,
+            r#"{"error_code":"FIRST","error_message":"first","details":null}"#,
+        ),
+        (
+            Outermost::Layered(Layered::Own),
+            r#"{"error_code":"OWN","error_message":"layered","details":null}"#,
+        ),
+        (
+            Outermost::Layered(Layered::Inner(AuthError::TokenExpired {
+                user: "ada".into(),
+            })),
+            r#"{"error_code":"AUTH_TOKEN_EXPIRED","error_message":"Token expired.","details":null}"#,
+        ),
+        (
+            Outermost::Layered(Layered::Inner(AuthError::Forbidden("bob".into(), "read"))),
+            r#"{"error_code":"AUTH_FORBIDDEN","error_message":"user bob may not read","details":null}"#,
+        ),
+        (
+            Outermost::Layered(Layered::Disk(DiskError::Full)),
+            r#"{"error_code":"STORE_DISK_FULL","error_message":"Insufficient Storage","details":null}"#,
+        ),
+        (
+            Outermost::Layered(Layered::Disk(DiskError::Offline(4))),
+            r#"{"error_code":"STORE_DISK_OFFLINE","error_message":"disk 4 is offline","details":null}"#,
+        ),
+    ]
+}
+
+#[test]
+fn every_error_of_a_tree_has_a_place_of_its_own() {
+    let errors = outermost_errors();
+    let places: Vec<usize> = errors.iter().map(|(error, _)| error.place()).collect();
+    // First, then Layered's own, the five auth errors, the two disk errors: nine places.
+    assert_eq!(places, [0, 1, 2, 3, 7, 8]);
+    assert_eq!(Outermost::CATALOG.places(), 9);
+    let context = RequestContext::new();
+    for _ in 0..3 {
+        for (error, expected) in &errors {
+            assert_eq!(error.to_json_string(&context), *expected);
+        }
+    }
+    // The generic type on its own: the same places, and the same bytes in its own envelope.
+    let layered: Layered<AuthError> = Layered::Disk(DiskError::Offline(4));
+    assert_eq!(layered.place(), 7);
+    for _ in 0..2 {
+        assert_eq!(
+            layered.to_json_string(&context),
+            r#"{"code":"STORE_DISK_OFFLINE","message":"disk 4 is offline"}"#
+        );
+    }
+}

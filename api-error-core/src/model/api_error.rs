@@ -97,8 +97,10 @@ use crate::{
 /// A transparent variant declares nothing the wrapped error says (no `code`, `status`,
 /// `message`, ...), and the enum's defaults (status, message, headers) are for its own
 /// variants only. The wrapped type may be a type parameter (`Inner(E)`), which then gets the
-/// bound `E: ApiError`; its bodies are written without a plan kept between them, since a
-/// `static` cannot depend on `E`.
+/// bound `E: ApiError`. Such a type keeps no plans for the errors of `E`, since a `static`
+/// cannot depend on `E` (nor for those of its later transparent variants): it compiles the
+/// shape for each of their bodies. A type that wraps an instance of it (`Inner(Wrapped<E>)`
+/// in a type without parameters) keeps plans for all of them.
 ///
 /// The codes the wrapped catalog brings are checked at compile time, in `const` evaluation,
 /// at no cost at run time: a code used twice anywhere in the outer type's catalog (directly
@@ -152,8 +154,8 @@ pub trait ApiError {
     /// nested in its catalog, as many places as that catalog's tree has descriptors
     /// ([`Catalog::places`]). The derive writes this method for types with transparent
     /// variants: such a variant's place is the wrapped error's place after the places of
-    /// everything before it, or `usize::MAX` when the wrapped type is a type parameter (its
-    /// plans are then compiled for each body). An impl that forwards
+    /// everything before it. `usize::MAX`, or any place the plans do not have, means no plan
+    /// is kept: the body is written from a plan compiled for it. An impl that forwards
     /// [`descriptor`](Self::descriptor) to another type forwards this method too.
     #[doc(hidden)]
     #[inline]
