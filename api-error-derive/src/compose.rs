@@ -242,38 +242,41 @@ pub fn catalogs(transparent: &[Transparent<'_>], private: &TokenStream) -> Vec<T
         .collect()
 }
 
-/// The enum's prefix, which the wrapped codes must start with; `""` for none.
-fn prefix(input: &Input) -> String {
-    input
-        .attrs
-        .prefix
-        .as_ref()
-        .map(syn::LitStr::value)
-        .unwrap_or_default()
-}
-
-/// `if let Some(conflict) = catalog.conflict(..) { panic!(..) }` for the transparent variant
-/// at `at`, the panic located at the variant, where the build's error points.
+/// `if let Some(conflict) = &conflicts[at] { panic!(..) }` for the transparent variant at
+/// `at`, the panic located at the variant, where the build's error points.
 fn check(
-    input: &Input,
-    catalog: &TokenStream,
+    conflicts: &TokenStream,
     at: usize,
     nested: &Transparent<'_>,
     private: &TokenStream,
 ) -> TokenStream {
-    let prefix = prefix(input);
     let at = Literal::usize_unsuffixed(at);
     let panic = located(
         quote!(::core::panic!("{}", __conflict.as_str())),
         nested.span(),
     );
     quote! {
-        if let #private::Some(__conflict) =
-            #private::Catalog::conflict(#catalog, __API_VARIANTS, #at, #prefix)
-        {
+        if let #private::Some(__conflict) = &#conflicts[#at] {
             #panic
         }
     }
+}
+
+/// `Catalog::conflicts(catalog, ..)`: the first conflict each transparent variant brings.
+fn conflicts(
+    input: &Input,
+    transparent: &[Transparent<'_>],
+    catalog: &TokenStream,
+    private: &TokenStream,
+) -> TokenStream {
+    let count = Literal::usize_unsuffixed(transparent.len());
+    let prefix = input
+        .attrs
+        .prefix
+        .as_ref()
+        .map(syn::LitStr::value)
+        .unwrap_or_default();
+    quote!(#private::Catalog::conflicts::<#count>(#catalog, __API_VARIANTS, #prefix))
 }
 
 /// The catalog, `base`. For a type with parameters and transparent variants, the wrapped
@@ -289,20 +292,23 @@ pub fn catalog(
     if transparent.is_empty() || input.generics.params.is_empty() {
         return base;
     }
+    let conflicts = conflicts(input, transparent, &quote!(&__catalog), private);
     let checks = transparent
         .iter()
         .enumerate()
-        .map(|(at, nested)| check(input, &quote!(&__catalog), at, nested, private));
+        .map(|(at, nested)| check(&quote!(__conflicts), at, nested, private));
     quote! {{
         let __catalog = #base;
+        let __conflicts = #conflicts;
         #(#checks)*
         __catalog
     }}
 }
 
 /// The transparent variants' names, for the checks' messages. For a type without parameters,
-/// one `const` per transparent variant too, evaluated with the crate: the first conflict the
-/// wrapped catalog brings fails the build, reported at the variant.
+/// the conflicts of the whole tree, found in one `const` evaluated with the crate, and one
+/// `const` per transparent variant that fails the build on the first conflict it brings,
+/// reported at the variant.
 pub fn checks(
     input: &Input,
     transparent: &[Transparent<'_>],
@@ -322,13 +328,20 @@ pub fn checks(
         return names;
     }
     let ident = &input.ident;
-    let catalog = quote!(&<#ident as #private::ApiError>::CATALOG);
+    let count = Literal::usize_unsuffixed(transparent.len());
+    let conflicts = conflicts(
+        input,
+        transparent,
+        &quote!(&<#ident as #private::ApiError>::CATALOG),
+        private,
+    );
     let checks = transparent.iter().enumerate().map(|(at, nested)| {
-        let check = check(input, &catalog, at, nested, private);
+        let check = check(&quote!(__API_CONFLICTS), at, nested, private);
         quote!(const _: () = #check;)
     });
     quote! {
         #names
+        const __API_CONFLICTS: [#private::Option<#private::Conflict>; #count] = #conflicts;
         #(#checks)*
     }
 }

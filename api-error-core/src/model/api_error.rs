@@ -107,8 +107,11 @@ use crate::{
 /// or through transparent variants, at any depth), a code that does not start with the outer
 /// type's `prefix`, and a mix of string and integer codes fail the build, with a message that
 /// names both errors and their types, at the transparent variant. A type reached through two
-/// paths is the same errors, listed once. For a type with parameters the check runs for each
-/// instance, when its catalog is compiled.
+/// paths (the same name, and errors of the same codes, variants, names and statuses) is the
+/// same errors, listed once. The check walks the tree once, through a hash table, so trees of
+/// thousands of errors stay within rustc's limits on `const` evaluation; it holds up to
+/// 24,576 errors. For a type with parameters the check runs for each instance, when its
+/// catalog is compiled.
 ///
 /// ```compile_fail,E0080
 /// use api_error_core::ApiError;

@@ -4,6 +4,8 @@ use core::{fmt, iter::FusedIterator, slice};
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
+use crate::model::code_table::same_code;
+use crate::model::conflict::same_text;
 use crate::{CodeQuery, Descriptor};
 
 /// Every error an [`ApiError`](crate::ApiError) type can produce, as static data.
@@ -14,7 +16,9 @@ use crate::{CodeQuery, Descriptor};
 /// what clients look codes up in, so everything that reads it ([`get`](Self::get),
 /// [`iter`](Self::iter), [`to_json`](Self::to_json), the Markdown pages, the OpenAPI document
 /// and the stability check) sees every error the type can produce. A catalog that is reached
-/// through two paths (two variants wrapping the same type) is listed once.
+/// through two paths (two variants wrapping the same type) is listed once: two catalogs of the
+/// same name whose errors have the same codes, variants, names and statuses, in order, are the
+/// same errors.
 ///
 /// ```
 /// use api_error_core::ApiError;
@@ -136,6 +140,39 @@ impl Catalog {
             at += 1;
         }
         places
+    }
+
+    /// Whether the catalog holds the same errors as `other`: the same type's catalog, reached
+    /// a second time. Compared by value, as a constant's data has no guaranteed single address:
+    /// the same name, errors with the same code, variant, name and status in the same order,
+    /// and the same nested catalogs.
+    pub(crate) const fn same_errors(&self, other: &Catalog) -> bool {
+        if !same_text(self.name, other.name)
+            || self.descriptors.len() != other.descriptors.len()
+            || self.nested.len() != other.nested.len()
+        {
+            return false;
+        }
+        let mut index = 0;
+        while index < self.descriptors.len() {
+            let (a, b) = (&self.descriptors[index], &other.descriptors[index]);
+            if !same_code(a.code(), b.code())
+                || a.status().as_u16() != b.status().as_u16()
+                || !same_text(a.variant(), b.variant())
+                || !same_text(a.name(), b.name())
+            {
+                return false;
+            }
+            index += 1;
+        }
+        let mut nested = 0;
+        while nested < self.nested.len() {
+            if !self.nested[nested].same_errors(&other.nested[nested]) {
+                return false;
+            }
+            nested += 1;
+        }
+        true
     }
 
     /// Whether the catalog has no descriptor at all.
@@ -312,8 +349,11 @@ impl Iterator for Iter {
                 return Some(descriptor);
             }
             let catalog = self.pending.pop()?;
-            // Compared by value: a constant's data has no guaranteed single address.
-            if self.visited.contains(&catalog) {
+            if self
+                .visited
+                .iter()
+                .any(|visited| visited.same_errors(catalog))
+            {
                 continue;
             }
             self.visited.push(catalog);

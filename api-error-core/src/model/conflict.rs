@@ -1,16 +1,18 @@
 //! Conflicts between a catalog and the catalogs nested in it, found in `const` evaluation so
 //! that they fail the build and cost nothing at run time.
 //!
-//! The rules, for the catalog a transparent variant wraps (with everything nested in it):
-//! - none of its codes is used by an error declared before it (the outer type's own errors,
-//!   and the catalogs of earlier transparent variants), unless both are the same error of the
-//!   same type, reached through two paths;
-//! - its codes start with the outer type's `prefix`, and are strings when there is one;
-//! - its codes are of the kind of the first code of the outer type's whole catalog.
+//! The rules, for every error a transparent variant brings in (the errors of the catalog it
+//! wraps, and of everything nested in that):
+//! - its code is not the code of another error of the tree, unless both are the same error of
+//!   the same type, reached through two paths;
+//! - its code starts with the outer type's `prefix`, and is a string when there is one;
+//! - its code is of the kind of the first code of the outer type's whole catalog.
 //!
-//! Each catalog checks the catalogs it wraps itself, so a conflict deep in a tree is reported
-//! by the type whose variant brings it in.
+//! The outer type's own errors follow the same rules, which the derive checks itself. The
+//! whole tree is walked once, through a [`CodeTable`], and each transparent variant gets the
+//! first conflict it brings.
 
+use crate::model::code_table::{Added, CodeTable, Inserted, MOST_ERRORS, Node};
 use crate::{Catalog, Code, Descriptor};
 
 /// The longest message a conflict composes; longer ones are cut at a character boundary.
@@ -137,27 +139,67 @@ struct Located<'a> {
     through: Option<Through<'a>>,
 }
 
+/// What every check needs: the outer type, its transparent variants' names, its prefix, and
+/// the first error of the tree, whose code's kind every code has.
+#[derive(Clone, Copy)]
+struct Outer<'a> {
+    catalog: &'a Catalog,
+    variants: &'a [&'a str],
+    prefix: &'a str,
+    first: Option<Located<'a>>,
+}
+
 impl Catalog {
-    /// Not public API: the first conflict the catalog nested at `at` brings into this one, for
-    /// the transparent variants named `variants` (one per nested catalog) and the outer type's
-    /// `prefix` (`""` for none).
+    /// Not public API: for each of the first `K` nested catalogs, those of the transparent
+    /// variants named `variants`, the first conflict it brings into this catalog; `prefix` is
+    /// the outer type's (`""` for none).
     #[doc(hidden)]
-    pub const fn conflict(&self, variants: &[&str], at: usize, prefix: &str) -> Option<Conflict> {
-        if at >= self.nested().len() {
-            return None;
-        }
-        let first = first_error(self, variants);
-        let through = through(self, variants, at);
-        walk(
-            self,
-            &self.nested()[at],
-            through,
+    pub const fn conflicts<const K: usize>(
+        &self,
+        variants: &[&str],
+        prefix: &str,
+    ) -> [Option<Conflict>; K] {
+        let mut found = [None; K];
+        let outer = Outer {
+            catalog: self,
             variants,
-            at,
-            first,
             prefix,
-        )
+            first: first_error(self, variants),
+        };
+        let mut table = CodeTable::new();
+        // The outer type's own errors, which the derive has checked.
+        let own = Node {
+            catalog: self,
+            variant: None,
+        };
+        if let Added::New(id) = table.add(own) {
+            let mut index = 0;
+            while index < self.descriptors().len() {
+                if let Inserted::Full = table.insert(id, index) {
+                    if K > 0 {
+                        found[0] = Some(too_large(self));
+                    }
+                    return found;
+                }
+                index += 1;
+            }
+        }
+        let mut at = 0;
+        while at < self.nested().len() && at < K {
+            found[at] = walk(&mut table, outer, &self.nested()[at], at);
+            at += 1;
+        }
+        found
     }
+}
+
+const fn too_large(outer: &Catalog) -> Conflict {
+    Conflict::new()
+        .text("the catalog of `")
+        .text(outer.name())
+        .text("` has more errors than its codes can be checked for at compile time (")
+        .int(MOST_ERRORS as i64)
+        .text(")")
 }
 
 const fn through<'a>(outer: &'a Catalog, variants: &[&'a str], at: usize) -> Option<Through<'a>> {
@@ -208,59 +250,83 @@ const fn first_in<'a>(catalog: &'a Catalog, through: Option<Through<'a>>) -> Opt
     None
 }
 
-/// Checks every error of `catalog` and the catalogs nested in it, all come through the
-/// transparent variant `at` of `outer`.
+/// Adds `catalog`, which the transparent variant `at` brings in, and everything nested in it,
+/// to the table; the first conflict found on the way. A catalog with the same errors as one
+/// added before is the same errors again, and is skipped with what is nested in it.
 const fn walk<'a>(
-    outer: &'a Catalog,
+    table: &mut CodeTable<'a>,
+    outer: Outer<'a>,
     catalog: &'a Catalog,
-    through: Option<Through<'a>>,
-    variants: &[&'a str],
     at: usize,
-    first: Option<Located<'a>>,
-    prefix: &str,
 ) -> Option<Conflict> {
+    let node = Node {
+        catalog,
+        variant: Some(at),
+    };
+    let id = match table.add(node) {
+        Added::New(id) => id,
+        Added::Known => return None,
+        Added::Full => return Some(too_large(outer.catalog)),
+    };
+    let here = through(outer.catalog, outer.variants, at);
+    let mut found = None;
     let mut index = 0;
     while index < catalog.descriptors().len() {
         let error = Located {
             catalog,
             descriptor: &catalog.descriptors()[index],
-            through,
+            through: here,
         };
-        if let Some(conflict) = check(outer, error, variants, at, first, prefix) {
-            return Some(conflict);
+        if found.is_none() {
+            found = check(outer, error);
+        }
+        // Added whatever was found: the next variants are checked against it.
+        match table.insert(id, index) {
+            Inserted::New => {}
+            Inserted::Taken(node, descriptor) => {
+                if found.is_none() {
+                    let earlier = Located {
+                        catalog: node.catalog,
+                        descriptor,
+                        through: match node.variant {
+                            Some(variant) => through(outer.catalog, outer.variants, variant),
+                            None => None,
+                        },
+                    };
+                    found = Some(duplicate(error, earlier));
+                }
+            }
+            Inserted::Full => return Some(too_large(outer.catalog)),
         }
         index += 1;
     }
     let mut nested = 0;
     while nested < catalog.nested().len() {
-        let found = walk(
-            outer,
-            &catalog.nested()[nested],
-            through,
-            variants,
-            at,
-            first,
-            prefix,
-        );
-        if found.is_some() {
-            return found;
+        let conflict = walk(table, outer, &catalog.nested()[nested], at);
+        if found.is_none() {
+            found = conflict;
         }
         nested += 1;
     }
-    None
+    found
 }
 
-/// One error brought in through the transparent variant `at`, against the outer type's
-/// prefix, the kind of its first code, and every error declared before the variant.
-const fn check<'a>(
-    outer: &'a Catalog,
-    error: Located<'a>,
-    variants: &[&'a str],
-    at: usize,
-    first: Option<Located<'a>>,
-    prefix: &str,
-) -> Option<Conflict> {
+const fn duplicate(error: Located<'_>, earlier: Located<'_>) -> Conflict {
+    Conflict::new()
+        .text("duplicate code ")
+        .code(error.descriptor.code())
+        .text(": ")
+        .error(error)
+        .text(" and ")
+        .error(earlier)
+        .text(" both use it")
+}
+
+/// One error brought in by a transparent variant, against the outer type's prefix and the
+/// kind of the tree's first code.
+const fn check(outer: Outer<'_>, error: Located<'_>) -> Option<Conflict> {
     let code = error.descriptor.code();
+    let prefix = outer.prefix;
     if !prefix.is_empty() {
         match code {
             Code::Str(text) if starts_with(text, prefix) => {}
@@ -274,7 +340,7 @@ const fn check<'a>(
                         .text(" does not start with the prefix `")
                         .text(prefix)
                         .text("` of `")
-                        .text(outer.name())
+                        .text(outer.catalog.name())
                         .text("`"),
                 );
             }
@@ -288,13 +354,13 @@ const fn check<'a>(
                         .text(" is an integer, but the prefix `")
                         .text(prefix)
                         .text("` of `")
-                        .text(outer.name())
+                        .text(outer.catalog.name())
                         .text("` applies to string codes"),
                 );
             }
         }
     }
-    if let Some(first) = first
+    if let Some(first) = outer.first
         && first.descriptor.code().is_int() != code.is_int()
     {
         return Some(
@@ -314,18 +380,6 @@ const fn check<'a>(
                 .text("; give every code the same kind"),
         );
     }
-    if let Some(earlier) = earlier_with(outer, error, variants, at) {
-        return Some(
-            Conflict::new()
-                .text("duplicate code ")
-                .code(code)
-                .text(": ")
-                .error(error)
-                .text(" and ")
-                .error(earlier)
-                .text(" both use it"),
-        );
-    }
     None
 }
 
@@ -336,128 +390,19 @@ const fn kind(code: Code) -> &'static str {
     }
 }
 
-/// An error declared before the transparent variant `at` that has the code of `error` and is
-/// not the same error: one of the outer type's own, or in the catalog of an earlier variant.
-const fn earlier_with<'a>(
-    outer: &'a Catalog,
-    error: Located<'a>,
-    variants: &[&'a str],
-    at: usize,
-) -> Option<Located<'a>> {
-    let own = Located {
-        catalog: outer,
-        descriptor: error.descriptor,
-        through: None,
-    };
-    if let Some(found) = same_code_in(outer.descriptors(), own, error) {
-        return Some(found);
-    }
-    let mut earlier = 0;
-    while earlier < at && earlier < outer.nested().len() {
-        let found = same_code_in_tree(
-            &outer.nested()[earlier],
-            through(outer, variants, earlier),
-            error,
-        );
-        if found.is_some() {
-            return found;
-        }
-        earlier += 1;
-    }
-    None
-}
-
-const fn same_code_in_tree<'a>(
-    catalog: &'a Catalog,
-    through: Option<Through<'a>>,
-    error: Located<'a>,
-) -> Option<Located<'a>> {
-    let here = Located {
-        catalog,
-        descriptor: error.descriptor,
-        through,
-    };
-    if let Some(found) = same_code_in(catalog.descriptors(), here, error) {
-        return Some(found);
-    }
-    let mut nested = 0;
-    while nested < catalog.nested().len() {
-        let found = same_code_in_tree(&catalog.nested()[nested], through, error);
-        if found.is_some() {
-            return found;
-        }
-        nested += 1;
-    }
-    None
-}
-
-/// The descriptor of `descriptors` (those of `place.catalog`) with the code of `error`, unless
-/// it is the same error reached through another path.
-const fn same_code_in<'a>(
-    descriptors: &'a [Descriptor],
-    place: Located<'a>,
-    error: Located<'a>,
-) -> Option<Located<'a>> {
-    let code = error.descriptor.code();
-    let mut index = 0;
-    while index < descriptors.len() {
-        let candidate = &descriptors[index];
-        if same_code(candidate.code(), code) {
-            if same_catalog(place.catalog, error.catalog) {
-                return None;
-            }
-            return Some(Located {
-                descriptor: candidate,
-                ..place
-            });
-        }
-        index += 1;
-    }
-    None
-}
-
-const fn same_code(a: Code, b: Code) -> bool {
-    match (a, b) {
-        (Code::Str(a), Code::Str(b)) => same_text(a, b),
-        (Code::Int(a), Code::Int(b)) => a == b,
-        _ => false,
-    }
-}
-
-/// Whether two catalogs hold the same errors: the same type's catalog reached twice. Compared
-/// by value, as [`Catalog`]'s `==` compares them, because a constant's data has no guaranteed
-/// single address.
-const fn same_catalog(a: &Catalog, b: &Catalog) -> bool {
-    if !same_text(a.name(), b.name())
-        || a.descriptors().len() != b.descriptors().len()
-        || a.nested().len() != b.nested().len()
-    {
-        return false;
-    }
-    let mut index = 0;
-    while index < a.descriptors().len() {
-        if !a.descriptors()[index].same(&b.descriptors()[index]) {
-            return false;
-        }
-        index += 1;
-    }
-    let mut nested = 0;
-    while nested < a.nested().len() {
-        if !same_catalog(&a.nested()[nested], &b.nested()[nested]) {
-            return false;
-        }
-        nested += 1;
-    }
-    true
-}
-
 pub(crate) const fn same_text(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
+    same_bytes(a.as_bytes(), b.as_bytes())
+}
+
+/// Byte by byte, with nothing called in the loop: `const` evaluation counts its steps, and a
+/// call costs more of them than a comparison.
+const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let len = a.len();
+    if len != b.len() {
         return false;
     }
     let mut at = 0;
-    while at < a.len() {
+    while at < len {
         if a[at] != b[at] {
             return false;
         }
@@ -466,35 +411,14 @@ pub(crate) const fn same_text(a: &str, b: &str) -> bool {
     true
 }
 
-pub(crate) const fn same_texts(a: &[&str], b: &[&str]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut at = 0;
-    while at < a.len() {
-        if !same_text(a[at], b[at]) {
-            return false;
-        }
-        at += 1;
-    }
-    true
-}
-
-pub(crate) const fn same_optional_text(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => same_text(a, b),
-        (None, None) => true,
-        _ => false,
-    }
-}
-
 const fn starts_with(text: &str, prefix: &str) -> bool {
     let (text, prefix) = (text.as_bytes(), prefix.as_bytes());
-    if prefix.len() > text.len() {
+    let len = prefix.len();
+    if len > text.len() {
         return false;
     }
     let mut at = 0;
-    while at < prefix.len() {
+    while at < len {
         if text[at] != prefix[at] {
             return false;
         }
@@ -508,6 +432,8 @@ mod tests {
     use super::*;
 
     mod auth {
+        // Only the catalogs are read.
+        #[allow(dead_code)]
         #[derive(Debug, crate::ApiError)]
         #[api(crate = crate, status = 401)]
         pub enum Error {
@@ -517,6 +443,8 @@ mod tests {
     }
 
     mod billing {
+        // Only the catalogs are read.
+        #[allow(dead_code)]
         #[derive(Debug, crate::ApiError)]
         #[api(crate = crate, status = 402)]
         pub enum Error {
@@ -527,6 +455,7 @@ mod tests {
         }
     }
 
+    #[allow(dead_code)]
     #[derive(Debug, crate::ApiError)]
     #[api(crate = crate, status = 400)]
     enum Numbered {
@@ -546,8 +475,11 @@ mod tests {
         prefix: &str,
     ) -> Option<String> {
         let variants = ["First", "Second"];
-        Catalog::from_parts("Shop", own, nested)
-            .conflict(&variants, at, prefix)
+        let found = Catalog::from_parts("Shop", own, nested).conflicts::<2>(&variants, prefix);
+        found
+            .get(at)
+            .copied()
+            .flatten()
             .map(|conflict| conflict.as_str().to_owned())
     }
 

@@ -192,35 +192,6 @@ impl Descriptor {
         self.index
     }
 
-    /// `==` in `const` evaluation: every fact the same.
-    pub(crate) const fn same(&self, other: &Descriptor) -> bool {
-        use crate::model::conflict::{same_optional_text, same_text, same_texts};
-        let code = match (self.code, other.code) {
-            (Code::Str(a), Code::Str(b)) => same_text(a, b),
-            (Code::Int(a), Code::Int(b)) => a == b,
-            _ => false,
-        };
-        let retryable = match (self.retryable, other.retryable) {
-            (Some(Retryable::After(a)), Some(Retryable::After(b))) => same_text(a, b),
-            (Some(Retryable::Yes), Some(Retryable::Yes))
-            | (Some(Retryable::No), Some(Retryable::No))
-            | (None, None) => true,
-            _ => false,
-        };
-        code && retryable
-            && self.index == other.index
-            && self.status.as_u16() == other.status.as_u16()
-            && same_text(self.variant, other.variant)
-            && same_text(self.name, other.name)
-            && same_text(self.description, other.description)
-            && same_optional_text(self.message, other.message)
-            && same_texts(self.causes, other.causes)
-            && same_texts(self.solutions, other.solutions)
-            && same_optional_text(self.category, other.category)
-            && same_text(self.code_json, other.code_json)
-            && same_optional_text(self.message_json, other.message_json)
-    }
-
     /// The code as JSON text (`"\"FACE_NOT_FOUND\""`, `"3001"`), prepared at compile time.
     pub(crate) const fn code_json(&self) -> &'static str {
         self.code_json

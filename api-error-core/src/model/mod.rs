@@ -5,6 +5,7 @@
 pub(crate) mod api_error;
 pub(crate) mod catalog;
 pub(crate) mod code;
+pub(crate) mod code_table;
 pub(crate) mod conflict;
 pub(crate) mod context;
 pub(crate) mod descriptor;
