@@ -5,7 +5,7 @@ use core::{fmt, iter::FusedIterator, slice};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::model::code_table::same_code;
-use crate::model::conflict::same_text;
+use crate::model::text::same_text;
 use crate::{CodeQuery, Descriptor};
 
 /// Every error an [`ApiError`](crate::ApiError) type can produce, as static data.

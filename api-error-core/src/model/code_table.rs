@@ -2,7 +2,7 @@
 //! tree is hashed and placed once, so checking a tree of thousands of errors takes a number of
 //! steps proportional to its size, within what rustc lets one constant evaluate.
 
-use crate::model::conflict::same_text;
+use crate::model::text::same_text;
 use crate::{Catalog, Code, Descriptor};
 
 /// Slots of the table: a power of two, at most three quarters of them used.

@@ -13,6 +13,7 @@
 //! first conflict it brings.
 
 use crate::model::code_table::{Added, CodeTable, Inserted, MOST_ERRORS, Node};
+use crate::model::text::{same_text, starts_with};
 use crate::{Catalog, Code, Descriptor};
 
 /// The longest message a conflict composes; longer ones are cut at a character boundary.
@@ -388,43 +389,6 @@ const fn kind(code: Code) -> &'static str {
         Code::Str(_) => "string",
         Code::Int(_) => "integer",
     }
-}
-
-pub(crate) const fn same_text(a: &str, b: &str) -> bool {
-    same_bytes(a.as_bytes(), b.as_bytes())
-}
-
-/// Byte by byte, with nothing called in the loop: `const` evaluation counts its steps, and a
-/// call costs more of them than a comparison.
-const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    let len = a.len();
-    if len != b.len() {
-        return false;
-    }
-    let mut at = 0;
-    while at < len {
-        if a[at] != b[at] {
-            return false;
-        }
-        at += 1;
-    }
-    true
-}
-
-const fn starts_with(text: &str, prefix: &str) -> bool {
-    let (text, prefix) = (text.as_bytes(), prefix.as_bytes());
-    let len = prefix.len();
-    if len > text.len() {
-        return false;
-    }
-    let mut at = 0;
-    while at < len {
-        if text[at] != prefix[at] {
-            return false;
-        }
-        at += 1;
-    }
-    true
 }
 
 #[cfg(test)]

@@ -11,3 +11,4 @@ pub(crate) mod context;
 pub(crate) mod descriptor;
 pub(crate) mod details;
 pub(crate) mod message;
+pub(crate) mod text;
