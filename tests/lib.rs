@@ -85,6 +85,9 @@ pub mod http {
     /// Internal text that must never reach a client.
     pub const SECRET: &str = "postgres://admin:hunter2@10.0.0.7/faces";
 
+    /// The internal text of an error's source, which must never reach a client either.
+    pub const SOURCE_SECRET: &str = "disk /dev/nvme0n1p3 full at 10.0.0.9";
+
     /// Details whose serialization always fails, with [`SECRET`] as the error.
     #[derive(Debug)]
     pub struct Unserializable;
@@ -141,6 +144,33 @@ pub mod http {
         pub image_url: String,
     }
 
+    /// The body of `POST /pets`: pets in a list, whose species is one of the seed's two, so
+    /// that a wrong value has a path such as `pets[2].species`.
+    #[derive(Deserialize)]
+    pub struct NewPets {
+        /// The pets.
+        pub pets: Vec<NewPet>,
+    }
+
+    /// One pet of [`NewPets`].
+    #[derive(Deserialize)]
+    pub struct NewPet {
+        /// Its name.
+        pub name: String,
+        /// Its species.
+        pub species: Species,
+    }
+
+    /// DOG or CAT.
+    #[derive(Deserialize)]
+    #[serde(rename_all = "UPPERCASE")]
+    pub enum Species {
+        /// A dog.
+        Dog,
+        /// A cat.
+        Cat,
+    }
+
     /// The query of `GET /faces`.
     #[derive(Deserialize)]
     pub struct Page {
@@ -149,8 +179,10 @@ pub mod http {
     }
 
     /// Declares `FaceError`: the face envelope, a static header, WWW-Authenticate, Retry-After
-    /// from a field, a rejection variant, a redacted and an exposed 5xx, and details that fail
-    /// to serialize. Extra enum-level keys (`actix_web`) go in the arguments.
+    /// from a field, a variant for every rejection of a request's content and one for unknown
+    /// routes (wrong methods are left to the generic error), the fixed 500, a redacted 5xx
+    /// with a source, an exposed 5xx, and details that fail to serialize. Extra enum-level
+    /// keys (`actix_web`) go in the arguments.
     #[macro_export]
     macro_rules! face_http_error {
         ($($key:ident),*) => {
@@ -187,10 +219,22 @@ pub mod http {
                     #[api(details)]
                     fields: ::api_error_core::FieldErrors,
                 },
-                /// A database failure, whose text stays in logs.
+                /// No route matches the request's path.
+                #[error("no route")]
+                #[api(status = 404, message = "No such endpoint.", rejection(unknown_route))]
+                NoSuchEndpoint,
+                /// A database failure, whose text stays in logs; the catalog's fixed 500.
                 #[error("database unavailable: {0}")]
-                #[api(status = 500)]
+                #[api(status = 500, internal)]
                 Database(String),
+                /// A storage failure, whose cause stays in logs.
+                #[error("storage failed")]
+                #[api(status = 500, message = "Storage is unavailable.")]
+                Storage {
+                    /// What the storage said.
+                    #[source]
+                    cause: ::std::io::Error,
+                },
                 /// An upstream failure, whose text clients may see.
                 #[error("upstream said: {0}")]
                 #[api(status = 502, expose)]
@@ -206,13 +250,16 @@ pub mod http {
             }
 
             impl FaceError {
-                /// The error `GET /faces/{id}` answers with: `key`, `busy`, `db`, `upstream`
-                /// and `broken` pick their variants, any other id is not found.
+                /// The error `GET /faces/{id}` answers with: `key`, `busy`, `db`, `storage`,
+                /// `upstream` and `broken` pick their variants, any other id is not found.
                 pub fn for_id(id: &str) -> Self {
                     match id {
                         "key" => FaceError::InvalidApiKey,
                         "busy" => FaceError::RateLimitExceeded { seconds: 30 },
                         "db" => FaceError::Database($crate::http::SECRET.to_owned()),
+                        "storage" => FaceError::Storage {
+                            cause: ::std::io::Error::other($crate::http::SOURCE_SECRET),
+                        },
                         "upstream" => FaceError::Upstream("maintenance window".to_owned()),
                         "broken" => FaceError::BrokenDetails {
                             details: $crate::http::Unserializable,

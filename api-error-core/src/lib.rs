@@ -62,9 +62,14 @@ pub use crate::web::actix;
 #[cfg(feature = "axum")]
 pub use crate::web::axum;
 pub use crate::web::headers::{HeaderValue, Headers, IntoRetryAfter, RetryAfter};
-pub use crate::web::rejection::Rejection;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use crate::web::json::ApiJson;
+#[cfg(feature = "tracing")]
+pub use crate::web::logging;
+pub use crate::web::rejection::{Rejection, RejectionKind};
 #[cfg(feature = "request-context")]
 pub use crate::web::request;
+pub use crate::web::status::status_error;
 
 pub use crate::docs::example::Example;
 #[cfg(feature = "docs")]
@@ -103,7 +108,7 @@ pub mod __private {
     pub use crate::model::descriptor::{DescriptorParts, MessageParts, NO_TEXT, RetryableParts};
     pub use crate::{
         ApiError, BodyError, Catalog, Code, Descriptor, Details, Envelope, Rejection,
-        RequestContext, Retryable,
+        RejectionKind, RequestContext, Retryable,
     };
     pub use core::convert::From;
     pub use http::StatusCode;
@@ -124,6 +129,9 @@ pub mod __private {
     pub use core::result::Result;
 
     pub use crate::web::frameworks::*;
+    pub use crate::web::report::{
+        Report, ReportDebug, ReportDisplay, ReportError, ReportNothing, Reported,
+    };
 
     /// A details field as the envelope sees it.
     #[inline]

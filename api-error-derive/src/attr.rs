@@ -92,6 +92,7 @@ pub(crate) const KEYS: &[(&str, Home)] = &[
     ("header", Home::EnumOrVariant),
     ("rejection", Home::Variant),
     ("actix_web", Home::Enum),
+    ("internal", Home::Variant),
 ];
 
 /// Everything `#[api(...)]` attributes said at one level, each value with its span.
@@ -106,8 +107,8 @@ pub struct Attrs {
     pub retryable: Option<SpannedValue<RetryableValue>>,
     pub category: Option<LitStr>,
     pub expose: Option<Span>,
-    /// `rejection`: the variant framework rejections are turned into.
-    pub rejection: Option<Span>,
+    /// `rejection` or `rejection(kind, ...)`: which framework rejections the variant takes.
+    pub rejection: Option<RejectionAttr>,
     /// `actix_web`: implement `actix_web::ResponseError` too.
     pub actix_web: Option<Span>,
     pub code_case: Option<SpannedValue<Case>>,
@@ -126,7 +127,78 @@ pub struct Attrs {
     /// Keys that were given but could not be read, so later checks do not also report them
     /// as missing.
     pub failed: Vec<String>,
+    /// `internal`: the variant is the catalog's fixed 500.
+    pub internal: Option<Span>,
 }
+
+/// `rejection` (every kind about a request's content) or `rejection(unknown_route, ...)`.
+#[derive(Clone, Debug)]
+pub struct RejectionAttr {
+    pub span: Span,
+    /// The kinds named, each with its span; `None` for a bare `rejection`.
+    pub kinds: Option<Vec<(&'static RejectionKind, Span)>>,
+}
+
+/// A kind of framework rejection a variant can name: its name in `rejection(...)`, the
+/// `RejectionKind` variant, and whether a bare `rejection` takes it.
+#[derive(Debug)]
+pub struct RejectionKind {
+    pub name: &'static str,
+    pub variant: &'static str,
+    pub content: bool,
+}
+
+/// The kinds a variant can name, as the core crate's `RejectionKind` has them, and `Other`,
+/// which only a bare `rejection` takes.
+pub const REJECTION_KINDS: &[RejectionKind] = &[
+    RejectionKind {
+        name: "json_syntax",
+        variant: "JsonSyntax",
+        content: true,
+    },
+    RejectionKind {
+        name: "json_data",
+        variant: "JsonData",
+        content: true,
+    },
+    RejectionKind {
+        name: "content_type",
+        variant: "ContentType",
+        content: true,
+    },
+    RejectionKind {
+        name: "body_too_large",
+        variant: "BodyTooLarge",
+        content: true,
+    },
+    RejectionKind {
+        name: "path",
+        variant: "Path",
+        content: true,
+    },
+    RejectionKind {
+        name: "query",
+        variant: "Query",
+        content: true,
+    },
+    RejectionKind {
+        name: "unknown_route",
+        variant: "UnknownRoute",
+        content: false,
+    },
+    RejectionKind {
+        name: "method",
+        variant: "Method",
+        content: false,
+    },
+];
+
+/// The kind only a bare `rejection` takes: anything else a framework refuses.
+pub const OTHER_REJECTION: RejectionKind = RejectionKind {
+    name: "other",
+    variant: "Other",
+    content: true,
+};
 
 /// `header("cache-control", "no-store")`: a checked header name (lowercased) and value.
 #[derive(Clone, Debug)]
@@ -301,11 +373,29 @@ impl Attrs {
                 )
                 .with_span(meta)),
             },
-            // rejection
-            "rejection" => match meta {
-                Meta::Path(path) => once(&mut self.rejection, path.span(), duplicate),
+            // rejection | rejection(json_syntax, unknown_route)
+            "rejection" => {
+                let kinds = match meta {
+                    Meta::Path(_) => None,
+                    Meta::List(list) => Some(rejection_kinds(list)?),
+                    Meta::NameValue(_) => {
+                        return Err(Error::custom(
+                            "`rejection` takes no value; write `#[api(rejection)]` for every rejection of a request's content, or name kinds as in `#[api(rejection(unknown_route, method))]`",
+                        )
+                        .with_span(meta));
+                    }
+                };
+                let rejection = RejectionAttr {
+                    span: key_span,
+                    kinds,
+                };
+                once(&mut self.rejection, rejection, duplicate)
+            }
+            // internal
+            "internal" => match meta {
+                Meta::Path(path) => once(&mut self.internal, path.span(), duplicate),
                 _ => Err(Error::custom(
-                    "`rejection` takes no value; write `#[api(rejection)]` on the variant that framework rejections become",
+                    "`internal` takes no value; write `#[api(internal)]` on the variant that is the catalog's fixed 500",
                 )
                 .with_span(meta)),
             },
@@ -501,6 +591,63 @@ const RESERVED_HEADERS: &[(&str, &str)] = &[
     ("www-authenticate", "use `www_authenticate`"),
 ];
 
+/// The kinds in `rejection(json_syntax, json_data)`: known, each once, at least one.
+fn rejection_kinds(list: &syn::MetaList) -> Result<Vec<(&'static RejectionKind, Span)>> {
+    let items = list.parse_args_with(Punctuated::<Expr, Token![,]>::parse_terminated)?;
+    if items.is_empty() {
+        return Err(Error::custom(
+            "`rejection()` names no kind; name one such as `rejection(unknown_route)`, or write `rejection` for every rejection of a request's content",
+        )
+        .with_span(list));
+    }
+    let names = || REJECTION_KINDS.iter().map(|kind| kind.name);
+    let mut kinds: Vec<(&'static RejectionKind, Span)> = Vec::new();
+    let mut errors = Error::accumulator();
+    for item in &items {
+        let ident = match item {
+            Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => {
+                path.path.get_ident()
+            }
+            _ => None,
+        };
+        let Some(ident) = ident else {
+            errors.push(
+                Error::custom("expected a rejection kind such as `json_syntax` or `unknown_route`")
+                    .with_span(item),
+            );
+            continue;
+        };
+        let name = ident.to_string();
+        let Some(kind) = REJECTION_KINDS.iter().find(|kind| kind.name == name) else {
+            let hint = match suggest::did_you_mean(&name, names()) {
+                hint if hint.is_empty() => format!(
+                    "; the kinds are {}",
+                    names()
+                        .map(|name| format!("`{name}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                hint => hint,
+            };
+            errors.push(error_at(
+                ident.span(),
+                format!("unknown rejection kind `{name}`{hint}"),
+            ));
+            continue;
+        };
+        if kinds.iter().any(|(known, _)| known.name == kind.name) {
+            errors.push(error_at(
+                ident.span(),
+                format!("duplicate rejection kind `{name}`; give it once"),
+            ));
+            continue;
+        }
+        kinds.push((kind, ident.span()));
+    }
+    errors.finish()?;
+    Ok(kinds)
+}
+
 fn static_header(meta: &Meta) -> Result<StaticHeader> {
     let usage = || {
         Error::custom(
@@ -657,6 +804,7 @@ mod tests {
         let messages = errors
             .into_inner()
             .into_iter()
+            .flatten()
             .map(|error| error.to_string())
             .collect();
         (parsed, messages)
@@ -826,6 +974,33 @@ mod tests {
                 "`header` takes a name and a value: `header(\"cache-control\", \"no-store\")`",
                 "` padded` is not a valid header value; use visible ASCII and spaces, without leading or trailing space",
                 "duplicate header `x-c`; give it once",
+            ]
+        );
+    }
+
+    #[test]
+    fn rejections_and_the_fixed_500() {
+        let (attrs, errors) = parse(
+            vec![parse_quote!(#[api(rejection(json_data, method), internal)])],
+            Level::Variant,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let kinds = attrs.rejection.unwrap().kinds.unwrap();
+        let names: Vec<_> = kinds.iter().map(|(kind, _)| kind.name).collect();
+        assert_eq!(names, ["json_data", "method"]);
+        assert!(attrs.internal.is_some());
+        let (attrs, errors) = parse(vec![parse_quote!(#[api(rejection)])], Level::Variant);
+        assert!(errors.is_empty() && attrs.rejection.unwrap().kinds.is_none());
+        let (_, errors) = parse(
+            vec![parse_quote!(#[api(rejection(path, pth, path), internal(x))])],
+            Level::Variant,
+        );
+        assert_eq!(
+            errors,
+            [
+                "unknown rejection kind `pth`; did you mean `path`?",
+                "duplicate rejection kind `path`; give it once",
+                "`internal` takes no value; write `#[api(internal)]` on the variant that is the catalog's fixed 500",
             ]
         );
     }
