@@ -349,3 +349,33 @@ async fn a_derived_plain_text_error_is_not_taken_for_a_rejection() {
     let text = to_bytes(response.into_body(), 1024).await.unwrap();
     assert_eq!(&text[..], b"CONFLICT: already there");
 }
+
+#[tokio::test]
+async fn every_error_response_carries_its_descriptor_for_the_layers_around() {
+    // A layer outside `ErrorLayer` (a metrics or trace layer) reads the code without the body.
+    let app = app().layer(axum::middleware::map_response(
+        |mut response: Response| async {
+            let code = response
+                .extensions()
+                .get::<&api_error_core::Descriptor>()
+                .map(|descriptor| descriptor.code().to_string());
+            if let Some(code) = code.and_then(|code| code.parse().ok()) {
+                response.headers_mut().insert("x-error-code", code);
+            }
+            response
+        },
+    ));
+    for (path, code, status) in [
+        ("/faces/f_1", Some("FACE_NOT_FOUND"), 404),
+        ("/leaky", Some("DATABASE"), 500),
+        ("/faces?limit=many", Some("VALIDATION_ERROR"), 400),
+        ("/nowhere", Some("NO_SUCH_ENDPOINT"), 404),
+        ("/faces?limit=5", None, 200),
+    ] {
+        let request = Request::get(path).body(Body::empty()).unwrap();
+        let response = app.clone().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), status, "{path}");
+        let header = response.headers().get("x-error-code");
+        assert_eq!(header.map(|code| code.to_str().unwrap()), code, "{path}");
+    }
+}

@@ -50,15 +50,24 @@ use futures_util::FutureExt;
 use http::StatusCode;
 
 use crate::web::report::Report;
-use crate::{ApiError, Rejection};
+use crate::{ApiError, Descriptor, Rejection};
 
-/// The response for `error` with the current request's context, its event recorded; what
-/// the derived `ResponseError` impls answer with.
+/// The response for `error` with the current request's context, and the descriptor of its
+/// body, its event recorded; what the derived `ResponseError` impls answer with.
 #[doc(hidden)]
-pub fn reported<E: ApiError>(error: &E, report: Report<'_>) -> http::Response<Vec<u8>> {
-    let (response, _) = crate::request::with_current_in_scope(|context| error.to_response(context));
-    crate::request::record(error.descriptor(), error.status(), report, None);
-    response
+pub fn reported<E: ApiError>(
+    error: &E,
+    report: Report<'_>,
+) -> (http::Response<Vec<u8>>, &'static Descriptor) {
+    let response = crate::request::with_current(|context| error.to_response(context));
+    // The fixed 500 when the error's own body could not be written.
+    let descriptor = if response.status() == error.status() {
+        error.descriptor()
+    } else {
+        E::internal_descriptor()
+    };
+    crate::request::record(descriptor, response.status(), report, None);
+    (response, descriptor)
 }
 
 /// `future`'s output, or the message of the panic that stopped it.
@@ -255,7 +264,8 @@ macro_rules! __actix_replace {
                     $crate::request::found(status, reader.finish(), $routed)
                 }
             };
-            let (parts, body) = $crate::request::answer::<$error>(found).into_parts();
+            let (answer, descriptor) = $crate::request::answer::<$error>(found);
+            let (parts, body) = answer.into_parts();
             let mut response = head.set_body(::actix_web::body::BoxBody::new(body));
             *response.status_mut() = ::actix_web::http::StatusCode::from_u16(parts.status.as_u16())
                 .unwrap_or(::actix_web::http::StatusCode::INTERNAL_SERVER_ERROR);
@@ -276,11 +286,7 @@ macro_rules! __actix_replace {
                     }
                 }
             }
-            if let ::std::option::Option::Some(descriptor) =
-                parts.extensions.get::<&'static $crate::Descriptor>()
-            {
-                response.extensions_mut().insert(*descriptor);
-            }
+            response.extensions_mut().insert(descriptor);
             response
         }
     }};

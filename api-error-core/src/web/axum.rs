@@ -110,17 +110,28 @@ pub fn response<E: ApiError>(error: &E) -> Response {
 #[doc(hidden)]
 pub fn reported<E: ApiError>(error: &E, report: Report<'_>) -> Response {
     let (response, in_scope) = request::with_current_in_scope(|context| error.to_response(context));
-    if !in_scope {
+    // The fixed 500 when the error's own body could not be written.
+    let descriptor = if response.status() == error.status() {
+        error.descriptor()
+    } else {
+        E::internal_descriptor()
+    };
+    if in_scope {
+        // The layer marks the response; a mark here would cost every error response three
+        // allocations, layer or not.
+        request::note_answered(descriptor);
+    } else {
         warn_outside_layer::<E>();
     }
-    request::record(error.descriptor(), error.status(), report, None);
+    request::record(descriptor, response.status(), report, None);
     response.map(Body::from)
 }
 
 /// Logs once, with the `tracing` feature, that an error answered outside any [`ErrorLayer`].
 fn warn_outside_layer<E>() {
     static WARNED: AtomicBool = AtomicBool::new(false);
-    if WARNED.swap(true, Ordering::Relaxed) {
+    // A load first: a swap on every response outside the layer would cost more than a load.
+    if WARNED.load(Ordering::Relaxed) || WARNED.swap(true, Ordering::Relaxed) {
         return;
     }
     #[cfg(feature = "tracing")]
@@ -281,7 +292,10 @@ where
                 Ok(Err(error)) => return Err(error),
                 Err(payload) => {
                     let message = request::panic_message(payload.as_ref());
-                    request::answer::<E>(Found::Panic(message)).map(Body::from)
+                    let (answer, descriptor) = request::answer::<E>(Found::Panic(message));
+                    let mut response = answer.map(Body::from);
+                    response.extensions_mut().insert(descriptor);
+                    response
                 }
             };
             if let Some(echo) = echo {
@@ -296,11 +310,17 @@ where
 }
 
 /// `response`, or the answer in `E`'s envelope in its place when it is an error response no
-/// derived error wrote.
-async fn replace<E: ApiError>(response: Response, routed: bool) -> Response {
+/// derived error wrote; either way, an error response with its descriptor as an extension.
+async fn replace<E: ApiError>(mut response: Response, routed: bool) -> Response {
     let status = response.status();
-    let ours = response.extensions().get::<&'static Descriptor>().is_some();
-    if ours || status.as_u16() < 400 {
+    let answered = request::take_answered().filter(|descriptor| descriptor.status() == status);
+    if let Some(descriptor) = answered {
+        response.extensions_mut().insert(descriptor);
+        return response;
+    }
+    // A layer further in already answered (or replaced) it.
+    let marked = response.extensions().get::<&'static Descriptor>().is_some();
+    if marked || status.as_u16() < 400 {
         return response;
     }
     let rejection = response.extensions().get::<Rejection>().cloned();
@@ -323,7 +343,8 @@ async fn replace<E: ApiError>(response: Response, routed: bool) -> Response {
             }
         }
     };
-    let (answer, body) = request::answer::<E>(found).into_parts();
+    let (answer, descriptor) = request::answer::<E>(found);
+    let (answer, body) = answer.into_parts();
     // The answer's status (the same, but for a 5xx that became the fixed 500) and body, with
     // the original's headers (`Allow`, `Retry-After`) and extensions.
     parts.status = answer.status;
@@ -335,7 +356,7 @@ async fn replace<E: ApiError>(response: Response, routed: bool) -> Response {
             parts.headers.insert(name, value.clone());
         }
     }
-    parts.extensions.extend(answer.extensions);
+    parts.extensions.insert(descriptor);
     Response::from_parts(parts, Body::from(body))
 }
 

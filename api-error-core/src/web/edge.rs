@@ -81,8 +81,8 @@ pub enum Found {
     Panic(String),
 }
 
-/// The answer to what was found, in `E`'s envelope, with the current request's context and
-/// the descriptor of its body as an extension; its event is recorded.
+/// The answer to what was found, in `E`'s envelope, with the current request's context, and
+/// the descriptor of its body; its event is recorded.
 ///
 /// - A rejection keeps its status: it becomes the variant that takes its kind, else the
 ///   generic error of its status with the rejection's text as the message.
@@ -92,9 +92,9 @@ pub enum Found {
 ///   the generic error of its status. The text goes to the log.
 /// - A panic is `E`'s fixed 500; the message goes to the log.
 #[doc(hidden)]
-pub fn answer<E: ApiError>(found: Found) -> Response<Vec<u8>> {
-    let (response, report_text, rejection) = with_current(|context| match &found {
-        Found::Panic(message) => (E::internal_response(context), message.as_str(), None),
+pub fn answer<E: ApiError>(found: Found) -> (Response<Vec<u8>>, &'static Descriptor) {
+    let ((response, descriptor), report_text, rejection) = with_current(|context| match &found {
+        Found::Panic(message) => (fixed::<E>(context), message.as_str(), None),
         Found::Plain { status, text } => (plain::<E>(*status, text, context), text.as_str(), None),
         Found::Rejection(rejection) if rejection.status().is_server_error() => (
             plain::<E>(rejection.status(), rejection.message(), context),
@@ -102,25 +102,30 @@ pub fn answer<E: ApiError>(found: Found) -> Response<Vec<u8>> {
             Some(rejection),
         ),
         Found::Rejection(rejection) => {
-            let response = match E::from_rejection(rejection.clone()) {
+            let answer = match E::from_rejection(rejection.clone()) {
                 Some(error) => stand_in::with_status(&error, rejection.status(), context),
                 None => {
                     let text = rejection.to_string();
                     stand_in::generic::<E>(rejection.status(), Some(&text), context)
                 }
             };
-            (response, rejection.message(), Some(rejection))
+            (answer, rejection.message(), Some(rejection))
         }
     });
-    if let Some(descriptor) = response.extensions().get::<&'static Descriptor>() {
-        record(
-            descriptor,
-            response.status(),
-            Report::Text(report_text),
-            rejection.map(Rejection::kind),
-        );
-    }
-    response
+    record(
+        descriptor,
+        response.status(),
+        Report::Text(report_text),
+        rejection.map(Rejection::kind),
+    );
+    (response, descriptor)
+}
+
+/// `E`'s fixed 500 and its descriptor.
+fn fixed<E: ApiError>(
+    context: &crate::RequestContext<'_>,
+) -> (Response<Vec<u8>>, &'static Descriptor) {
+    (E::internal_response(context), E::internal_descriptor())
 }
 
 /// The answer to a plain-text error response of `status` with `text`.
@@ -128,9 +133,9 @@ fn plain<E: ApiError>(
     status: StatusCode,
     text: &str,
     context: &crate::RequestContext<'_>,
-) -> Response<Vec<u8>> {
+) -> (Response<Vec<u8>>, &'static Descriptor) {
     if status == StatusCode::INTERNAL_SERVER_ERROR {
-        E::internal_response(context)
+        fixed::<E>(context)
     } else if status.is_server_error() {
         stand_in::generic::<E>(status, None, context)
     } else {

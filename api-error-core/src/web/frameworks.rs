@@ -27,7 +27,7 @@ macro_rules! __impl_axum {
                 use $crate::__private::{
                     ReportDebug as _, ReportDisplay as _, ReportError as _, ReportNothing as _,
                 };
-                let __report = (&&&$crate::__private::Reported(&self)).report();
+                let __report = (&&&&$crate::__private::Reported(&self)).report();
                 $crate::axum::reported(&self, __report)
             }
         }
@@ -68,7 +68,7 @@ macro_rules! __impl_actix_web {
                 use $crate::__private::{
                     ReportDebug as _, ReportDisplay as _, ReportError as _, ReportNothing as _,
                 };
-                let __report = (&&&$crate::__private::Reported(self)).report();
+                let __report = (&&&&$crate::__private::Reported(self)).report();
                 $crate::__private::actix_response!($crate::actix::reported(self, __report))
             }
         }
@@ -88,14 +88,19 @@ macro_rules! __impl_actix_web {
 
 pub use crate::__impl_actix_web as impl_actix_web;
 
-/// An `http::Response<Vec<u8>>` as an `actix_web::HttpResponse`, with the error's descriptor
-/// as an extension, which marks it as an error's own.
+/// An `http::Response<Vec<u8>>` and the descriptor of its body as an
+/// `actix_web::HttpResponse`, with the descriptor as an extension, which marks it as an
+/// error's own.
 #[cfg(feature = "actix-web")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __actix_response {
-    ($response:expr) => {{
-        let (parts, body) = $crate::__private::Response::into_parts($response);
+    ($answer:expr) => {{
+        let (response, descriptor): (
+            $crate::__private::Response<$crate::__private::Vec<u8>>,
+            &'static $crate::Descriptor,
+        ) = $answer;
+        let (parts, body) = $crate::__private::Response::into_parts(response);
         let status = ::actix_web::http::StatusCode::from_u16(parts.status.as_u16())
             .unwrap_or(::actix_web::http::StatusCode::INTERNAL_SERVER_ERROR);
         let mut builder = ::actix_web::HttpResponse::build(status);
@@ -105,11 +110,7 @@ macro_rules! __actix_response {
             }
         }
         let mut response = builder.body(body);
-        if let $crate::__private::Some(descriptor) =
-            parts.extensions.get::<&'static $crate::Descriptor>()
-        {
-            response.extensions_mut().insert(*descriptor);
-        }
+        response.extensions_mut().insert(descriptor);
         response
     }};
 }

@@ -24,14 +24,19 @@
 //! With no subscriber, or none interested in the level, recording costs a comparison: no
 //! field is computed.
 //!
-//! Every response of a derived error, and every response a middleware makes, also carries the
-//! error's [`Descriptor`](crate::Descriptor) as a response extension (`&'static Descriptor`),
-//! so other layers can read the code without parsing the body: `tower-http`'s `TraceLayer`,
-//! a metrics layer.
+//! Behind a middleware, every error response also carries the error's
+//! [`Descriptor`](crate::Descriptor) as a response extension (`&'static Descriptor`), so
+//! the layers around it can read the code without parsing the body: `tower-http`'s
+//! `TraceLayer`, a metrics layer. (The middleware adds it on the way out; a derived error's
+//! `IntoResponse` alone does not, which spares every error response three allocations.)
 //!
 //! ```
+//! # #[cfg(feature = "axum")]
+//! # {
+//! use api_error_core::axum::ErrorLayer;
 //! use api_error_core::{ApiError, Descriptor};
-//! use axum::response::IntoResponse;
+//! use axum::{Router, body::Body, http::Request, routing::get};
+//! use tower_service::Service;
 //! use tracing::Level;
 //!
 //! #[derive(Debug, thiserror::Error, ApiError)]
@@ -42,12 +47,19 @@
 //!     Database(String),
 //! }
 //!
+//! async fn handler() -> Result<(), Error> {
+//!     Err(Error::Database("password=hunter2".into()))
+//! }
+//!
 //! api_error_core::logging::set_client_error_level(Level::INFO);
 //! assert_eq!(api_error_core::logging::client_error_level(), Level::INFO);
 //!
-//! let response = Error::Database("password=hunter2".into()).into_response();
+//! let mut app = Router::new().route("/", get(handler)).layer(ErrorLayer::<Error>::new());
+//! let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+//! let response = runtime.block_on(app.call(Request::new(Body::empty()))).unwrap();
 //! let descriptor = response.extensions().get::<&Descriptor>().unwrap();
 //! assert_eq!(descriptor.code(), "DATABASE");
+//! # }
 //! ```
 
 use std::sync::atomic::{AtomicU8, Ordering};

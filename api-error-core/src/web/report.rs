@@ -2,7 +2,9 @@
 //!
 //! A derived error's response is made where the value still exists, so its event carries
 //! its `Display` text and `source()` chain. Generated code finds out which of them the type
-//! has with [`Reported`]: the most capable of its `report` methods that applies wins.
+//! has by calling `(&&&&Reported(&error)).report()`: method lookup tries the impl for
+//! `&&&Reported` (an `Error`) first, then `&&Reported` (`Display`), `&Reported` (`Debug`) and
+//! `Reported` (anything), so the most capable one that applies wins.
 
 use core::fmt;
 use std::error::Error;
@@ -125,7 +127,7 @@ impl Report<'_> {
     }
 
     fn is_empty(&self) -> bool {
-        matches!(self, Report::Nothing)
+        matches!(self, Report::Nothing | Report::Text(""))
     }
 }
 

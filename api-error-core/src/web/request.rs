@@ -5,20 +5,29 @@
 //! response inside that scope writes the request id and timestamp wherever its envelope has a
 //! member for them.
 
+use std::cell::Cell;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::SystemTime;
 
 use http::HeaderName;
 
-use crate::RequestContext;
+use crate::{Descriptor, RequestContext};
 
 pub use crate::web::edge::{CUT_MARK, TEXT_LIMIT};
 #[doc(hidden)]
 pub use crate::web::edge::{Found, TextReader, answer, found, is_plain, panic_message, record};
 
 tokio::task_local! {
-    static CURRENT: RequestInfo;
+    static CURRENT: Current;
+}
+
+/// The current request, and the descriptor of the derived error that answered it, if one
+/// did: how the middleware tells an error's own response from one it must replace, without
+/// a mark on the response that would cost allocations on every error response.
+struct Current {
+    info: RequestInfo,
+    answered: Cell<Option<&'static Descriptor>>,
 }
 
 /// What the middleware learned about one request: its id, when it arrived, and optionally its
@@ -121,7 +130,11 @@ impl RequestInfo {
 /// assert_eq!(id.as_deref(), Some("req_1"));
 /// ```
 pub async fn scope<F: Future>(info: RequestInfo, future: F) -> F::Output {
-    CURRENT.scope(info, future).await
+    let current = Current {
+        info,
+        answered: Cell::new(None),
+    };
+    CURRENT.scope(current, future).await
 }
 
 /// Calls `f` with the current request's context, or an empty one outside any [`scope`].
@@ -134,7 +147,7 @@ pub async fn scope<F: Future>(info: RequestInfo, future: F) -> F::Output {
 pub fn with_current<R>(f: impl FnOnce(&RequestContext<'_>) -> R) -> R {
     // A clone is a few reference-count increments, and keeps `f` out of the task-local's
     // borrow.
-    match CURRENT.try_with(RequestInfo::clone) {
+    match CURRENT.try_with(|current| current.info.clone()) {
         Ok(info) => info.with_context(f),
         Err(_) => f(&RequestContext::new()),
     }
@@ -143,10 +156,28 @@ pub fn with_current<R>(f: impl FnOnce(&RequestContext<'_>) -> R) -> R {
 /// [`with_current`], and whether a middleware's [`scope`] was there to give the context.
 #[cfg_attr(not(feature = "axum"), allow(dead_code))]
 pub(crate) fn with_current_in_scope<R>(f: impl FnOnce(&RequestContext<'_>) -> R) -> (R, bool) {
-    match CURRENT.try_with(RequestInfo::clone) {
+    match CURRENT.try_with(|current| current.info.clone()) {
         Ok(info) => (info.with_context(f), true),
         Err(_) => (f(&RequestContext::new()), false),
     }
+}
+
+/// Notes that a derived error with this descriptor answered the current request; `false`
+/// outside any [`scope`].
+#[cfg_attr(not(feature = "axum"), allow(dead_code))]
+pub(crate) fn note_answered(descriptor: &'static Descriptor) -> bool {
+    CURRENT
+        .try_with(|current| current.answered.set(Some(descriptor)))
+        .is_ok()
+}
+
+/// The descriptor [`note_answered`] noted for the current request, taken.
+#[cfg_attr(not(feature = "axum"), allow(dead_code))]
+pub(crate) fn take_answered() -> Option<&'static Descriptor> {
+    CURRENT
+        .try_with(|current| current.answered.take())
+        .ok()
+        .flatten()
 }
 
 /// How a middleware names requests: the header a request id arrives in (and is echoed back
@@ -257,11 +288,16 @@ fn random_id() -> String {
 /// The current request's id, outside any [`scope`] none.
 #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
 pub(crate) fn current_id() -> Option<Arc<str>> {
-    CURRENT.try_with(|info| Arc::clone(&info.request_id)).ok()
+    CURRENT
+        .try_with(|current| Arc::clone(&current.info.request_id))
+        .ok()
 }
 
 /// The current request's route, if its middleware learned it.
 #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
 pub(crate) fn current_route() -> Option<Arc<str>> {
-    CURRENT.try_with(|info| info.route.clone()).ok().flatten()
+    CURRENT
+        .try_with(|current| current.info.route.clone())
+        .ok()
+        .flatten()
 }

@@ -7,7 +7,7 @@ use std::convert::Infallible;
 use http::header::{CONTENT_TYPE, HeaderName};
 use http::{HeaderValue, Response, StatusCode};
 
-use crate::{ApiError, Descriptor, RequestContext};
+use crate::{ApiError, RequestContext};
 
 thread_local! {
     /// Where this thread writes bodies before each is copied into an allocation of its size.
@@ -42,12 +42,7 @@ pub(crate) fn build<E: ApiError>(error: &E, context: &RequestContext<'_>) -> Res
     let Ok(body) = sized_body(|out| error.write_body(context, out)) else {
         return internal::<E>(context);
     };
-    let mut response = with_body(
-        error.status(),
-        error.content_type(),
-        body,
-        error.descriptor(),
-    );
+    let mut response = with_body(error.status(), error.content_type(), body);
     append_headers(response.headers_mut(), error.headers());
     response
 }
@@ -79,24 +74,20 @@ pub(crate) fn internal<E: ApiError>(context: &RequestContext<'_>) -> Response<Ve
         StatusCode::INTERNAL_SERVER_ERROR,
         E::body_content_type(),
         body,
-        E::internal_descriptor(),
     )
 }
 
-/// A response of `status` with `body`, its content type, and the descriptor of the error it
-/// answers with as an extension, for the layers around it (tracing, metrics).
+/// A response of `status` with `body` and its content type.
 pub(crate) fn with_body(
     status: StatusCode,
     content_type: &'static str,
     body: Vec<u8>,
-    descriptor: &'static Descriptor,
 ) -> Response<Vec<u8>> {
     let mut response = Response::new(body);
     *response.status_mut() = status;
     response
         .headers_mut()
         .insert(CONTENT_TYPE, content_type_value(content_type));
-    response.extensions_mut().insert(descriptor);
     response
 }
 

@@ -11,38 +11,47 @@ use crate::web::status;
 use crate::{ApiError, Catalog, Descriptor, Details, Headers, RequestContext};
 
 /// The response for `error` with `status` in place of its own (a rejection keeps the
-/// framework's status), in `E`'s envelope; the fixed 500 if its body cannot be written.
+/// framework's status), in `E`'s envelope, and the descriptor of its body; the fixed 500 if
+/// its body cannot be written.
 pub(crate) fn with_status<E: ApiError>(
     error: &E,
     status: StatusCode,
     context: &RequestContext<'_>,
-) -> Response<Vec<u8>> {
-    if error.status() == status {
-        return build(error, context);
-    }
+) -> (Response<Vec<u8>>, &'static Descriptor) {
     let descriptor = status::with_status(error.descriptor(), status);
-    let restated = Restated { error, descriptor };
-    let Ok(body) = sized_body(|out| E::write_body_of(&restated, context, out)) else {
-        return internal::<E>(context);
+    let response = if error.status() == status {
+        build(error, context)
+    } else {
+        let restated = Restated { error, descriptor };
+        match sized_body(|out| E::write_body_of(&restated, context, out)) {
+            Ok(body) => {
+                let mut response = with_body(status, E::body_content_type(), body);
+                append_headers(response.headers_mut(), error.headers());
+                response
+            }
+            Err(_) => internal::<E>(context),
+        }
     };
-    let mut response = with_body(status, E::body_content_type(), body, descriptor);
-    append_headers(response.headers_mut(), error.headers());
-    response
+    if response.status() == status {
+        (response, descriptor)
+    } else {
+        (response, E::internal_descriptor())
+    }
 }
 
 /// The response of the generic error of `status` in `E`'s envelope, with `text` for its
-/// message when there is one.
+/// message when there is one, and the descriptor of its body.
 pub(crate) fn generic<E: ApiError>(
     status: StatusCode,
     text: Option<&str>,
     context: &RequestContext<'_>,
-) -> Response<Vec<u8>> {
+) -> (Response<Vec<u8>>, &'static Descriptor) {
     let descriptor = status::status_error::<E>(status);
     let error = StatusError { descriptor, text };
-    let Ok(body) = sized_body(|out| E::write_body_of(&error, context, out)) else {
-        return internal::<E>(context);
-    };
-    with_body(status, E::body_content_type(), body, descriptor)
+    match sized_body(|out| E::write_body_of(&error, context, out)) {
+        Ok(body) => (with_body(status, E::body_content_type(), body), descriptor),
+        Err(_) => (internal::<E>(context), E::internal_descriptor()),
+    }
 }
 
 /// A generic error's value, with the text that stands in for its reason phrase.
