@@ -117,6 +117,89 @@ pub mod http {
         (id, timestamp)
     }
 
+    /// One answer of a service called over HTTP: status, headers and JSON body.
+    pub struct Answer {
+        /// The status.
+        pub status: u16,
+        /// The headers.
+        pub headers: reqwest::header::HeaderMap,
+        /// The body, which must be JSON.
+        pub body: serde_json::Value,
+    }
+
+    impl Answer {
+        /// Calls `method path` on the service at `address`, with the content type and body
+        /// given.
+        ///
+        /// # Panics
+        ///
+        /// When the request fails or the body is not JSON.
+        pub async fn call(
+            address: std::net::SocketAddr,
+            method: reqwest::Method,
+            path: &str,
+            content_type: Option<&str>,
+            body: &str,
+        ) -> Answer {
+            let url = format!("http://{address}{path}");
+            let mut request = reqwest::Client::new().request(method, url);
+            if let Some(content_type) = content_type {
+                request = request.header("content-type", content_type);
+            }
+            let response = request.body(body.to_owned()).send().await.unwrap();
+            let status = response.status().as_u16();
+            let headers = response.headers().clone();
+            let text = response.text().await.unwrap();
+            let body = serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON: {text}"));
+            Answer {
+                status,
+                headers,
+                body,
+            }
+        }
+
+        /// A header's value, if it is there and text.
+        pub fn header(&self, name: &str) -> Option<&str> {
+            self.headers.get(name).and_then(|value| value.to_str().ok())
+        }
+
+        /// Asserts an error answer in `E`'s face envelope: its status, the content type, the
+        /// request id in the header and the body alike, a code `E`'s catalog declares or the
+        /// generic error of the status documents, no trace of [`SECRET`], and then the rest of
+        /// the body, `{"success":false,"error":error}`.
+        ///
+        /// # Panics
+        ///
+        /// On the first difference.
+        pub fn assert<E: api_error_core::ApiError>(&self, status: u16, error: &serde_json::Value) {
+            assert_eq!(self.status, status, "{}", self.body);
+            assert_eq!(self.header("content-type"), Some("application/json"));
+            let id = self.header("x-request-id").expect("an x-request-id header");
+            let mut body = self.body.clone();
+            let (body_id, _) = take_context(&mut body);
+            assert_eq!(body_id, id);
+            let code = body["error"]["code"].as_str().expect("a string code");
+            let status = http::StatusCode::from_u16(status).expect("a status");
+            let declared = E::CATALOG.get(code).is_some();
+            let generic = api_error_core::status_error::<E>(status).code() == code;
+            assert!(declared || generic, "{code} is not documented");
+            assert_eq!(
+                body,
+                serde_json::json!({ "success": false, "error": error })
+            );
+            assert!(!self.body.to_string().contains("hunter2"));
+        }
+    }
+
+    /// The `error` member of the face body of a rejection that became `ValidationError`.
+    pub fn validation(field: &str, message: &str) -> serde_json::Value {
+        serde_json::json!({
+            "code": "VALIDATION_ERROR",
+            "message": "Request validation failed.",
+            "details": [{ "field": field, "message": message }]
+        })
+    }
+
     /// An envelope whose bodies are plain text (`CODE: message`), like a framework's own
     /// errors, which the middlewares must still tell apart from those.
     pub struct PlainText;

@@ -129,9 +129,13 @@ pub mod __private {
     pub use core::result::Result;
 
     pub use crate::web::frameworks::*;
+    #[cfg(feature = "actix-web")]
+    pub use crate::web::json::{is_json, not_json};
     pub use crate::web::report::{
         Report, ReportDebug, ReportDisplay, ReportError, ReportNothing, Reported,
     };
+    #[cfg(feature = "actix-web")]
+    pub use serde::de::{DeserializeOwned, value::Error as SerdeValueError};
 
     /// A details field as the envelope sees it.
     #[inline]

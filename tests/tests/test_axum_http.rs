@@ -7,18 +7,18 @@
 
 use std::net::SocketAddr;
 
+use api_error_core::ApiJson;
 use api_error_core::axum::ErrorLayer;
 use api_error_core::request::{CUT_MARK, TEXT_LIMIT};
-use api_error_core::{ApiError, ApiJson, status_error};
-use api_error_tests::http::{NewFace, NewPets, Page, SECRET, take_context};
+use api_error_tests::http::{Answer, NewFace, NewPets, Page, SECRET, validation};
 use axum::extract::{DefaultBodyLimit, Path, Query, Request};
 use axum::http::{StatusCode, header};
 use axum::middleware::{Next, from_fn};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use reqwest::{Client, Method};
-use serde_json::{Value, json};
+use reqwest::Method;
+use serde_json::json;
 
 api_error_tests::face_http_error!();
 
@@ -102,56 +102,8 @@ async fn serve() -> SocketAddr {
     address
 }
 
-/// One answer: status, headers, and the body with its request id and timestamp taken out.
-struct Answer {
-    status: u16,
-    headers: reqwest::header::HeaderMap,
-    body: Value,
-}
-
-impl Answer {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name).and_then(|value| value.to_str().ok())
-    }
-
-    /// Asserts an error answer: its status, the face envelope's content type, the request
-    /// id in the header and the body alike, a code the catalog declares or the generic error
-    /// of the status, and then the rest of the body.
-    fn assert(&self, status: u16, error: Value) {
-        assert_eq!(self.status, status, "{}", self.body);
-        assert_eq!(self.header("content-type"), Some("application/json"));
-        let id = self.header("x-request-id").unwrap();
-        let mut body = self.body.clone();
-        let (body_id, _) = take_context(&mut body);
-        assert_eq!(body_id, id);
-        let code = body["error"]["code"].as_str().unwrap();
-        let status = StatusCode::from_u16(status).unwrap();
-        let declared = FaceError::CATALOG.get(code).is_some();
-        assert!(
-            declared || status_error::<FaceError>(status).code() == code,
-            "{code} is not documented"
-        );
-        assert_eq!(body, json!({ "success": false, "error": error }));
-        assert!(!self.body.to_string().contains("hunter2"));
-    }
-}
-
 async fn call(method: Method, path: &str, content_type: Option<&str>, body: &str) -> Answer {
-    let address = serve().await;
-    let mut request = Client::new().request(method, format!("http://{address}{path}"));
-    if let Some(content_type) = content_type {
-        request = request.header("content-type", content_type);
-    }
-    let response = request.body(body.to_owned()).send().await.unwrap();
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let text = response.text().await.unwrap();
-    let body = serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON: {text}"));
-    Answer {
-        status,
-        headers,
-        body,
-    }
+    Answer::call(serve().await, method, path, content_type, body).await
 }
 
 async fn get_path(path: &str) -> Answer {
@@ -162,29 +114,21 @@ async fn post_json(path: &str, body: &str) -> Answer {
     call(Method::POST, path, Some("application/json"), body).await
 }
 
-fn validation(field: &str, message: &str) -> Value {
-    json!({
-        "code": "VALIDATION_ERROR",
-        "message": "Request validation failed.",
-        "details": [{ "field": field, "message": message }]
-    })
-}
-
 #[tokio::test]
 async fn an_unknown_route_is_the_variant_that_takes_it() {
     let answer = get_path("/nowhere").await;
-    answer.assert(
+    answer.assert::<FaceError>(
         404,
-        json!({ "code": "NO_SUCH_ENDPOINT", "message": "No such endpoint." }),
+        &json!({ "code": "NO_SUCH_ENDPOINT", "message": "No such endpoint." }),
     );
 }
 
 #[tokio::test]
 async fn a_wrong_method_is_405_with_allow_and_the_generic_error() {
     let answer = call(Method::DELETE, "/faces", None, "").await;
-    answer.assert(
+    answer.assert::<FaceError>(
         405,
-        json!({ "code": "METHOD_NOT_ALLOWED", "message": "Method Not Allowed" }),
+        &json!({ "code": "METHOD_NOT_ALLOWED", "message": "Method Not Allowed" }),
     );
     let mut allowed: Vec<&str> = answer.header("allow").unwrap().split(',').collect();
     allowed.sort_unstable();
@@ -194,9 +138,9 @@ async fn a_wrong_method_is_405_with_allow_and_the_generic_error() {
 #[tokio::test]
 async fn bad_json_is_400_in_the_rejection_variant() {
     let answer = post_json("/faces", "{not json").await;
-    answer.assert(
+    answer.assert::<FaceError>(
         400,
-        validation(
+        &validation(
             "request",
             "Failed to parse the request body as JSON: key must be a string at line 1 column 2",
         ),
@@ -211,31 +155,31 @@ async fn a_wrong_value_names_its_field() {
         {"name":"Tweety","species":"BIRD"}
     ]}"#;
     let answer = post_json("/pets", body).await;
-    answer.assert(
+    answer.assert::<FaceError>(
         422,
-        validation(
+        &validation(
             "pets[2].species",
             "unknown variant `BIRD`, expected `DOG` or `CAT`",
         ),
     );
     let answer = post_json("/pets", r#"{"pets":[{"species":"DOG"}]}"#).await;
-    answer.assert(422, validation("pets[0].name", "missing field `name`"));
+    answer.assert::<FaceError>(422, &validation("pets[0].name", "missing field `name`"));
 }
 
 #[tokio::test]
 async fn a_missing_content_type_is_415() {
     let answer = call(Method::POST, "/faces", None, "{}").await;
-    answer.assert(
+    answer.assert::<FaceError>(
         415,
-        validation(
+        &validation(
             "request",
             "Expected request with `Content-Type: application/json`",
         ),
     );
     let answer = call(Method::POST, "/pets", Some("text/plain"), "{}").await;
-    answer.assert(
+    answer.assert::<FaceError>(
         415,
-        validation(
+        &validation(
             "request",
             "Expected request with `Content-Type: application/json`",
         ),
@@ -246,17 +190,17 @@ async fn a_missing_content_type_is_415() {
 async fn too_large_a_body_is_413() {
     let body = json!({ "image_url": "x".repeat(2048) }).to_string();
     let answer = post_json("/faces", &body).await;
-    answer.assert(
+    answer.assert::<FaceError>(
         413,
-        validation(
+        &validation(
             "request",
             "Failed to buffer the request body: length limit exceeded",
         ),
     );
     let answer = post_json("/pets", &body).await;
-    answer.assert(
+    answer.assert::<FaceError>(
         413,
-        validation(
+        &validation(
             "request",
             "Failed to buffer the request body: length limit exceeded",
         ),
@@ -266,17 +210,17 @@ async fn too_large_a_body_is_413() {
 #[tokio::test]
 async fn bad_path_and_query_parameters_are_400() {
     let answer = get_path("/faces/f_1/score/high").await;
-    answer.assert(
+    answer.assert::<FaceError>(
         400,
-        validation(
+        &validation(
             "request",
             "Invalid URL: Cannot parse value at index 1 with value `high` to a `u32`",
         ),
     );
     let answer = get_path("/faces?limit=many").await;
-    answer.assert(
+    answer.assert::<FaceError>(
         400,
-        validation(
+        &validation(
             "request",
             "Failed to deserialize query string: limit: invalid digit found in string",
         ),
@@ -286,18 +230,18 @@ async fn bad_path_and_query_parameters_are_400() {
 #[tokio::test]
 async fn a_panicking_handler_is_the_fixed_500() {
     let answer = get_path("/panic").await;
-    answer.assert(
+    answer.assert::<FaceError>(
         500,
-        json!({ "code": "DATABASE", "message": "Internal Server Error" }),
+        &json!({ "code": "DATABASE", "message": "Internal Server Error" }),
     );
 }
 
 #[tokio::test]
 async fn a_plain_text_429_keeps_its_status_and_retry_after() {
     let answer = get_path("/limited").await;
-    answer.assert(
+    answer.assert::<FaceError>(
         429,
-        json!({ "code": "TOO_MANY_REQUESTS", "message": "Too many requests, slow down" }),
+        &json!({ "code": "TOO_MANY_REQUESTS", "message": "Too many requests, slow down" }),
     );
     assert_eq!(answer.header("retry-after"), Some("30"));
 }
@@ -305,9 +249,9 @@ async fn a_plain_text_429_keeps_its_status_and_retry_after() {
 #[tokio::test]
 async fn a_plain_text_503_keeps_its_status_and_says_nothing_of_its_text() {
     let answer = get_path("/maintenance").await;
-    answer.assert(
+    answer.assert::<FaceError>(
         503,
-        json!({ "code": "SERVICE_UNAVAILABLE", "message": "Service Unavailable" }),
+        &json!({ "code": "SERVICE_UNAVAILABLE", "message": "Service Unavailable" }),
     );
     assert_eq!(answer.header("retry-after"), Some("120"));
 }
@@ -316,21 +260,21 @@ async fn a_plain_text_503_keeps_its_status_and_says_nothing_of_its_text() {
 async fn a_plain_text_body_over_16_kib_keeps_its_text_cut_and_marked() {
     let answer = get_path("/long").await;
     let kept = "x".repeat(TEXT_LIMIT) + CUT_MARK;
-    answer.assert(400, json!({ "code": "BAD_REQUEST", "message": kept }));
+    answer.assert::<FaceError>(400, &json!({ "code": "BAD_REQUEST", "message": kept }));
 }
 
 #[tokio::test]
 async fn a_handler_s_bare_404_keeps_its_status_as_the_generic_error() {
     let answer = get_path("/gone").await;
-    answer.assert(404, json!({ "code": "NOT_FOUND", "message": "Not Found" }));
+    answer.assert::<FaceError>(404, &json!({ "code": "NOT_FOUND", "message": "Not Found" }));
 }
 
 #[tokio::test]
 async fn a_handler_error_passes_as_it_is() {
     let answer = get_path("/faces/busy").await;
-    answer.assert(
+    answer.assert::<FaceError>(
         429,
-        json!({ "code": "RATE_LIMIT_EXCEEDED", "message": "API key RPM limit exceeded." }),
+        &json!({ "code": "RATE_LIMIT_EXCEEDED", "message": "API key RPM limit exceeded." }),
     );
     assert_eq!(answer.header("retry-after"), Some("30"));
     assert_eq!(answer.header("cache-control"), Some("no-store"));

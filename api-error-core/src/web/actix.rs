@@ -59,7 +59,11 @@ pub fn reported<E: ApiError>(
     error: &E,
     report: Report<'_>,
 ) -> (http::Response<Vec<u8>>, &'static Descriptor) {
-    let response = crate::request::with_current(|context| error.to_response(context));
+    let (response, in_scope) =
+        crate::request::with_current_in_scope(|context| error.to_response(context));
+    if !in_scope {
+        crate::request::warn_outside::<E>("api_error_core::actix_middleware!({})");
+    }
     // The fixed 500 when the error's own body could not be written.
     let descriptor = if response.status() == error.status() {
         error.descriptor()
@@ -319,7 +323,13 @@ macro_rules! __actix_rejection {
                 JsonPayloadError::ContentType => rejection(RejectionKind::ContentType),
                 _ => rejection(RejectionKind::Other),
             })
-        } else if error.as_error::<PathError>().is_some() {
+        } else if error.as_error::<PathError>().is_some()
+            || error
+                .as_error::<::actix_web::error::InternalError<$crate::__private::SerdeValueError>>()
+                .is_some()
+        {
+            // actix-web's `Path` answers a path that does not parse with 404, its serde error
+            // in an `InternalError`.
             ::std::option::Option::Some(rejection(RejectionKind::Path))
         } else if error.as_error::<QueryPayloadError>().is_some() {
             ::std::option::Option::Some(rejection(RejectionKind::Query))
@@ -338,4 +348,114 @@ macro_rules! __actix_rejection {
             ::std::option::Option::None
         }
     }};
+}
+
+/// Declares `ApiJson<T>` in the calling module: an actix-web extractor of JSON bodies whose
+/// rejections say which field failed, in the path `serde_path_to_error` writes
+/// (`pets[2].species`), as [`ApiJson`](crate::ApiJson) does for axum.
+///
+/// actix-web's `FromRequest` and this crate's types are both foreign to the crate that would
+/// join them, so the extractor is declared there, by this macro, once per crate. Its
+/// rejections are [`Rejection`](crate::Rejection)s of kind `ContentType` (415),
+/// `BodyTooLarge` (413, past actix-web's `PayloadConfig` limit, 256 KiB by default),
+/// `JsonSyntax` (400) and `JsonData` (422); behind
+/// [`actix_middleware!`](crate::actix_middleware) they become the variant that takes their
+/// kind, and without it they answer in plain text.
+///
+/// ```ignore
+/// api_error_core::actix_json!();
+///
+/// async fn create(ApiJson(pets): ApiJson<NewPets>) -> Result<HttpResponse, FaceError> {
+///     // ...
+/// }
+/// ```
+#[macro_export]
+macro_rules! actix_json {
+    () => {
+        /// A JSON request body whose rejections name the field that failed; declared by
+        /// `api_error_core::actix_json!`.
+        #[derive(Debug)]
+        pub struct ApiJson<T>(pub T);
+
+        impl<T: $crate::__private::DeserializeOwned + 'static> ::actix_web::FromRequest
+            for ApiJson<T>
+        {
+            type Error = ::actix_web::Error;
+            type Future = ::std::pin::Pin<
+                ::std::boxed::Box<
+                    dyn ::std::future::Future<
+                            Output = ::std::result::Result<Self, ::actix_web::Error>,
+                        >,
+                >,
+            >;
+
+            fn from_request(
+                request: &::actix_web::HttpRequest,
+                payload: &mut ::actix_web::dev::Payload,
+            ) -> Self::Future {
+                let json = $crate::__private::is_json(
+                    request
+                        .headers()
+                        .get("content-type")
+                        .map(|value| value.as_bytes()),
+                );
+                let bytes = <::actix_web::web::Bytes as ::actix_web::FromRequest>::from_request(
+                    request, payload,
+                );
+                ::std::boxed::Box::pin(async move {
+                    if !json {
+                        return ::std::result::Result::Err(
+                            __api_error_json::Rejected($crate::__private::not_json()).into(),
+                        );
+                    }
+                    let bytes = bytes.await.map_err(|error| {
+                        let status = error.as_response_error().status_code().as_u16();
+                        match $crate::__private::actix_rejection!(&error, status) {
+                            ::std::option::Option::Some(rejection) => {
+                                __api_error_json::Rejected(rejection).into()
+                            }
+                            ::std::option::Option::None => error,
+                        }
+                    })?;
+                    match $crate::ApiJson::<T>::from_slice(&bytes) {
+                        ::std::result::Result::Ok($crate::ApiJson(value)) => {
+                            ::std::result::Result::Ok(ApiJson(value))
+                        }
+                        ::std::result::Result::Err(rejection) => {
+                            ::std::result::Result::Err(__api_error_json::Rejected(rejection).into())
+                        }
+                    }
+                })
+            }
+        }
+
+        #[doc(hidden)]
+        mod __api_error_json {
+            /// A rejection as an actix-web error: plain text, with the rejection itself as an
+            /// extension, which the middleware turns into the service's envelope.
+            #[derive(Debug)]
+            pub struct Rejected(pub $crate::Rejection);
+
+            impl ::std::fmt::Display for Rejected {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    ::std::fmt::Display::fmt(&self.0, f)
+                }
+            }
+
+            impl ::actix_web::ResponseError for Rejected {
+                fn status_code(&self) -> ::actix_web::http::StatusCode {
+                    ::actix_web::http::StatusCode::from_u16(self.0.status().as_u16())
+                        .unwrap_or(::actix_web::http::StatusCode::BAD_REQUEST)
+                }
+
+                fn error_response(&self) -> ::actix_web::HttpResponse {
+                    let mut response = ::actix_web::HttpResponse::build(self.status_code())
+                        .content_type("text/plain; charset=utf-8")
+                        .body(self.0.to_string());
+                    response.extensions_mut().insert(self.0.clone());
+                    response
+                }
+            }
+        }
+    };
 }

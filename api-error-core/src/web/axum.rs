@@ -70,7 +70,6 @@ use std::marker::PhantomData;
 use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
 
 use axum::extract::MatchedPath;
@@ -121,28 +120,10 @@ pub fn reported<E: ApiError>(error: &E, report: Report<'_>) -> Response {
         // allocations, layer or not.
         request::note_answered(descriptor);
     } else {
-        warn_outside_layer::<E>();
+        request::warn_outside::<E>("axum::ErrorLayer::<{}>::new()");
     }
     request::record(descriptor, response.status(), report, None);
     response.map(Body::from)
-}
-
-/// Logs once, with the `tracing` feature, that an error answered outside any [`ErrorLayer`].
-fn warn_outside_layer<E>() {
-    static WARNED: AtomicBool = AtomicBool::new(false);
-    // A load first: a swap on every response outside the layer would cost more than a load.
-    if WARNED.load(Ordering::Relaxed) || WARNED.swap(true, Ordering::Relaxed) {
-        return;
-    }
-    #[cfg(feature = "tracing")]
-    tracing::warn!(
-        target: "api_error",
-        error = std::any::type_name::<E>(),
-        "an error answered outside `ErrorLayer`: axum's rejections, unknown routes and panics \
-         are not in the envelope, and bodies carry no request id; add \
-         `.layer(api_error_core::axum::ErrorLayer::<{}>::new())` to the router",
-        std::any::type_name::<E>(),
-    );
 }
 
 impl IntoResponse for Rejection {

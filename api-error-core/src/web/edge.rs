@@ -186,6 +186,33 @@ pub fn record(
     crate::web::report::event(descriptor, status, report, rejection);
 }
 
+/// Logs once per process, with the `tracing` feature, that a derived error answered outside
+/// any middleware: framework rejections, unknown routes and panics are then not in the
+/// envelope, and bodies carry no request id. `setup` is the middleware's expression, with
+/// `{}` where the type goes.
+#[doc(hidden)]
+#[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+pub fn warn_outside<E>(setup: &str) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    static WARNED: AtomicBool = AtomicBool::new(false);
+    // A load first: a swap on every response outside the layer would cost more than a load.
+    if WARNED.load(Ordering::Relaxed) || WARNED.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    #[cfg(feature = "tracing")]
+    {
+        let error = std::any::type_name::<E>();
+        tracing::warn!(
+            target: "api_error",
+            error,
+            "an error answered outside its middleware: framework rejections, unknown routes and \
+             panics are not in the envelope, and bodies carry no request id; add `{}`",
+            setup.replace("{}", error),
+        );
+    }
+}
+
 /// The text of a panic's payload: a `&str` or `String` message, else a placeholder.
 #[doc(hidden)]
 pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {

@@ -75,6 +75,16 @@ impl<T: DeserializeOwned> ApiJson<T> {
     }
 }
 
+/// The rejection of a body whose content type is not JSON.
+#[doc(hidden)]
+pub fn not_json() -> Rejection {
+    Rejection::new(
+        RejectionKind::ContentType,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "Expected request with `Content-Type: application/json`",
+    )
+}
+
 /// The rejection of a body that failed at `path` (`.` for the whole body).
 pub(crate) fn rejection(error: &serde_json::Error, path: &str) -> Rejection {
     let (kind, status) = match error.classify() {
@@ -107,9 +117,9 @@ pub(crate) fn rejection(error: &serde_json::Error, path: &str) -> Rejection {
 }
 
 /// Whether a request's content type is JSON: `application/json`, or any `+json` type.
-#[cfg(feature = "axum")]
-fn is_json(content_type: Option<&http::HeaderValue>) -> bool {
-    let Some(value) = content_type.and_then(|value| value.to_str().ok()) else {
+#[doc(hidden)]
+pub fn is_json(content_type: Option<&[u8]>) -> bool {
+    let Some(value) = content_type.and_then(|value| std::str::from_utf8(value).ok()) else {
         return false;
     };
     let essence = value.split(';').next().unwrap_or_default().trim();
@@ -135,12 +145,9 @@ where
         request: axum_core::extract::Request,
         state: &S,
     ) -> Result<Self, Rejection> {
-        if !is_json(request.headers().get(http::header::CONTENT_TYPE)) {
-            return Err(Rejection::new(
-                RejectionKind::ContentType,
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "Expected request with `Content-Type: application/json`",
-            ));
+        let content_type = request.headers().get(http::header::CONTENT_TYPE);
+        if !is_json(content_type.map(http::HeaderValue::as_bytes)) {
+            return Err(not_json());
         }
         let bytes =
             <axum::body::Bytes as axum_core::extract::FromRequest<S>>::from_request(request, state)

@@ -141,7 +141,12 @@ pub(crate) fn event(
     rejection: Option<crate::RejectionKind>,
 ) {
     use tracing::Level;
+    use tracing::level_filters::LevelFilter;
 
+    // With no subscriber, or none that wants any event, one load and done.
+    if LevelFilter::current() == LevelFilter::OFF {
+        return;
+    }
     let level = if status.is_server_error() {
         Level::ERROR
     } else {

@@ -16,7 +16,9 @@ use crate::{Descriptor, RequestContext};
 
 pub use crate::web::edge::{CUT_MARK, TEXT_LIMIT};
 #[doc(hidden)]
-pub use crate::web::edge::{Found, TextReader, answer, found, is_plain, panic_message, record};
+pub use crate::web::edge::{
+    Found, TextReader, answer, found, is_plain, panic_message, record, warn_outside,
+};
 
 tokio::task_local! {
     static CURRENT: Current;
@@ -154,7 +156,6 @@ pub fn with_current<R>(f: impl FnOnce(&RequestContext<'_>) -> R) -> R {
 }
 
 /// [`with_current`], and whether a middleware's [`scope`] was there to give the context.
-#[cfg_attr(not(feature = "axum"), allow(dead_code))]
 pub(crate) fn with_current_in_scope<R>(f: impl FnOnce(&RequestContext<'_>) -> R) -> (R, bool) {
     match CURRENT.try_with(|current| current.info.clone()) {
         Ok(info) => (info.with_context(f), true),
