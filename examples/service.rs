@@ -1,7 +1,9 @@
 //! A small pet-biometrics service in axum, modelled on the Petnow server API (seed 000): pets,
 //! capture sessions and fingerprint jobs, in memory. Every failure is a `PetnowError` returned
-//! from a handler, and requests axum itself rejects become its `ValidationError`, so every
-//! error a client sees is one of the document's, in its `{"errors":[{"code":..}]}` envelope.
+//! from a handler, a JSON body that does not parse is the document's `ValidationError` (400)
+//! naming the field, and `ErrorLayer` answers everything else (a bad path, an unknown route,
+//! a wrong method, a panic) in the same `{"errors":[{"code":..}]}` envelope, with the
+//! generic code of its status where the document has no error for it.
 //!
 //! `cargo run --example service` serves on 127.0.0.1:3000 (or `$PORT`); `cargo test` starts it
 //! on a free port and calls every error path over HTTP.
@@ -434,8 +436,8 @@ async fn add_fingerprints_v1(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// The service, behind the layer that puts request ids on every response and turns axum's
-/// rejections into `ValidationError`.
+/// The service, behind the layer that puts request ids on every response and answers axum's
+/// rejections, unknown routes, wrong methods and panics in the envelope.
 fn router() -> Router {
     let app = App(Arc::new(Mutex::new(Store::new())));
     Router::new()

@@ -309,6 +309,21 @@ async fn fingerprint_and_job_errors() {
 }
 
 #[tokio::test]
+async fn unknown_routes_and_wrong_methods_answer_in_the_envelope() {
+    let service = Service::start().await;
+    // The document has no error for these: the generic code of the status.
+    service
+        .get("/v2/animals")
+        .await
+        .assert_error(404, "NOT_FOUND");
+    let reply = service
+        .send(Method::DELETE, "/v2/pets/pet_1", None, true)
+        .await;
+    reply.assert_error(405, "METHOD_NOT_ALLOWED");
+    assert_eq!(reply.header("allow"), Some("GET,HEAD"));
+}
+
+#[tokio::test]
 async fn a_client_request_id_comes_back() {
     let service = Service::start().await;
     let response = service
