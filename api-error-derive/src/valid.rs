@@ -29,9 +29,10 @@ use syn::Member;
 use syn::ext::IdentExt;
 
 use crate::ast::{Input, Variant};
-use crate::attr::{OTHER_REJECTION, REJECTION_KINDS, RejectionKind, error_at};
+use crate::attr::error_at;
 use crate::code::CodeValue;
 use crate::message::{FieldRef, FormatTrait, Segment, Template};
+use crate::rejection::{OTHER_REJECTION, REJECTION_KINDS, RejectionKind};
 use crate::status::Status;
 use crate::suggest;
 
