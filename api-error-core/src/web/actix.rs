@@ -62,7 +62,7 @@ pub fn reported<E: ApiError>(
     let (response, in_scope) =
         crate::request::with_current_in_scope(|context| error.to_response(context));
     if !in_scope {
-        crate::request::warn_outside::<E>("api_error_core::actix_middleware!({})");
+        crate::request::warn_outside::<E>(".wrap(api_error_core::actix_middleware!({}))");
     }
     // The fixed 500 when the error's own body could not be written.
     let descriptor = if response.status() == error.status() {

@@ -120,7 +120,7 @@ pub fn reported<E: ApiError>(error: &E, report: Report<'_>) -> Response {
         // allocations, layer or not.
         request::note_answered(descriptor);
     } else {
-        request::warn_outside::<E>("axum::ErrorLayer::<{}>::new()");
+        request::warn_outside::<E>(".layer(api_error_core::axum::ErrorLayer::<{}>::new())");
     }
     request::record(descriptor, response.status(), report, None);
     response.map(Body::from)

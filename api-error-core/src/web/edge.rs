@@ -207,7 +207,8 @@ pub fn warn_outside<E>(setup: &str) {
             target: "api_error",
             error,
             "an error answered outside its middleware: framework rejections, unknown routes and \
-             panics are not in the envelope, and bodies carry no request id; add `{}`",
+             panics are not in the envelope, and bodies carry no request id; add `{}` to the \
+             app",
             setup.replace("{}", error),
         );
     }
