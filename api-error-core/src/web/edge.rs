@@ -12,10 +12,24 @@ use crate::web::report::Report;
 use crate::web::stand_in;
 use crate::{ApiError, Descriptor, Rejection, RejectionKind};
 
-/// The most of a plain-text body that a replacement keeps.
+/// The most of a plain-text body that a replacement keeps, in bytes: a longer text is cut
+/// there (at a character's start) and ends with [`CUT_MARK`].
+///
+/// ```
+/// use api_error_core::request::{CUT_MARK, TEXT_LIMIT};
+///
+/// assert_eq!(TEXT_LIMIT, 16 * 1024);
+/// assert!(CUT_MARK.contains("truncated"));
+/// ```
 pub const TEXT_LIMIT: usize = 16 * 1024;
 
 /// What ends a text cut at [`TEXT_LIMIT`].
+///
+/// ```
+/// use api_error_core::request::CUT_MARK;
+///
+/// assert_eq!(CUT_MARK, "… (truncated)");
+/// ```
 pub const CUT_MARK: &str = "… (truncated)";
 
 /// A plain-text body, read up to [`TEXT_LIMIT`] bytes.

@@ -82,6 +82,13 @@ const fn level_index(level: Level) -> u8 {
 /// Records the events of 4xx responses at `level` from now on, in the whole process.
 ///
 /// See the [module's documentation](self).
+///
+/// ```
+/// use tracing::Level;
+///
+/// api_error_core::logging::set_client_error_level(Level::INFO);
+/// assert_eq!(api_error_core::logging::client_error_level(), Level::INFO);
+/// ```
 pub fn set_client_error_level(level: Level) {
     CLIENT_ERROR_LEVEL.store(level_index(level), Ordering::Relaxed);
 }
@@ -89,6 +96,14 @@ pub fn set_client_error_level(level: Level) {
 /// The level of 4xx events: `DEBUG`, unless [`set_client_error_level`] chose another.
 ///
 /// See the [module's documentation](self).
+///
+/// ```
+/// use tracing::Level;
+///
+/// api_error_core::logging::set_client_error_level(Level::INFO);
+/// let level = api_error_core::logging::client_error_level();
+/// assert_eq!(level, Level::INFO);
+/// ```
 pub fn client_error_level() -> Level {
     match CLIENT_ERROR_LEVEL.load(Ordering::Relaxed) {
         0 => Level::ERROR,
@@ -96,5 +111,26 @@ pub fn client_error_level() -> Level {
         2 => Level::INFO,
         3 => Level::DEBUG,
         _ => Level::TRACE,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn client_errors_are_debug_until_set_and_every_level_can_be_set() {
+        // No other unit test sets the level.
+        assert_eq!(client_error_level(), Level::DEBUG);
+        for level in [
+            Level::ERROR,
+            Level::WARN,
+            Level::INFO,
+            Level::TRACE,
+            Level::DEBUG,
+        ] {
+            set_client_error_level(level);
+            assert_eq!(client_error_level(), level);
+        }
     }
 }

@@ -62,6 +62,13 @@ pub enum RejectionKind {
 
 impl RejectionKind {
     /// Every kind, in the order of the table above.
+    ///
+    /// ```
+    /// use api_error_core::RejectionKind;
+    ///
+    /// let content = RejectionKind::ALL.iter().filter(|kind| kind.is_content()).count();
+    /// assert_eq!((RejectionKind::ALL.len(), content), (9, 7));
+    /// ```
     pub const ALL: [RejectionKind; 9] = [
         RejectionKind::JsonSyntax,
         RejectionKind::JsonData,
@@ -75,6 +82,13 @@ impl RejectionKind {
     ];
 
     /// The kind's name, as `#[api(rejection(...))]` writes it and logs show it.
+    ///
+    /// ```
+    /// use api_error_core::RejectionKind;
+    ///
+    /// assert_eq!(RejectionKind::UnknownRoute.name(), "unknown_route");
+    /// assert_eq!(RejectionKind::BodyTooLarge.to_string(), "body_too_large");
+    /// ```
     pub const fn name(self) -> &'static str {
         match self {
             RejectionKind::JsonSyntax => "json_syntax",
@@ -90,6 +104,13 @@ impl RejectionKind {
     }
 
     /// The kind with this [`name`](Self::name).
+    ///
+    /// ```
+    /// use api_error_core::RejectionKind;
+    ///
+    /// assert_eq!(RejectionKind::from_name("query"), Some(RejectionKind::Query));
+    /// assert_eq!(RejectionKind::from_name("cookies"), None);
+    /// ```
     pub fn from_name(name: &str) -> Option<RejectionKind> {
         RejectionKind::ALL
             .into_iter()
@@ -99,6 +120,13 @@ impl RejectionKind {
     /// Whether the kind is about the request's content, which a bare `#[api(rejection)]`
     /// takes: every kind but an unknown route and a wrong method, which are about where the
     /// request went.
+    ///
+    /// ```
+    /// use api_error_core::RejectionKind;
+    ///
+    /// assert!(RejectionKind::JsonSyntax.is_content());
+    /// assert!(!RejectionKind::Method.is_content());
+    /// ```
     pub const fn is_content(self) -> bool {
         !matches!(self, RejectionKind::UnknownRoute | RejectionKind::Method)
     }
@@ -206,21 +234,54 @@ impl Rejection {
     }
 
     /// What was refused.
+    ///
+    /// ```
+    /// use api_error_core::{Rejection, RejectionKind};
+    /// use http::StatusCode;
+    ///
+    /// let rejection = Rejection::new(RejectionKind::Path, StatusCode::BAD_REQUEST, "bad id");
+    /// assert_eq!(rejection.kind(), RejectionKind::Path);
+    /// ```
     pub const fn kind(&self) -> RejectionKind {
         self.kind
     }
 
     /// The status the framework chose, which the response keeps.
+    ///
+    /// ```
+    /// use api_error_core::{Rejection, RejectionKind};
+    /// use http::StatusCode;
+    ///
+    /// let rejection = Rejection::new(RejectionKind::Method, StatusCode::METHOD_NOT_ALLOWED, "");
+    /// assert_eq!(rejection.status(), StatusCode::METHOD_NOT_ALLOWED);
+    /// ```
     pub const fn status(&self) -> StatusCode {
         self.status
     }
 
     /// The framework's explanation, such as `Failed to parse the request body as JSON`.
+    ///
+    /// ```
+    /// use api_error_core::{Rejection, RejectionKind};
+    /// use http::StatusCode;
+    ///
+    /// let rejection = Rejection::new(RejectionKind::Query, StatusCode::BAD_REQUEST, "bad query");
+    /// assert_eq!(rejection.message(), "bad query");
+    /// ```
     pub fn message(&self) -> &str {
         &self.message
     }
 
     /// The path of the field the rejection is about, when it names one.
+    ///
+    /// ```
+    /// use api_error_core::{Rejection, RejectionKind};
+    /// use http::StatusCode;
+    ///
+    /// let rejection = Rejection::new(RejectionKind::JsonData, StatusCode::UNPROCESSABLE_ENTITY, "bad");
+    /// assert_eq!(rejection.field(), None);
+    /// assert_eq!(rejection.at("pets[0]").field(), Some("pets[0]"));
+    /// ```
     pub fn field(&self) -> Option<&str> {
         self.field.as_deref()
     }

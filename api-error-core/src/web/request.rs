@@ -84,6 +84,12 @@ impl RequestInfo {
     }
 
     /// The route the request matched, if the middleware learned it.
+    ///
+    /// ```
+    /// use api_error_core::request::RequestInfo;
+    ///
+    /// assert_eq!(RequestInfo::new("req_1", std::time::SystemTime::now()).route(), None);
+    /// ```
     pub fn route(&self) -> Option<&str> {
         self.route.as_deref()
     }
