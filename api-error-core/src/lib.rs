@@ -62,9 +62,14 @@ pub use crate::web::actix;
 #[cfg(feature = "axum")]
 pub use crate::web::axum;
 pub use crate::web::headers::{HeaderValue, Headers, IntoRetryAfter, RetryAfter};
-pub use crate::web::rejection::Rejection;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use crate::web::json::ApiJson;
+#[cfg(feature = "tracing")]
+pub use crate::web::logging;
+pub use crate::web::rejection::{Rejection, RejectionKind};
 #[cfg(feature = "request-context")]
 pub use crate::web::request;
+pub use crate::web::status::status_error;
 
 pub use crate::docs::example::Example;
 #[cfg(feature = "docs")]
@@ -103,7 +108,7 @@ pub mod __private {
     pub use crate::model::descriptor::{DescriptorParts, MessageParts, NO_TEXT, RetryableParts};
     pub use crate::{
         ApiError, BodyError, Catalog, Code, Descriptor, Details, Envelope, Rejection,
-        RequestContext, Retryable,
+        RejectionKind, RequestContext, Retryable,
     };
     pub use core::convert::From;
     pub use http::StatusCode;
@@ -125,6 +130,27 @@ pub mod __private {
     pub use core::result::Result;
 
     pub use crate::web::frameworks::*;
+    #[cfg(feature = "actix-web")]
+    pub use crate::web::json::{is_json, not_json};
+    pub use crate::web::report::{
+        Report, ReportDebug, ReportDisplay, ReportError, ReportNothing, Reported,
+    };
+    #[cfg(feature = "actix-web")]
+    pub use serde::de::{DeserializeOwned, value::Error as SerdeValueError};
+
+    /// The first fixed 500 among a type's wrapped types', for a type that marks none itself.
+    pub const fn first_internal(
+        wrapped: &[Option<&'static Descriptor>],
+    ) -> Option<&'static Descriptor> {
+        let mut index = 0;
+        while index < wrapped.len() {
+            if let Some(found) = wrapped[index] {
+                return Some(found);
+            }
+            index += 1;
+        }
+        None
+    }
 
     /// A details field as the envelope sees it.
     #[inline]

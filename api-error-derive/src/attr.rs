@@ -9,6 +9,7 @@ use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Meta, Path, Token};
 
 use crate::case::Case;
 use crate::code::CodeValue;
+use crate::rejection::{RejectionAttr, rejection_kinds};
 use crate::status::Status;
 use crate::suggest;
 
@@ -93,6 +94,7 @@ pub(crate) const KEYS: &[(&str, Home)] = &[
     ("rejection", Home::Variant),
     ("transparent", Home::Variant),
     ("actix_web", Home::Enum),
+    ("internal", Home::Variant),
 ];
 
 /// Everything `#[api(...)]` attributes said at one level, each value with its span.
@@ -107,8 +109,8 @@ pub struct Attrs {
     pub retryable: Option<SpannedValue<RetryableValue>>,
     pub category: Option<LitStr>,
     pub expose: Option<Span>,
-    /// `rejection`: the variant framework rejections are turned into.
-    pub rejection: Option<Span>,
+    /// `rejection` or `rejection(kind, ...)`: which framework rejections the variant takes.
+    pub rejection: Option<RejectionAttr>,
     /// `transparent`: the variant is the error its one field holds.
     pub transparent: Option<Span>,
     /// `actix_web`: implement `actix_web::ResponseError` too.
@@ -129,6 +131,8 @@ pub struct Attrs {
     /// Keys that were given but could not be read, so later checks do not also report them
     /// as missing.
     pub failed: Vec<String>,
+    /// `internal`: the variant is the catalog's fixed 500.
+    pub internal: Option<Span>,
 }
 
 /// `header("cache-control", "no-store")`: a checked header name (lowercased) and value.
@@ -304,11 +308,29 @@ impl Attrs {
                 )
                 .with_span(meta)),
             },
-            // rejection
-            "rejection" => match meta {
-                Meta::Path(path) => once(&mut self.rejection, path.span(), duplicate),
+            // rejection | rejection(json_syntax, unknown_route)
+            "rejection" => {
+                let kinds = match meta {
+                    Meta::Path(_) => None,
+                    Meta::List(list) => Some(rejection_kinds(list)?),
+                    Meta::NameValue(_) => {
+                        return Err(Error::custom(
+                            "`rejection` takes no value; write `#[api(rejection)]` for every rejection of a request's content, or name kinds as in `#[api(rejection(unknown_route, method))]`",
+                        )
+                        .with_span(meta));
+                    }
+                };
+                let rejection = RejectionAttr {
+                    span: key_span,
+                    kinds,
+                };
+                once(&mut self.rejection, rejection, duplicate)
+            }
+            // internal
+            "internal" => match meta {
+                Meta::Path(path) => once(&mut self.internal, path.span(), duplicate),
                 _ => Err(Error::custom(
-                    "`rejection` takes no value; write `#[api(rejection)]` on the variant that framework rejections become",
+                    "`internal` takes no value; write `#[api(internal)]` on the variant that is the catalog's fixed 500",
                 )
                 .with_span(meta)),
             },
@@ -668,6 +690,7 @@ mod tests {
         let messages = errors
             .into_inner()
             .into_iter()
+            .flatten()
             .map(|error| error.to_string())
             .collect();
         (parsed, messages)
@@ -837,6 +860,33 @@ mod tests {
                 "`header` takes a name and a value: `header(\"cache-control\", \"no-store\")`",
                 "` padded` is not a valid header value; use visible ASCII and spaces, without leading or trailing space",
                 "duplicate header `x-c`; give it once",
+            ]
+        );
+    }
+
+    #[test]
+    fn rejections_and_the_fixed_500() {
+        let (attrs, errors) = parse(
+            vec![parse_quote!(#[api(rejection(json_data, method), internal)])],
+            Level::Variant,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let kinds = attrs.rejection.unwrap().kinds.unwrap();
+        let names: Vec<_> = kinds.iter().map(|(kind, _)| kind.name).collect();
+        assert_eq!(names, ["json_data", "method"]);
+        assert!(attrs.internal.is_some());
+        let (attrs, errors) = parse(vec![parse_quote!(#[api(rejection)])], Level::Variant);
+        assert!(errors.is_empty() && attrs.rejection.unwrap().kinds.is_none());
+        let (_, errors) = parse(
+            vec![parse_quote!(#[api(rejection(path, pth, path), internal(x))])],
+            Level::Variant,
+        );
+        assert_eq!(
+            errors,
+            [
+                "unknown rejection kind `pth`; did you mean `path`?",
+                "duplicate rejection kind `path`; give it once",
+                "`internal` takes no value; write `#[api(internal)]` on the variant that is the catalog's fixed 500",
             ]
         );
     }

@@ -39,6 +39,23 @@ fn bound(nested: &Transparent<'_>) -> TokenStream {
     pattern(nested.variant, &[0])
 }
 
+/// `INTERNAL` of a type without a variant marked `internal`: the first wrapped type's fixed
+/// 500, in declaration order, so that panics and unwritable bodies answer with the fixed 500
+/// a module declared.
+pub fn internal(transparent: &[Transparent<'_>], private: &TokenStream) -> TokenStream {
+    if transparent.is_empty() {
+        return TokenStream::new();
+    }
+    let wrapped = transparent.iter().map(|nested| {
+        let wrapped = trait_of(nested, private);
+        quote!(#wrapped::INTERNAL)
+    });
+    quote! {
+        const INTERNAL: #private::Option<&'static #private::Descriptor> =
+            #private::first_internal(&[#(#wrapped),*]);
+    }
+}
+
 /// An arm per transparent variant: `Self::Variant(inner) => call(inner)`.
 fn arms_with(
     transparent: &[Transparent<'_>],

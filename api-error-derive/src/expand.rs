@@ -96,6 +96,7 @@ fn expand(
         &private,
     );
     let from_rejection = from_rejection_method(resolved, &private);
+    let internal = internal_const(resolved, transparent, &private);
     let envelope = match input.attrs.envelope.as_deref() {
         None => quote!(#krate::envelopes::PROBLEM),
         Some(EnvelopeRef::Builtin(constant)) => {
@@ -128,6 +129,10 @@ fn expand(
     );
     let write_body = located(
         quote!(#private::Envelope::write_prepared(&#envelope, __PLANS.cells(), self, __context, __out)),
+        envelope_span,
+    );
+    let write_body_of = located(
+        quote!(#private::Envelope::write(&#envelope, __error, __context, __out)),
         envelope_span,
     );
 
@@ -183,6 +188,16 @@ fn expand(
                 #examples
 
                 #from_rejection
+
+                #internal
+
+                fn write_body_of<__F: #private::ApiError + ?::core::marker::Sized>(
+                    __error: &__F,
+                    __context: &#private::RequestContext<'_>,
+                    __out: &mut #private::Vec<u8>,
+                ) -> #private::Result<(), #private::BodyError> {
+                    #write_body_of
+                }
 
                 #[inline]
                 fn content_type(&self) -> &'static str {
@@ -522,34 +537,65 @@ fn headers_method(
     }
 }
 
-/// `from_rejection`, when a variant is marked `#[api(rejection)]`: the variant, with its one
-/// field (if any) converted from the rejection.
+/// `from_rejection`, when any variant takes rejections: for each kind, the variant that takes
+/// it, with its one field (if any) converted from the rejection.
 fn from_rejection_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
-    let Some(variant) = resolved
+    let arms: Vec<TokenStream> = resolved
         .iter()
-        .map(|error| error.variant)
-        .find(|variant| variant.attrs.rejection.is_some())
-    else {
+        .filter(|error| !error.rejections.is_empty())
+        .map(|error| {
+            let variant = error.variant;
+            let kinds = error.rejections.iter().map(|kind| {
+                let kind = format_ident!("{}", kind.variant);
+                quote!(#private::RejectionKind::#kind)
+            });
+            let path = path(variant);
+            let value = match variant.fields.first() {
+                None => quote!(#path {}),
+                Some(field) => {
+                    let member = &field.member;
+                    let ty = &field.ty;
+                    // Located at the field's type, so a type that cannot hold a rejection is reported there.
+                    let convert = located(
+                        quote!(<#ty as #private::From<#private::Rejection>>::from(__rejection)),
+                        ty.span(),
+                    );
+                    quote!(#path { #member: #convert })
+                }
+            };
+            quote!(#(#kinds)|* => #private::Some(#value))
+        })
+        .collect();
+    if arms.is_empty() {
         return TokenStream::new();
-    };
-    let path = path(variant);
-    let value = match variant.fields.first() {
-        None => quote!(#path {}),
-        Some(field) => {
-            let member = &field.member;
-            let ty = &field.ty;
-            // Located at the field's type, so a type that cannot hold a rejection is reported there.
-            let convert = located(
-                quote!(<#ty as #private::From<#private::Rejection>>::from(__rejection)),
-                ty.span(),
-            );
-            quote!(#path { #member: #convert })
-        }
-    };
+    }
     quote! {
+        // `RejectionKind` is non-exhaustive, so the last arm is needed even when every kind
+        // has a variant, except in the core crate's own tests.
+        #[allow(unreachable_patterns)]
         fn from_rejection(__rejection: #private::Rejection) -> #private::Option<Self> {
-            #private::Some(#value)
+            match __rejection.kind() {
+                #(#arms,)*
+                _ => #private::None,
+            }
         }
+    }
+}
+
+/// `INTERNAL`, when a variant is the fixed 500: its descriptor in the catalog; without one,
+/// the first fixed 500 among the wrapped types'.
+fn internal_const(
+    resolved: &[Resolved<'_>],
+    transparent: &[Transparent<'_>],
+    private: &TokenStream,
+) -> TokenStream {
+    let Some(index) = resolved.iter().position(|error| error.internal) else {
+        return compose::internal(transparent, private);
+    };
+    let index = Literal::usize_unsuffixed(index);
+    quote! {
+        const INTERNAL: #private::Option<&'static #private::Descriptor> =
+            #private::Some(&<Self as #private::ApiError>::CATALOG.descriptors()[#index]);
     }
 }
 

@@ -16,6 +16,7 @@ mod fallback;
 mod generics;
 mod json;
 mod message;
+mod rejection;
 mod status;
 mod suggest;
 mod transparent;

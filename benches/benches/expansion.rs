@@ -42,6 +42,8 @@ mod generics;
 mod json;
 #[path = "../../api-error-derive/src/message.rs"]
 mod message;
+#[path = "../../api-error-derive/src/rejection.rs"]
+mod rejection;
 #[path = "../../api-error-derive/src/status.rs"]
 mod status;
 #[path = "../../api-error-derive/src/suggest.rs"]

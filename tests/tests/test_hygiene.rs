@@ -34,6 +34,15 @@ pub enum Strict {
         /// The id.
         id: u64,
     },
+    /// Every rejection of a request's content.
+    #[api(rejection)]
+    Rejected(String),
+    /// Unknown routes and wrong methods.
+    #[api(status = 404, rejection(unknown_route, method))]
+    Nowhere,
+    /// The fixed 500.
+    #[api(status = 500, internal)]
+    Internal,
 }
 
 /// A documented error type wrapping another.
@@ -89,6 +98,7 @@ fn strict_lints_pass() {
     assert_eq!(Strict::Tuple(3).message().to_string(), "value 3");
     assert_eq!(Strict::Struct { id: 4 }.message().to_string(), "missing 4");
     assert_eq!(Strict::Unit.code(), "UNIT");
+    assert_eq!(Strict::internal_descriptor().code(), "INTERNAL");
     assert_eq!(no_prelude::NoPrelude("x".into()).message().to_string(), "x");
     assert_eq!(Wrapping::Strict(Strict::Unit).code(), "UNIT");
     assert_eq!(Wrapping::Own.code(), "OWN");

@@ -353,3 +353,42 @@ fn a_transparent_struct() {
     assert_eq!(Public::CATALOG.descriptors().len(), 0);
     assert_eq!(Public::CATALOG.len(), 2);
 }
+
+/// A storage module that marks its fixed 500.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api(code_case = "SCREAMING_SNAKE_CASE", prefix = "STORE_")]
+pub enum StoreError {
+    #[error("disk {0} failed")]
+    #[api(status = 500, message = "Storage failed.", internal)]
+    DiskFailed(String),
+}
+
+/// A handler error that marks none and wraps the storage module.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api(code_case = "SCREAMING_SNAKE_CASE", prefix = "STORE_")]
+pub enum ServiceError {
+    #[error("gone")]
+    #[api(status = 410)]
+    Gone,
+    #[error(transparent)]
+    #[api(transparent)]
+    Store(#[from] StoreError),
+}
+
+#[test]
+fn the_fixed_500_of_a_wrapped_type_stands_in_for_a_type_that_marks_none() {
+    assert_eq!(
+        ServiceError::internal_descriptor().code(),
+        Code::Str("STORE_DISK_FAILED")
+    );
+    let response = ServiceError::internal_response(&RequestContext::new());
+    assert_eq!(response.status(), 500);
+    let body = String::from_utf8(response.into_body()).unwrap_or_default();
+    assert!(body.contains(r#""code":"STORE_DISK_FAILED""#), "{body}");
+    assert!(body.contains("Storage failed."), "{body}");
+    // A type that wraps nothing that is marked keeps the generic one.
+    assert_eq!(
+        HandlerError::internal_descriptor().code(),
+        Code::Str("INTERNAL_SERVER_ERROR")
+    );
+}

@@ -454,3 +454,15 @@ impl Serialize for Descriptor {
         entry.end()
     }
 }
+
+impl Descriptor {
+    /// The same error with another status, in no type's catalog: how a rejection variant is
+    /// written with the framework's status.
+    pub(crate) const fn with_status(&self, status: StatusCode) -> Descriptor {
+        Descriptor {
+            status,
+            index: usize::MAX,
+            ..*self
+        }
+    }
+}
