@@ -49,13 +49,13 @@ pub use crate::model::api_error::ApiError;
 pub use crate::model::catalog::{Catalog, Iter};
 pub use crate::model::code::{Code, CodeQuery};
 pub use crate::model::context::RequestContext;
-pub use crate::model::descriptor::{Descriptor, Retryable};
+pub use crate::model::descriptor::{AttrValue, Descriptor, MessageSource, Retryable};
 pub use crate::model::details::{Details, DetailsForm, FieldError, FieldErrors};
 pub use crate::model::message::Message;
 
 #[doc(inline)]
 pub use crate::envelope::builtin as envelopes;
-pub use crate::envelope::{BodyError, Envelope, Shape};
+pub use crate::envelope::{ApiErrors, BodyError, Envelope, Shape};
 
 #[cfg(feature = "actix-web")]
 pub use crate::web::actix;
@@ -112,6 +112,10 @@ pub mod __private {
     pub use crate::docs::example::Described;
     pub use crate::docs::example::{Probe, ViaExample, WithoutExample, impl_examples};
     pub use crate::envelope::Plans;
+    pub use crate::envelope::check::check_catalog;
+    pub use crate::envelope::{AsInner, InnerError, MemberValue};
+    pub use crate::web::headers::FieldHeaders;
+    pub use crate::{AttrValue, Shape};
     pub use crate::{Headers, IntoRetryAfter, RetryAfter};
     pub use serde_json::Value as JsonValue;
 
@@ -129,6 +133,36 @@ pub mod __private {
     #[inline]
     pub fn details<T: Details>(value: &T) -> Option<&dyn Details> {
         Some(value)
+    }
+
+    /// A member field as the envelope sees it.
+    #[inline]
+    pub fn member<T: MemberValue>(value: &T) -> Option<&dyn MemberValue> {
+        Some(value)
+    }
+
+    /// An optional member field: `None` leaves the member out.
+    #[inline]
+    pub fn optional_member<T: MemberValue>(value: &Option<T>) -> Option<&dyn MemberValue> {
+        match value {
+            Some(value) => Some(value),
+            None => None,
+        }
+    }
+
+    /// A header field's text, as the response writes it.
+    #[inline]
+    pub fn header_text<T: Display>(value: &T) -> Option<&dyn Display> {
+        Some(value)
+    }
+
+    /// An optional header field: `None` leaves the header out.
+    #[inline]
+    pub fn optional_header_text<T: Display>(value: &Option<T>) -> Option<&dyn Display> {
+        match value {
+            Some(value) => Some(value),
+            None => None,
+        }
     }
 
     /// An optional details field: `None` means the variant has no details this time.

@@ -43,18 +43,21 @@ pub(crate) enum Home {
     EnumOrVariant,
     VariantOrField,
     Field,
+    Anywhere,
 }
 
 impl Home {
     fn admits(self, level: Level) -> bool {
         match level {
             Level::Struct => self != Home::Field,
-            Level::Enum => matches!(self, Home::Enum | Home::EnumOrVariant),
+            Level::Enum => matches!(self, Home::Enum | Home::EnumOrVariant | Home::Anywhere),
             Level::Variant => matches!(
                 self,
-                Home::Variant | Home::EnumOrVariant | Home::VariantOrField
+                Home::Variant | Home::EnumOrVariant | Home::VariantOrField | Home::Anywhere
             ),
-            Level::Field { .. } => matches!(self, Home::Field | Home::VariantOrField),
+            Level::Field { .. } => {
+                matches!(self, Home::Field | Home::VariantOrField | Home::Anywhere)
+            }
         }
     }
 
@@ -67,6 +70,7 @@ impl Home {
             (Home::Variant, _) => "a variant",
             (Home::EnumOrVariant, _) => "a variant or the enum",
             (Home::VariantOrField, _) => "a variant or a field",
+            (Home::Anywhere, _) => "a field, a variant or the enum",
         }
     }
 }
@@ -89,9 +93,13 @@ pub(crate) const KEYS: &[(&str, Home)] = &[
     ("retry_after", Home::VariantOrField),
     ("example", Home::Field),
     ("www_authenticate", Home::EnumOrVariant),
-    ("header", Home::EnumOrVariant),
+    ("header", Home::Anywhere),
     ("rejection", Home::Variant),
     ("actix_web", Home::Enum),
+    ("custom_envelope", Home::Enum),
+    ("attr", Home::EnumOrVariant),
+    ("member", Home::Field),
+    ("inner", Home::Field),
 ];
 
 /// Everything `#[api(...)]` attributes said at one level, each value with its span.
@@ -114,6 +122,17 @@ pub struct Attrs {
     pub prefix: Option<LitStr>,
     pub krate: Option<Path>,
     pub envelope: Option<SpannedValue<EnvelopeRef>>,
+    /// `custom_envelope = VALUE`: a value whose type implements `Envelope`.
+    pub custom_envelope: Option<Path>,
+    /// `attr(name = value, ...)`: attributes of the variant, or defaults of the enum.
+    pub attrs: Vec<AttrDecl>,
+    /// `member` or `member = "key"` on a field.
+    pub member: Option<SpannedValue<Option<LitStr>>>,
+    /// `inner` on a field: the variant's inner error.
+    pub inner: Option<Span>,
+    /// `header = "x-name"` on a field: a header with the field's text; the name checked and
+    /// lowercased.
+    pub header_field: Option<SpannedValue<String>>,
     pub details: Option<Span>,
     /// `retry_after = 60` on a variant.
     pub retry_after: Option<SpannedValue<u64>>,
@@ -136,6 +155,22 @@ pub struct StaticHeader {
     pub span: Span,
 }
 
+/// `attr(doc_url = "https://docs.example.com/{code}")`: one attribute, its value unchecked
+/// for templates until the variant's code, status and name are known.
+#[derive(Clone, Debug)]
+pub struct AttrDecl {
+    pub name: syn::Ident,
+    pub value: AttrLit,
+}
+
+/// An attribute's value as written.
+#[derive(Clone, Debug)]
+pub enum AttrLit {
+    Str(LitStr),
+    Int(i64),
+    Bool(bool),
+}
+
 /// `envelope = "face"` (a built-in shape) or `envelope = path::TO_SHAPE` (a declared one).
 #[derive(Clone, Debug)]
 pub enum EnvelopeRef {
@@ -151,6 +186,7 @@ pub const BUILTIN_ENVELOPES: &[(&str, &str)] = &[
     ("oz", "OZ"),
     ("face", "FACE"),
     ("incident", "INCIDENT"),
+    ("none", "NO_BODY"),
 ];
 
 /// `retryable`, `retryable = true | false`, or `retryable = "after re-authenticating"`.
@@ -369,6 +405,11 @@ impl Attrs {
                 check_header_value(&text)?;
                 once(&mut self.www_authenticate, text, duplicate)
             }
+            // header = "x-ratelimit-remaining" on a field
+            "header" if matches!(level, Level::Field { .. }) => {
+                let name = field_header(meta)?;
+                once(&mut self.header_field, name, duplicate)
+            }
             // header("cache-control", "no-store"), repeatable
             "header" => {
                 let header = static_header(meta)?;
@@ -381,6 +422,48 @@ impl Attrs {
                 self.headers.push(header);
                 Ok(())
             }
+            // custom_envelope = Legacy
+            "custom_envelope" => {
+                let expr = value(meta)?;
+                match expr {
+                    Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => {
+                        once(&mut self.custom_envelope, path.path.clone(), duplicate)
+                    }
+                    _ => Err(Error::custom(
+                        "`custom_envelope` expects the path of a value whose type implements `Envelope`",
+                    )
+                    .with_span(expr)),
+                }
+            }
+            // attr(doc_url = "https://...", retries = 3, client = true), repeatable
+            "attr" => {
+                for decl in attr_decls(meta)? {
+                    if self.attrs.iter().any(|other| other.name == decl.name) {
+                        return Err(error_at(
+                            decl.name.span(),
+                            format!("duplicate attribute `{}`; give it once", decl.name),
+                        ));
+                    }
+                    self.attrs.push(decl);
+                }
+                Ok(())
+            }
+            // member | member = "retryAfter"
+            "member" => {
+                let key = match meta {
+                    Meta::Path(_) => None,
+                    _ => Some(lit_str(value(meta)?, &key, false)?),
+                };
+                once(&mut self.member, SpannedValue::new(key, meta.span()), duplicate)
+            }
+            // inner
+            "inner" => match meta {
+                Meta::Path(path) => once(&mut self.inner, path.span(), duplicate),
+                _ => Err(Error::custom(
+                    "`inner` takes no value; write `#[api(inner)]` on the field holding the inner error",
+                )
+                .with_span(meta)),
+            },
             // example = "550e8400-e29b-41d4-a716-446655440000".to_owned()
             "example" => once(&mut self.example, value(meta)?.clone(), duplicate),
             // details
@@ -501,23 +584,96 @@ const RESERVED_HEADERS: &[(&str, &str)] = &[
     ("www-authenticate", "use `www_authenticate`"),
 ];
 
-fn static_header(meta: &Meta) -> Result<StaticHeader> {
+/// `attr(name = "text" | 12 | -3 | true, ...)`.
+fn attr_decls(meta: &Meta) -> Result<Vec<AttrDecl>> {
     let usage = || {
         Error::custom(
-            "`header` takes a name and a value: `header(\"cache-control\", \"no-store\")`",
+            "`attr` takes named values: `attr(doc_url = \"https://...\", retries = 3, client = true)`",
         )
         .with_span(meta)
     };
     let Meta::List(list) = meta else {
         return Err(usage());
     };
-    let parts = list
-        .parse_args_with(Punctuated::<LitStr, Token![,]>::parse_terminated)
+    // `name = value` pairs, whose names may be keywords: `attr(type = "card_error")`.
+    let pairs = list
+        .parse_args_with(|input: syn::parse::ParseStream<'_>| {
+            let mut pairs = Vec::new();
+            while !input.is_empty() {
+                let name = input.call(syn::ext::IdentExt::parse_any)?;
+                input.parse::<Token![=]>()?;
+                let value: Expr = input.parse()?;
+                pairs.push((name, value));
+                if !input.is_empty() {
+                    input.parse::<Token![,]>()?;
+                }
+            }
+            Ok(pairs)
+        })
         .map_err(|_| usage())?;
-    let [name, value] = [parts.first(), parts.get(1)];
-    let (Some(name), Some(value), 2) = (name, value, parts.len()) else {
+    if pairs.is_empty() {
         return Err(usage());
-    };
+    }
+    pairs
+        .iter()
+        .map(|(name, value)| {
+            let value = match ungrouped(value) {
+                Expr::Lit(ExprLit {
+                    lit: Lit::Str(text),
+                    ..
+                }) => AttrLit::Str(text.clone()),
+                Expr::Lit(ExprLit {
+                    lit: Lit::Bool(flag),
+                    ..
+                }) => AttrLit::Bool(flag.value),
+                Expr::Lit(ExprLit {
+                    lit: Lit::Int(int), ..
+                }) => AttrLit::Int(int.base10_parse::<i64>().map_err(|_| {
+                    Error::custom("the attribute does not fit in an i64").with_span(int)
+                })?),
+                Expr::Unary(syn::ExprUnary {
+                    op: syn::UnOp::Neg(_),
+                    expr,
+                    ..
+                }) => match ungrouped(expr) {
+                    Expr::Lit(ExprLit {
+                        lit: Lit::Int(int), ..
+                    }) => {
+                        AttrLit::Int(format!("-{}", int.base10_digits()).parse::<i64>().map_err(
+                            |_| {
+                                Error::custom("the attribute does not fit in an i64").with_span(int)
+                            },
+                        )?)
+                    }
+                    other => return Err(attr_value_error(name, other)),
+                },
+                other => return Err(attr_value_error(name, other)),
+            };
+            Ok(AttrDecl {
+                name: name.clone(),
+                value,
+            })
+        })
+        .collect()
+}
+
+fn attr_value_error(name: &syn::Ident, value: &Expr) -> Error {
+    Error::custom(format!(
+        "attribute `{name}` expects a string, an integer or a boolean literal"
+    ))
+    .with_span(value)
+}
+
+/// `header = "x-ratelimit-remaining"` on a field: a valid, unreserved header name, lowercased.
+fn field_header(meta: &Meta) -> Result<SpannedValue<String>> {
+    let text = lit_str(value(meta)?, "header", false)?;
+    let lower = header_name(&text)?;
+    Ok(SpannedValue::new(lower, text.span()))
+}
+
+/// A header name: a token, lowercased, and none that the envelope, the server or another key
+/// sets.
+fn header_name(name: &LitStr) -> Result<String> {
     let text = name.value();
     let is_token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
     if text.is_empty() || !text.chars().all(is_token) {
@@ -537,6 +693,27 @@ fn static_header(meta: &Meta) -> Result<StaticHeader> {
         ))
         .with_span(name));
     }
+    Ok(lower)
+}
+
+fn static_header(meta: &Meta) -> Result<StaticHeader> {
+    let usage = || {
+        Error::custom(
+            "`header` takes a name and a value: `header(\"cache-control\", \"no-store\")`",
+        )
+        .with_span(meta)
+    };
+    let Meta::List(list) = meta else {
+        return Err(usage());
+    };
+    let parts = list
+        .parse_args_with(Punctuated::<LitStr, Token![,]>::parse_terminated)
+        .map_err(|_| usage())?;
+    let [name, value] = [parts.first(), parts.get(1)];
+    let (Some(name), Some(value), 2) = (name, value, parts.len()) else {
+        return Err(usage());
+    };
+    let lower = header_name(name)?;
     check_header_value(value)?;
     Ok(StaticHeader {
         name: lower,

@@ -8,7 +8,8 @@ use syn::spanned::Spanned;
 use crate::ast::{Input, Variant};
 use crate::attr::{EnvelopeRef, RetryableValue};
 use crate::code::CodeValue;
-use crate::valid::{self, Message, Resolved, RetryAfter};
+use crate::template::AttrOut;
+use crate::valid::{self, Message, MessageFrom, Resolved, RetryAfter};
 use crate::{doc, fallback, generics, json};
 
 /// The whole derive: parse, validate, expand, or report every error with a fallback impl.
@@ -65,40 +66,73 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
         TokenStream::new()
     };
     let from_rejection = from_rejection_method(resolved, &private);
-    let envelope = match input.attrs.envelope.as_deref() {
-        None => quote!(#krate::envelopes::PROBLEM),
-        Some(EnvelopeRef::Builtin(constant)) => {
+    let member_value = member_value_method(resolved, &private);
+    let inner_error = inner_error_method(resolved, &private);
+    let (envelope, is_shape) = match (
+        input.attrs.envelope.as_deref(),
+        &input.attrs.custom_envelope,
+    ) {
+        (Some(EnvelopeRef::Builtin(constant)), _) => {
             let constant = format_ident!("{}", constant);
-            quote!(#krate::envelopes::#constant)
+            (quote!(#krate::envelopes::#constant), true)
         }
-        Some(EnvelopeRef::Path(path)) => quote!(#path),
+        (Some(EnvelopeRef::Path(path)), _) => (quote!(#path), true),
+        (None, Some(path)) => (quote!(#path), false),
+        (None, None) => (quote!(#krate::envelopes::PROBLEM), true),
     };
-    // Located at the envelope's path, so a value that is no envelope is reported there.
-    let envelope_span = input
-        .attrs
-        .envelope
-        .as_ref()
-        .map_or_else(Span::call_site, |envelope| envelope.span());
+    // Located at the envelope's path, so a value that is no envelope (or no shape) is reported
+    // there.
+    let envelope_span = match (&input.attrs.envelope, &input.attrs.custom_envelope) {
+        (Some(envelope), _) => envelope.span(),
+        (None, Some(path)) => path.span(),
+        (None, None) => Span::call_site(),
+    };
+    // A shape is checked against the enum in `const` evaluation: every variant's details,
+    // members and inner error have a place, and required attributes are there.
+    // A shape is named once, as one: a path to anything else is reported there, once.
+    let (check, envelope) = if is_shape {
+        let declared = located(
+            quote!(const __ENVELOPE: &#private::Shape = &#envelope;),
+            envelope_span,
+        );
+        // Located at the envelope too: a variant the shape cannot write is reported there.
+        let check = located(
+            quote!(const _: () = #private::check_catalog(__ENVELOPE, __DESCRIPTORS);),
+            envelope_span,
+        );
+        let check = quote! {
+            #declared
+            #check
+        };
+        (Some(check), quote!(__ENVELOPE))
+    } else {
+        (None, quote!(&#envelope))
+    };
     let content_type = located(
-        quote!(#private::Envelope::content_type(&#envelope)),
+        quote!(#private::Envelope::content_type(#envelope)),
         envelope_span,
     );
     let body_content_type = located(
-        quote!(#private::Envelope::content_type(&#envelope)),
+        quote!(#private::Envelope::content_type(#envelope)),
         envelope_span,
     );
     let body_schema = located(
-        quote!(#private::Envelope::schema(&#envelope, &<Self as #private::ApiError>::CATALOG)),
+        quote!(#private::Envelope::schema(#envelope, &<Self as #private::ApiError>::CATALOG)),
         envelope_span,
     );
     let write_descriptor_body = located(
-        quote!(#private::Envelope::write(&#envelope, &#private::Described(__descriptor), __context, __out)),
+        quote!(#private::Envelope::write(#envelope, &#private::Described(__descriptor), __context, __out)),
         envelope_span,
     );
     let write_body = located(
-        quote!(#private::Envelope::write_prepared(&#envelope, __PLANS.cells(), self, __context, __out)),
+        quote!(#private::Envelope::write_prepared(#envelope, __PLANS.cells(), self, __context, __out)),
         envelope_span,
     );
+    let write_errors = located(
+        quote!(#private::Envelope::write_list(#envelope, __PLANS.cells(), __errors, __context, __out)),
+        envelope_span,
+    );
+    let field_headers = field_headers_impl(input, resolved, &private);
 
     let variant_count = Literal::usize_unsuffixed(resolved.len());
 
@@ -116,13 +150,17 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
         const _: () = {
             use #krate::__private as __api;
 
+            const __DESCRIPTORS: &[#private::Descriptor] = &[#(#descriptors),*];
+
+            #check
+
             // The envelope's plan for each variant, compiled the first time it is needed.
             static __PLANS: #private::Plans<#variant_count> = #private::Plans::new();
 
             #[automatically_derived]
             impl #impl_generics #private::ApiError for #ident #ty_generics #where_clause {
                 const CATALOG: #private::Catalog =
-                    #private::Catalog::from_parts(#name, &[#(#descriptors),*], &[]);
+                    #private::Catalog::from_parts(#name, __DESCRIPTORS, &[]);
 
                 #[inline]
                 fn descriptor(&self) -> &'static #private::Descriptor {
@@ -139,6 +177,10 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
                 #details
 
                 #headers
+
+                #member_value
+
+                #inner_error
 
                 #examples
 
@@ -173,7 +215,17 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
                 ) -> #private::Result<(), #private::BodyError> {
                     #write_body
                 }
+
+                fn write_errors(
+                    __errors: &[Self],
+                    __context: &#private::RequestContext<'_>,
+                    __out: &mut #private::Vec<u8>,
+                ) -> #private::Result<(), #private::BodyError> {
+                    #write_errors
+                }
             }
+
+            #field_headers
 
             #frameworks
         };
@@ -306,19 +358,28 @@ fn descriptor(index: usize, error: &Resolved<'_>, private: &TokenStream) -> Toke
     let message = match &error.message {
         Message::Static(text) => {
             let json = json::string(text);
-            quote!(#private::MessageParts::Fixed(#text, #json))
+            match error.message_from {
+                MessageFrom::Variant => quote!(#private::MessageParts::Fixed(#text, #json)),
+                MessageFrom::Enum => quote!(#private::MessageParts::Default(#text, #json)),
+                MessageFrom::Status => quote!(#private::MessageParts::Reason(#text, #json)),
+            }
         }
         Message::Format { template, .. } => quote!(#private::MessageParts::Template(#template)),
         Message::Display { .. } => quote!(#private::MessageParts::Display),
     };
     let code_json = json::code(&error.code);
     let attrs = &variant.attrs;
-    // Most variants state no causes, solutions, retry advice or category: theirs is the short
-    // constructor, whose fewer tokens cost less to expand and check in a catalog of thousands.
+    // Most variants state no causes, solutions, retry advice, category, attributes, members,
+    // details or inner error: theirs is the short constructor, whose fewer tokens cost less to
+    // expand and check in a catalog of thousands.
     if attrs.causes.is_empty()
         && attrs.solutions.is_empty()
         && attrs.retryable.is_none()
         && attrs.category.is_none()
+        && error.attrs.is_empty()
+        && error.members.is_empty()
+        && error.details.is_none()
+        && error.inner.is_none()
     {
         return quote! {
             #private::Descriptor::plain(
@@ -326,28 +387,52 @@ fn descriptor(index: usize, error: &Resolved<'_>, private: &TokenStream) -> Toke
             )
         };
     }
-    let texts = |texts: &[syn::LitStr]| {
-        if texts.is_empty() {
-            quote!(#private::NO_TEXT)
-        } else {
-            quote!(&[#(#texts),*])
-        }
-    };
-    let causes = texts(&attrs.causes);
-    let solutions = texts(&attrs.solutions);
-    let retryable = match attrs.retryable.as_deref() {
-        None => quote!(#private::RetryableParts::Unstated),
-        Some(RetryableValue::Yes) => quote!(#private::RetryableParts::Yes),
-        Some(RetryableValue::No) => quote!(#private::RetryableParts::No),
-        Some(RetryableValue::After(condition)) => {
-            quote!(#private::RetryableParts::After(#condition))
-        }
-    };
+    // The others name only the parts they have; the rest are the plain ones.
+    let mut extra = Vec::new();
+    let texts = |texts: &[syn::LitStr]| quote!(&[#(#texts),*]);
+    if !attrs.causes.is_empty() {
+        let causes = texts(&attrs.causes);
+        extra.push(quote!(causes: #causes));
+    }
+    if !attrs.solutions.is_empty() {
+        let solutions = texts(&attrs.solutions);
+        extra.push(quote!(solutions: #solutions));
+    }
+    if let Some(retryable) = attrs.retryable.as_deref() {
+        let retryable = match retryable {
+            RetryableValue::Yes => quote!(#private::RetryableParts::Yes),
+            RetryableValue::No => quote!(#private::RetryableParts::No),
+            RetryableValue::After(condition) => {
+                quote!(#private::RetryableParts::After(#condition))
+            }
+        };
+        extra.push(quote!(retryable: #retryable));
+    }
     // Never empty when given: the derive rejects an empty category.
-    let category = attrs
-        .category
-        .as_ref()
-        .map_or_else(String::new, syn::LitStr::value);
+    if let Some(category) = &attrs.category {
+        extra.push(quote!(category: #category));
+    }
+    if !error.attrs.is_empty() {
+        let pairs = error.attrs.iter().map(|(name, value)| {
+            let value = match value {
+                AttrOut::Str(text) => quote!(#private::AttrValue::Str(#text)),
+                AttrOut::Int(number) => quote!(#private::AttrValue::Int(#number)),
+                AttrOut::Bool(flag) => quote!(#private::AttrValue::Bool(#flag)),
+            };
+            quote!((#name, #value))
+        });
+        extra.push(quote!(attrs: &[#(#pairs),*]));
+    }
+    if !error.members.is_empty() {
+        let keys = error.members.iter().map(|(_, key)| key);
+        extra.push(quote!(members: &[#(#keys),*]));
+    }
+    if error.details.is_some() {
+        extra.push(quote!(details: true));
+    }
+    if error.inner.is_some() {
+        extra.push(quote!(inner: true));
+    }
     quote! {
         #private::Descriptor::from_parts(#private::DescriptorParts {
             index: #index,
@@ -357,11 +442,9 @@ fn descriptor(index: usize, error: &Resolved<'_>, private: &TokenStream) -> Toke
             name: #name,
             description: #description,
             message: #message,
-            causes: #causes,
-            solutions: #solutions,
-            retryable: #retryable,
-            category: #category,
             code_json: #code_json,
+            #(#extra,)*
+            ..#private::DescriptorParts::PLAIN
         })
     }
 }
@@ -417,7 +500,9 @@ fn located(tokens: TokenStream, span: Span) -> TokenStream {
 /// `headers()`, when any variant has a header.
 fn headers_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
     let none = |error: &Resolved<'_>| {
-        error.headers.is_empty() && matches!(error.retry_after, RetryAfter::None)
+        error.headers.is_empty()
+            && matches!(error.retry_after, RetryAfter::None)
+            && error.header_fields.is_empty()
     };
     if resolved.iter().all(none) {
         return TokenStream::new();
@@ -431,10 +516,14 @@ fn headers_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStre
             .iter()
             .map(|(name, value)| quote!((#name, #value)));
         let fixed = quote!(&[#(#fixed),*]);
+        let fields = (!error.header_fields.is_empty()).then(|| {
+            let names = error.header_fields.iter().map(|(_, name)| name);
+            quote!(.with_fields(&[#(#names),*], self))
+        });
         Some(match error.retry_after {
             RetryAfter::None => {
                 let pattern = pattern(error.variant, &[]);
-                quote!(#pattern => #private::Headers::from_parts(#fixed, #private::None))
+                quote!(#pattern => #private::Headers::from_parts(#fixed, #private::None)#fields)
             }
             RetryAfter::Seconds(seconds) => {
                 let pattern = pattern(error.variant, &[]);
@@ -442,7 +531,7 @@ fn headers_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStre
                     #pattern => #private::Headers::from_parts(
                         #fixed,
                         #private::Some(#private::RetryAfter::Seconds(#seconds)),
-                    )
+                    )#fields
                 }
             }
             RetryAfter::Field(index) => {
@@ -453,14 +542,131 @@ fn headers_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStre
                     quote!(#private::retry_after(#binding)),
                     error.variant.fields[index].ty.span(),
                 );
-                quote!(#pattern => #private::Headers::from_parts(#fixed, #value))
+                quote!(#pattern => #private::Headers::from_parts(#fixed, #value)#fields)
             }
         })
     };
     let body = some_arms(resolved, arm, quote!(#private::Headers::none()));
     quote! {
-        fn headers(&self) -> #private::Headers {
+        fn headers(&self) -> #private::Headers<'_> {
             #body
+        }
+    }
+}
+
+/// `member_value`, when any variant has member fields: the field of each index, in the order
+/// of the descriptor's member keys.
+fn member_value_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
+    if resolved.iter().all(|error| error.members.is_empty()) {
+        return TokenStream::new();
+    }
+    let arms = resolved.iter().flat_map(|error| {
+        error
+            .members
+            .iter()
+            .enumerate()
+            .map(move |(position, (index, _))| {
+                let pattern = pattern(error.variant, &[*index]);
+                let binding = binding(*index);
+                let ty = &error.variant.fields[*index].ty;
+                let position = Literal::usize_unsuffixed(position);
+                // Located at the field's type, so a type that cannot be a member is reported there.
+                let call = if generics::option_inner(ty).is_some() {
+                    quote!(#private::optional_member(#binding))
+                } else {
+                    quote!(#private::member(#binding))
+                };
+                let call = located(call, ty.span());
+                quote!((#pattern, #position) => #call,)
+            })
+    });
+    quote! {
+        fn member_value(&self, __index: usize) -> #private::Option<&dyn #private::MemberValue> {
+            match (self, __index) {
+                #(#arms)*
+                _ => #private::None,
+            }
+        }
+    }
+}
+
+/// `inner_error`, when any variant has an inner error field.
+fn inner_error_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
+    if resolved.iter().all(|error| error.inner.is_none()) {
+        return TokenStream::new();
+    }
+    let arm = |error: &Resolved<'_>| {
+        let index = error.inner?;
+        let pattern = pattern(error.variant, &[index]);
+        let binding = binding(index);
+        let ty = &error.variant.fields[index].ty;
+        // By method call, so that a `Box` is seen through; located at the field's type, so a
+        // type that is no error is reported there.
+        let value = if generics::option_inner(ty).is_some() {
+            quote! {
+                match #binding {
+                    #private::Some(__inner) => #private::Some(__inner.as_inner()),
+                    #private::None => #private::None,
+                }
+            }
+        } else {
+            quote!(#private::Some(#binding.as_inner()))
+        };
+        let value = located(value, ty.span());
+        Some(quote!(#pattern => #value))
+    };
+    let body = some_arms(resolved, arm, quote!(#private::None));
+    quote! {
+        fn inner_error(&self) -> #private::Option<&dyn #private::InnerError> {
+            #[allow(unused_imports)]
+            use #private::AsInner as _;
+            #body
+        }
+    }
+}
+
+/// `FieldHeaders`, when any variant has header fields: the field of each index, in the
+/// order of the variant's header names.
+fn field_headers_impl(
+    input: &Input,
+    resolved: &[Resolved<'_>],
+    private: &TokenStream,
+) -> TokenStream {
+    if resolved.iter().all(|error| error.header_fields.is_empty()) {
+        return TokenStream::new();
+    }
+    let ident = &input.ident;
+    let generics = generics::with_inferred_bounds(&input.generics, resolved, private);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let arms = resolved.iter().flat_map(|error| {
+        error
+            .header_fields
+            .iter()
+            .enumerate()
+            .map(move |(position, (index, _))| {
+                let pattern = pattern(error.variant, &[*index]);
+                let binding = binding(*index);
+                let ty = &error.variant.fields[*index].ty;
+                let position = Literal::usize_unsuffixed(position);
+                // Located at the field's type, so a type without `Display` is reported there.
+                let call = if generics::option_inner(ty).is_some() {
+                    quote!(#private::optional_header_text(#binding))
+                } else {
+                    quote!(#private::header_text(#binding))
+                };
+                let call = located(call, ty.span());
+                quote!((#pattern, #position) => #call,)
+            })
+    });
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #private::FieldHeaders for #ident #ty_generics #where_clause {
+            fn field_header(&self, __index: usize) -> #private::Option<&dyn #private::Display> {
+                match (self, __index) {
+                    #(#arms)*
+                    _ => #private::None,
+                }
+            }
         }
     }
 }

@@ -10,7 +10,8 @@ use crate::valid::{Message, Resolved};
 
 /// The input's where clause plus the predicates the generated code needs on fields whose types
 /// mention a type parameter: the format trait each message placeholder uses (as thiserror does
-/// for `Display`), and `Details` for a details field.
+/// for `Display`), `Details` for a details field, `MemberValue` for a member field and
+/// `Display` for a header field.
 pub fn with_inferred_bounds(
     generics: &Generics,
     resolved: &[Resolved<'_>],
@@ -49,6 +50,20 @@ pub fn with_inferred_bounds(
             let ty = option_inner(ty).unwrap_or(ty);
             if mentions(ty, &params) {
                 push(syn::parse_quote!(#ty: #private::Details));
+            }
+        }
+        for (index, _) in &error.members {
+            let ty = &error.variant.fields[*index].ty;
+            let ty = option_inner(ty).unwrap_or(ty);
+            if mentions(ty, &params) {
+                push(syn::parse_quote!(#ty: #private::MemberValue));
+            }
+        }
+        for (index, _) in &error.header_fields {
+            let ty = &error.variant.fields[*index].ty;
+            let ty = option_inner(ty).unwrap_or(ty);
+            if mentions(ty, &params) {
+                push(syn::parse_quote!(#ty: #private::Display));
             }
         }
     }

@@ -15,8 +15,10 @@ mod fallback;
 mod generics;
 mod json;
 mod message;
+mod roles;
 mod status;
 mod suggest;
+mod template;
 mod valid;
 
 #[cfg(test)]

@@ -12,6 +12,9 @@
 //! - `www_authenticate` on a variant needs status 401; on the enum it applies to its 401s;
 //! - a variant's static header replaces the enum's header of the same name;
 //! - at most one variant takes framework rejections, and it has at most one field;
+//! - `envelope` and `custom_envelope` exclude each other;
+//! - attribute templates name `{code}`, `{status}` or `{name}` (see `template`); member,
+//!   inner and header fields follow the rules of `roles`;
 //! - with neither, the public message is the enum's default message, else the status's reason
 //!   phrase, so a 5xx error never shows its internal text unless it opts in with `expose`.
 
@@ -28,8 +31,10 @@ use crate::ast::{Input, Variant};
 use crate::attr::error_at;
 use crate::code::CodeValue;
 use crate::message::{FieldRef, FormatTrait, Segment, Template};
+use crate::roles;
 use crate::status::Status;
 use crate::suggest;
+use crate::template::{self, AttrOut, Facts};
 
 /// One error with every decision made: what expansion turns into code.
 pub struct Resolved<'a> {
@@ -43,6 +48,27 @@ pub struct Resolved<'a> {
     /// Static headers, `www-authenticate` last, in the order they go out.
     pub headers: Vec<(String, String)>,
     pub retry_after: RetryAfter,
+    /// Where a static message comes from.
+    pub message_from: MessageFrom,
+    /// The variant's attributes, the enum's defaults merged in, templates filled in.
+    pub attrs: Vec<(String, AttrOut)>,
+    /// The member fields: index and key.
+    pub members: Vec<(usize, String)>,
+    /// The index of the inner error field.
+    pub inner: Option<usize>,
+    /// The header fields: index and header name.
+    pub header_fields: Vec<(usize, String)>,
+}
+
+/// Where a variant's static message comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessageFrom {
+    /// The variant's own message (or its `Display` text).
+    Variant,
+    /// The enum's default message.
+    Enum,
+    /// The status's reason phrase.
+    Status,
 }
 
 /// Where a Retry-After header comes from.
@@ -86,6 +112,14 @@ pub fn resolve<'a>(input: &'a Input, errors: &mut Accumulator) -> Vec<Resolved<'
         .collect();
     check_codes(&resolved, errors);
     check_rejection(input, errors);
+    template::check(&input.attrs.attrs, errors);
+    if let (Some(envelope), Some(custom)) = (&input.attrs.envelope, &input.attrs.custom_envelope) {
+        let _ = envelope;
+        errors.push(error_at(
+            syn::spanned::Spanned::span(custom),
+            "`envelope` and `custom_envelope` exclude each other: `envelope` names a shape, `custom_envelope` any other envelope",
+        ));
+    }
     resolved
 }
 
@@ -205,6 +239,11 @@ fn resolve_variant<'a>(
             (None, None) => None,
         },
     };
+    let message_from = match (variant.attrs.expose, &variant.message, &input.message) {
+        (None, None, Some(_)) => MessageFrom::Enum,
+        (None, None, None) => MessageFrom::Status,
+        _ => MessageFrom::Variant,
+    };
     let mut marked = variant
         .fields
         .iter()
@@ -219,18 +258,46 @@ fn resolve_variant<'a>(
             ),
         ));
     }
-    let headers = headers_for(input, variant, status, errors);
+    let own_static: Vec<String> = variant
+        .attrs
+        .headers
+        .iter()
+        .map(|header| header.name.clone())
+        .collect();
+    let header_fields = roles::headers(variant, &own_static, errors);
+    let mut headers = headers_for(input, variant, status, errors);
+    // A header field replaces the enum's static header of its name.
+    headers.retain(|(name, _)| header_fields.iter().all(|(_, field)| field != name));
     let retry_after = retry_after_for(variant, &what, errors);
+    let members = roles::members(variant, &what, errors);
+    let inner = roles::inner(variant, &what, errors);
     let (code, code_span) = code?;
+    let status = status?;
+    let name = variant
+        .attrs
+        .name
+        .as_ref()
+        .map_or_else(|| variant.ident.to_string(), syn::LitStr::value);
+    let facts = Facts {
+        code: &code,
+        status: status.0,
+        name: &name,
+    };
+    let attrs = template::attrs(&input.attrs.attrs, &variant.attrs.attrs, &facts, errors);
     Some(Resolved {
         variant,
         code,
         code_span,
-        status: status?,
+        status,
         message: message?,
         details,
         headers,
         retry_after,
+        message_from,
+        attrs,
+        members,
+        inner,
+        header_fields,
     })
 }
 

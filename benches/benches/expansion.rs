@@ -40,10 +40,14 @@ mod generics;
 mod json;
 #[path = "../../api-error-derive/src/message.rs"]
 mod message;
+#[path = "../../api-error-derive/src/roles.rs"]
+mod roles;
 #[path = "../../api-error-derive/src/status.rs"]
 mod status;
 #[path = "../../api-error-derive/src/suggest.rs"]
 mod suggest;
+#[path = "../../api-error-derive/src/template.rs"]
+mod template;
 #[path = "../../api-error-derive/src/valid.rs"]
 mod valid;
 

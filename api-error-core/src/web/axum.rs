@@ -65,7 +65,7 @@ pub fn response<E: ApiError>(error: &E) -> Response {
     rendered(response)
 }
 
-fn rendered(response: http::Response<Vec<u8>>) -> Response {
+pub(crate) fn rendered(response: http::Response<Vec<u8>>) -> Response {
     let mut response = response.map(Body::from);
     // Only a response the layer could take for one of axum's plain-text errors needs the mark,
     // which costs two allocations.
