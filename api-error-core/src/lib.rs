@@ -113,7 +113,7 @@ pub mod __private {
     pub use crate::docs::example::{Probe, ViaExample, WithoutExample, impl_examples};
     pub use crate::envelope::Plans;
     pub use crate::envelope::check::check_catalog;
-    pub use crate::envelope::{AsInner, InnerError, MemberValue};
+    pub use crate::envelope::{InnerError, MemberValue};
     pub use crate::web::headers::FieldHeaders;
     pub use crate::{AttrValue, Shape};
     pub use crate::{Headers, IntoRetryAfter, RetryAfter};
@@ -148,6 +148,12 @@ pub mod __private {
             Some(value) => Some(value),
             None => None,
         }
+    }
+
+    /// An inner error field as the envelope sees it.
+    #[inline]
+    pub fn inner_error<T: InnerError>(value: &T) -> &dyn InnerError {
+        value
     }
 
     /// A header field's text, as the response writes it.

@@ -427,8 +427,11 @@ fn descriptor(index: usize, error: &Resolved<'_>, private: &TokenStream) -> Toke
         let keys = error.members.iter().map(|(_, key)| key);
         extra.push(quote!(members: &[#(#keys),*]));
     }
-    if error.details.is_some() {
+    if let Some(index) = error.details {
         extra.push(quote!(details: true));
+        if generics::is_field_errors(&variant.fields[index].ty) {
+            extra.push(quote!(field_errors: true));
+        }
     }
     if error.inner.is_some() {
         extra.push(quote!(inner: true));
@@ -600,17 +603,28 @@ fn inner_error_method(resolved: &[Resolved<'_>], private: &TokenStream) -> Token
         let pattern = pattern(error.variant, &[index]);
         let binding = binding(index);
         let ty = &error.variant.fields[index].ty;
-        // By method call, so that a `Box` is seen through; located at the field's type, so a
-        // type that is no error is reported there.
-        let value = if generics::option_inner(ty).is_some() {
+        // A `Box` is seen through; located at the field's type, so a type that is no error is
+        // reported there.
+        let inner = generics::option_inner(ty);
+        let boxed = generics::box_inner(inner.unwrap_or(ty)).is_some();
+        let reach = |value: TokenStream| {
+            if boxed {
+                quote!(#private::inner_error(&**#value))
+            } else {
+                quote!(#private::inner_error(#value))
+            }
+        };
+        let value = if inner.is_some() {
+            let inner = reach(quote!(__inner));
             quote! {
                 match #binding {
-                    #private::Some(__inner) => #private::Some(__inner.as_inner()),
+                    #private::Some(__inner) => #private::Some(#inner),
                     #private::None => #private::None,
                 }
             }
         } else {
-            quote!(#private::Some(#binding.as_inner()))
+            let inner = reach(quote!(#binding));
+            quote!(#private::Some(#inner))
         };
         let value = located(value, ty.span());
         Some(quote!(#pattern => #value))
@@ -618,8 +632,6 @@ fn inner_error_method(resolved: &[Resolved<'_>], private: &TokenStream) -> Token
     let body = some_arms(resolved, arm, quote!(#private::None));
     quote! {
         fn inner_error(&self) -> #private::Option<&dyn #private::InnerError> {
-            #[allow(unused_imports)]
-            use #private::AsInner as _;
             #body
         }
     }

@@ -14,7 +14,8 @@
 //! - a details form holds field values, constants and objects of them.
 //!
 //! Rules between a shape and an enum, checked by [`check_catalog`] for each derived type:
-//! - a variant with details has a [`Value::Details`] to be written in;
+//! - a variant with details has a [`Value::Details`] to be written in, or, for details written
+//!   `FieldErrors`, a list with field values to be spread in;
 //! - a variant's members have a [`Value::Members`] or a [`Value::Member`] of their key;
 //! - a variant's inner error has a [`Value::Inner`];
 //! - a variant has every attribute a [`Member::required`] member names;
@@ -260,7 +261,7 @@ const fn constant(constant: Constant, name: &'static str, path: Path) {
 }
 
 const fn details_form(form: DetailsForm) {
-    let path = Path::ROOT.into("(details form)");
+    let path = Path::ROOT.into("details_form");
     match form {
         DetailsForm::Items(&[]) => Complaint::new()
             .say("a details form's item needs members; `DetailsForm::Items(&[])` would write `[{}, ...]`")
@@ -268,7 +269,7 @@ const fn details_form(form: DetailsForm) {
         DetailsForm::Items(members) => form_object(members, path),
         DetailsForm::ByField(value)
         | DetailsForm::AllByField(value)
-        | DetailsForm::Nested { value, .. } => form_value(value, "", path),
+        | DetailsForm::Nested { value, .. } => form_value(value, "value", path),
         DetailsForm::MessagesByField
         | DetailsForm::ObjectByField
         | DetailsForm::List
@@ -305,6 +306,7 @@ const fn form_value(value: Value, name: &'static str, path: Path) {
 #[derive(Clone, Copy)]
 struct Offers {
     details: bool,
+    field_list: bool,
     members: bool,
     inner: bool,
     required: bool,
@@ -329,10 +331,31 @@ const fn offered(value: Value, mut found: Offers) -> Offers {
         Value::Details => found.details = true,
         Value::Members => found.members = true,
         Value::Inner => found.inner = true,
-        Value::Object(members) | Value::List(members) => found = offers(members, found),
+        Value::Object(members) => found = offers(members, found),
+        Value::List(members) => {
+            found.field_list |= holds_field_values(members);
+            found = offers(members, found);
+        }
         _ => {}
     }
     found
+}
+
+/// Whether a list's item (or an object in it) holds a field value.
+const fn holds_field_values(members: &'static [Member]) -> bool {
+    let mut index = 0;
+    while index < members.len() {
+        let member = &members[index];
+        let nested = match member.value {
+            Value::Object(inner) => holds_field_values(inner),
+            value => value.is_per_field(),
+        };
+        if nested || matches!(member.fallback, Some(fallback) if fallback.is_per_field()) {
+            return true;
+        }
+        index += 1;
+    }
+    false
 }
 
 /// Whether the shape has a `Value::Member(key)` anywhere.
@@ -366,6 +389,7 @@ pub const fn check_catalog(shape: &Shape, descriptors: &[Descriptor]) {
         shape.members,
         Offers {
             details: false,
+            field_list: false,
             members: false,
             inner: false,
             required: false,
@@ -374,7 +398,8 @@ pub const fn check_catalog(shape: &Shape, descriptors: &[Descriptor]) {
     let mut index = 0;
     while index < descriptors.len() {
         let descriptor = &descriptors[index];
-        if descriptor.has_details() && !found.details {
+        let spread = descriptor.has_field_errors() && found.field_list;
+        if descriptor.has_details() && !found.details && !spread {
             Complaint::new()
                 .say("variant `")
                 .say(descriptor.variant())

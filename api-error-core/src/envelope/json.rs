@@ -320,6 +320,10 @@ impl<'a, S: Source + ?Sized> Writer<'a, S> {
         let Some(value) = self.error.member(usize::from(index)) else {
             return false;
         };
+        if let Some(errors) = value.field_errors() {
+            fields::write(self.out, errors, self.plan.form);
+            return true;
+        }
         let mark = self.out.len();
         if let Err(failure) = value.write_json(self.out) {
             self.failed(mark, failure);

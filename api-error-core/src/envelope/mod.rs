@@ -56,7 +56,7 @@ pub use member::{Absent, Member};
 #[doc(hidden)]
 pub use plan::{PlanCell, Plans};
 #[doc(hidden)]
-pub use source::{AsInner, InnerError, MemberValue};
+pub use source::{InnerError, MemberValue};
 pub use value::{Constant, Value};
 
 /// Writes an error's response body.

@@ -6,15 +6,21 @@ use core::fmt;
 use serde::Serialize;
 
 use super::escape::Escaping;
-use crate::{ApiError, Descriptor, Details};
+use crate::{ApiError, Descriptor, Details, FieldErrors};
 
-/// A field marked `#[api(member)]`, written through `Serialize` wherever the shape says.
+/// A field marked `#[api(member)]`, written through `Serialize` wherever the shape says;
+/// [`FieldErrors`] are written in the shape's details form.
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be an envelope member",
     label = "a field marked `#[api(member)]` implements `serde::Serialize`, or is an `Option` of such a type"
 )]
 pub trait MemberValue {
+    /// The field-level validation errors, when the member is such.
+    fn field_errors(&self) -> Option<&FieldErrors> {
+        None
+    }
+
     /// Writes the value as JSON.
     ///
     /// # Errors
@@ -29,12 +35,23 @@ impl<T: Serialize + ?Sized> MemberValue for T {
     }
 }
 
+impl MemberValue for FieldErrors {
+    fn field_errors(&self) -> Option<&FieldErrors> {
+        Some(self)
+    }
+
+    fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        super::fields::write(out, self, crate::DetailsForm::List);
+        Ok(())
+    }
+}
+
 /// An [`ApiError`] of any type, as an envelope writes it inside another error: the field
 /// marked `#[api(inner)]`.
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be an inner error",
-    label = "a field marked `#[api(inner)]` is an `ApiError` (or a `Box` or an `Option` of one)"
+    label = "a field marked `#[api(inner)]` is an `ApiError`, or a `Box` or an `Option` of one"
 )]
 pub trait InnerError {
     /// The inner error's descriptor.
@@ -76,20 +93,6 @@ impl<E: ApiError> InnerError for E {
 
     fn inner_inner(&self) -> Option<&dyn InnerError> {
         self.inner_error()
-    }
-}
-
-/// A field holding an inner error, as generated code reaches it: by method call, so that a
-/// `Box` or a reference is seen through.
-#[doc(hidden)]
-pub trait AsInner {
-    /// The inner error.
-    fn as_inner(&self) -> &dyn InnerError;
-}
-
-impl<E: ApiError> AsInner for E {
-    fn as_inner(&self) -> &dyn InnerError {
-        self
     }
 }
 

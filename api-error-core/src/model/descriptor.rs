@@ -55,6 +55,7 @@ pub struct Descriptor {
     attrs: &'static [(&'static str, AttrValue)],
     members: &'static [&'static str],
     details: bool,
+    field_errors: bool,
     inner: bool,
     index: usize,
 }
@@ -92,6 +93,8 @@ pub struct DescriptorParts {
     pub members: &'static [&'static str],
     /// Whether the variant has a details field.
     pub details: bool,
+    /// Whether that field is written `FieldErrors` (or an `Option` of it).
+    pub field_errors: bool,
     /// Whether the variant has an inner error field.
     pub inner: bool,
 }
@@ -116,6 +119,7 @@ impl DescriptorParts {
         attrs: &[],
         members: NO_TEXT,
         details: false,
+        field_errors: false,
         inner: false,
     };
 }
@@ -168,6 +172,7 @@ impl Descriptor {
             attrs,
             members,
             details,
+            field_errors,
             inner,
         } = parts;
         let (message, message_json, message_source) = match message {
@@ -206,6 +211,7 @@ impl Descriptor {
             attrs,
             members,
             details,
+            field_errors,
             inner,
             index,
         }
@@ -245,6 +251,12 @@ impl Descriptor {
     /// Whether the variant has a details field (`#[api(details)]`).
     pub(crate) const fn has_details(&self) -> bool {
         self.details
+    }
+
+    /// Whether the details field is written `FieldErrors`: a list of per-field items is then
+    /// a place for them.
+    pub(crate) const fn has_field_errors(&self) -> bool {
+        self.field_errors
     }
 
     /// Whether the variant has an inner error field (`#[api(inner)]`).
