@@ -36,6 +36,7 @@ pub fn cases(run: &mut impl Compare) {
     face(run);
     incident(run);
     declared(run);
+    crate::extensions::cases(run);
 }
 
 /// A field error as hand-written code holds it: the same facts as a [`FieldError`].
@@ -748,7 +749,7 @@ fn declared(run: &mut impl Compare) {
 // Writing, checking, and handing the figures to the runner.
 
 /// The derive's body for `error`.
-fn derived(error: &impl ApiError, context: &RequestContext<'_>, out: &mut Vec<u8>) {
+pub(crate) fn derived(error: &impl ApiError, context: &RequestContext<'_>, out: &mut Vec<u8>) {
     black_box(error)
         .write_body(black_box(context), out)
         .unwrap();
@@ -756,7 +757,7 @@ fn derived(error: &impl ApiError, context: &RequestContext<'_>, out: &mut Vec<u8
 
 /// A hand-written body. Hidden from the optimizer like the derive's error value: in a service
 /// the body's values come from a `match` on an error only known at run time.
-fn hand_written(body: &impl Serialize, out: &mut Vec<u8>) {
+pub(crate) fn hand_written(body: &impl Serialize, out: &mut Vec<u8>) {
     serde_json::to_writer(out, black_box(body)).unwrap();
 }
 
@@ -781,7 +782,7 @@ impl<T, K: Serialize, V: Serialize, F: Fn(&T) -> (K, V)> Serialize for Keyed<'_,
 
 /// Checks that both sides write `expected`, then hands the figure to `run`; each side appends
 /// to its own reused buffer, cleared before every body.
-fn body(
+pub(crate) fn body(
     run: &mut impl Compare,
     id: &'static str,
     expected: &str,

@@ -5,6 +5,7 @@
 //!   hand-written `match`;
 //! - [`bodies`]: error bodies in every built-in envelope and in a declared [`Shape`], against
 //!   hand-written `#[derive(Serialize)]` structs that write the same bytes;
+//! - [`extensions`]: RFC 9457 extension members from fields, and a body of several errors;
 //! - [`responses`]: whole axum responses, against a hand-written `IntoResponse`.
 //!
 //! Four benchmark targets run them:
@@ -25,6 +26,7 @@ use criterion::Criterion;
 
 pub mod bodies;
 pub mod counting;
+pub mod extensions;
 pub mod lookups;
 pub mod responses;
 
@@ -154,6 +156,8 @@ mod tests {
             "face/",
             "incident/",
             "declared/",
+            "problem/extension_members",
+            "list/",
         ] {
             assert!(
                 run.0.iter().any(|id| id.starts_with(envelope)),
