@@ -189,7 +189,7 @@ fn nested(out: &mut Vec<u8>, errors: &[&Placed<'_>], depth: usize, leaf: &str, v
         list(out, value, here.map(|(_, error)| *error));
     }
     let mut seen: Vec<&str> = Vec::new();
-    for (path, _) in errors.iter().copied() {
+    for (path, _) in errors {
         let Some(&step) = path.get(depth) else {
             continue;
         };

@@ -2,7 +2,7 @@
 
 use super::Value;
 
-/// One member of an object in a [`Shape`]: its name, what it holds, and what happens when that
+/// One member of an object in a [`Shape`](super::Shape): its name, what it holds, and what happens when that
 /// is absent.
 ///
 /// ```

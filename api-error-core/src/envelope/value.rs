@@ -182,10 +182,10 @@ impl Value {
                     if !member.value.is_body_level() {
                         return false;
                     }
-                    if let Some(fallback) = member.fallback {
-                        if !fallback.is_body_level() {
-                            return false;
-                        }
+                    if let Some(fallback) = member.fallback
+                        && !fallback.is_body_level()
+                    {
+                        return false;
                     }
                     index += 1;
                 }

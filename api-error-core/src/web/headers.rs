@@ -135,7 +135,7 @@ impl<'a> Iterator for Headers<'a> {
         if let Some(&(name, value)) = self.fixed.next() {
             return Some((name, HeaderValue::Static(value)));
         }
-        while let Some(&name) = self.fields.next() {
+        for &name in self.fields.by_ref() {
             let index = self.field;
             self.field += 1;
             if let Some(text) = self.source.and_then(|source| source.field_header(index)) {
