@@ -11,6 +11,7 @@ use crate::case::Case;
 use crate::code::CodeValue;
 use crate::status::Status;
 use crate::suggest;
+use crate::template::{AttrDecl, attr_decls};
 
 /// Where an `#[api(...)]` attribute stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -153,22 +154,6 @@ pub struct StaticHeader {
     pub name: String,
     pub value: String,
     pub span: Span,
-}
-
-/// `attr(doc_url = "https://docs.example.com/{code}")`: one attribute, its value unchecked
-/// for templates until the variant's code, status and name are known.
-#[derive(Clone, Debug)]
-pub struct AttrDecl {
-    pub name: syn::Ident,
-    pub value: AttrLit,
-}
-
-/// An attribute's value as written.
-#[derive(Clone, Debug)]
-pub enum AttrLit {
-    Str(LitStr),
-    Int(i64),
-    Bool(bool),
 }
 
 /// `envelope = "face"` (a built-in shape) or `envelope = path::TO_SHAPE` (a declared one).
@@ -491,7 +476,7 @@ impl Attrs {
 
 // A value passed through a `macro_rules!` fragment (`$code:literal`) arrives wrapped in an
 // invisible group.
-fn ungrouped(mut expr: &Expr) -> &Expr {
+pub(crate) fn ungrouped(mut expr: &Expr) -> &Expr {
     while let Expr::Group(group) = expr {
         expr = &group.expr;
     }
@@ -511,7 +496,7 @@ fn once<T>(slot: &mut Option<T>, value: T, duplicate: impl FnOnce() -> Error) ->
     Ok(())
 }
 
-fn value(meta: &Meta) -> Result<&Expr> {
+pub(crate) fn value(meta: &Meta) -> Result<&Expr> {
     match meta {
         Meta::NameValue(pair) => Ok(ungrouped(&pair.value)),
         _ => {
@@ -583,86 +568,6 @@ const RESERVED_HEADERS: &[(&str, &str)] = &[
     ("retry-after", "use `retry_after`"),
     ("www-authenticate", "use `www_authenticate`"),
 ];
-
-/// `attr(name = "text" | 12 | -3 | true, ...)`.
-fn attr_decls(meta: &Meta) -> Result<Vec<AttrDecl>> {
-    let usage = || {
-        Error::custom(
-            "`attr` takes named values: `attr(doc_url = \"https://...\", retries = 3, client = true)`",
-        )
-        .with_span(meta)
-    };
-    let Meta::List(list) = meta else {
-        return Err(usage());
-    };
-    // `name = value` pairs, whose names may be keywords: `attr(type = "card_error")`.
-    let pairs = list
-        .parse_args_with(|input: syn::parse::ParseStream<'_>| {
-            let mut pairs = Vec::new();
-            while !input.is_empty() {
-                let name = input.call(syn::ext::IdentExt::parse_any)?;
-                input.parse::<Token![=]>()?;
-                let value: Expr = input.parse()?;
-                pairs.push((name, value));
-                if !input.is_empty() {
-                    input.parse::<Token![,]>()?;
-                }
-            }
-            Ok(pairs)
-        })
-        .map_err(|_| usage())?;
-    if pairs.is_empty() {
-        return Err(usage());
-    }
-    pairs
-        .iter()
-        .map(|(name, value)| {
-            let value = match ungrouped(value) {
-                Expr::Lit(ExprLit {
-                    lit: Lit::Str(text),
-                    ..
-                }) => AttrLit::Str(text.clone()),
-                Expr::Lit(ExprLit {
-                    lit: Lit::Bool(flag),
-                    ..
-                }) => AttrLit::Bool(flag.value),
-                Expr::Lit(ExprLit {
-                    lit: Lit::Int(int), ..
-                }) => AttrLit::Int(int.base10_parse::<i64>().map_err(|_| {
-                    Error::custom("the attribute does not fit in an i64").with_span(int)
-                })?),
-                Expr::Unary(syn::ExprUnary {
-                    op: syn::UnOp::Neg(_),
-                    expr,
-                    ..
-                }) => match ungrouped(expr) {
-                    Expr::Lit(ExprLit {
-                        lit: Lit::Int(int), ..
-                    }) => {
-                        AttrLit::Int(format!("-{}", int.base10_digits()).parse::<i64>().map_err(
-                            |_| {
-                                Error::custom("the attribute does not fit in an i64").with_span(int)
-                            },
-                        )?)
-                    }
-                    other => return Err(attr_value_error(name, other)),
-                },
-                other => return Err(attr_value_error(name, other)),
-            };
-            Ok(AttrDecl {
-                name: name.clone(),
-                value,
-            })
-        })
-        .collect()
-}
-
-fn attr_value_error(name: &syn::Ident, value: &Expr) -> Error {
-    Error::custom(format!(
-        "attribute `{name}` expects a string, an integer or a boolean literal"
-    ))
-    .with_span(value)
-}
 
 /// `header = "x-ratelimit-remaining"` on a field: a valid, unreserved header name, lowercased.
 fn field_header(meta: &Meta) -> Result<SpannedValue<String>> {
@@ -1034,6 +939,78 @@ mod tests {
         assert!(
             errors[0].starts_with("`envelope` expects a built-in name"),
             "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn envelope_field_roles_and_attributes() {
+        let (attrs, errors) = parse(
+            vec![
+                parse_quote!(#[api(attr(doc_url = "https://x/{code}", type = "card_error", retries = -3, client = true), custom_envelope = crate::Legacy)]),
+            ],
+            Level::Enum,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let names: Vec<String> = attrs
+            .attrs
+            .iter()
+            .map(|decl| decl.name.to_string())
+            .collect();
+        assert_eq!(names, ["doc_url", "type", "retries", "client"]);
+        assert!(matches!(
+            attrs.attrs[2].value,
+            crate::template::AttrLit::Int(-3)
+        ));
+        assert!(matches!(
+            attrs.attrs[3].value,
+            crate::template::AttrLit::Bool(true)
+        ));
+        assert!(attrs.custom_envelope.is_some());
+        let (attrs, errors) = parse(
+            vec![parse_quote!(#[api(member = "retryAfter", header = "X-Limit", inner)])],
+            Level::Field { in_struct: false },
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            attrs
+                .member
+                .as_deref()
+                .and_then(Option::as_ref)
+                .map(LitStr::value)
+                .as_deref(),
+            Some("retryAfter")
+        );
+        assert_eq!(
+            attrs.header_field.as_deref().map(String::as_str),
+            Some("x-limit")
+        );
+        assert!(attrs.inner.is_some());
+        let (_, errors) = parse(
+            vec![
+                parse_quote!(#[api(attr(a = 1.5), attr(b), member = "", header = "content-type")]),
+            ],
+            Level::Field { in_struct: false },
+        );
+        assert_eq!(
+            errors,
+            [
+                "`attr` belongs on a variant or the enum, not on a field",
+                "`attr` belongs on a variant or the enum, not on a field",
+                "`member` is empty",
+                "header `content-type` cannot be declared here; the envelope sets it",
+            ]
+        );
+        let (_, errors) = parse(
+            vec![parse_quote!(#[api(attr(a = 1.5), attr(b), attr(a = 1, a = 2))])],
+            Level::Variant,
+        );
+        assert_eq!(
+            errors,
+            [
+                "attribute `a` expects a string, an integer or a boolean literal",
+                "`attr` takes named values: `attr(doc_url = \"https://...\", retries = 3, client = true)`",
+                "duplicate attribute `a`; give it once",
+            ]
         );
     }
 

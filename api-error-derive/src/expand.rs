@@ -8,6 +8,7 @@ use syn::spanned::Spanned;
 use crate::ast::{Input, Variant};
 use crate::attr::{EnvelopeRef, RetryableValue};
 use crate::code::CodeValue;
+use crate::expand_fields::{field_headers_impl, inner_error_method, member_value_method};
 use crate::template::AttrOut;
 use crate::valid::{self, Message, MessageFrom, Resolved, RetryAfter};
 use crate::{doc, fallback, generics, json};
@@ -267,7 +268,7 @@ fn arms(
 /// `match self { arms }` with an arm for each variant `arm` writes one for, and `_ => rest` for
 /// all the others, if there are any: most methods differ from their default for few variants,
 /// and every arm is code the user's crate compiles.
-fn some_arms(
+pub(crate) fn some_arms(
     resolved: &[Resolved<'_>],
     arm: impl Fn(&Resolved<'_>) -> Option<TokenStream>,
     rest: TokenStream,
@@ -291,7 +292,7 @@ fn path(variant: &Variant) -> TokenStream {
 }
 
 /// `Self::Variant { member: __api_N, .. }` binding the given fields, for any variant style.
-fn pattern(variant: &Variant, bound: &[usize]) -> TokenStream {
+pub(crate) fn pattern(variant: &Variant, bound: &[usize]) -> TokenStream {
     let path = path(variant);
     let bindings = bound.iter().map(|&index| {
         let member = &variant.fields[index].member;
@@ -301,7 +302,7 @@ fn pattern(variant: &Variant, bound: &[usize]) -> TokenStream {
     quote!(#path { #(#bindings,)* .. })
 }
 
-fn binding(index: usize) -> syn::Ident {
+pub(crate) fn binding(index: usize) -> syn::Ident {
     format_ident!("__api_field{}", index)
 }
 
@@ -482,7 +483,7 @@ fn details_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStre
 
 /// `tokens` with every span moved to `span`'s location, keeping call-site resolution, so that
 /// rustc reports a type error in them at the user's tokens rather than at the derive.
-fn located(tokens: TokenStream, span: Span) -> TokenStream {
+pub(crate) fn located(tokens: TokenStream, span: Span) -> TokenStream {
     let span = Span::call_site().located_at(span);
     tokens
         .into_iter()
@@ -553,132 +554,6 @@ fn headers_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStre
     quote! {
         fn headers(&self) -> #private::Headers<'_> {
             #body
-        }
-    }
-}
-
-/// `member_value`, when any variant has member fields: the field of each index, in the order
-/// of the descriptor's member keys.
-fn member_value_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
-    if resolved.iter().all(|error| error.members.is_empty()) {
-        return TokenStream::new();
-    }
-    let arms = resolved.iter().flat_map(|error| {
-        error
-            .members
-            .iter()
-            .enumerate()
-            .map(move |(position, (index, _))| {
-                let pattern = pattern(error.variant, &[*index]);
-                let binding = binding(*index);
-                let ty = &error.variant.fields[*index].ty;
-                let position = Literal::usize_unsuffixed(position);
-                // Located at the field's type, so a type that cannot be a member is reported there.
-                let call = if generics::option_inner(ty).is_some() {
-                    quote!(#private::optional_member(#binding))
-                } else {
-                    quote!(#private::member(#binding))
-                };
-                let call = located(call, ty.span());
-                quote!((#pattern, #position) => #call,)
-            })
-    });
-    quote! {
-        fn member_value(&self, __index: usize) -> #private::Option<&dyn #private::MemberValue> {
-            match (self, __index) {
-                #(#arms)*
-                _ => #private::None,
-            }
-        }
-    }
-}
-
-/// `inner_error`, when any variant has an inner error field.
-fn inner_error_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
-    if resolved.iter().all(|error| error.inner.is_none()) {
-        return TokenStream::new();
-    }
-    let arm = |error: &Resolved<'_>| {
-        let index = error.inner?;
-        let pattern = pattern(error.variant, &[index]);
-        let binding = binding(index);
-        let ty = &error.variant.fields[index].ty;
-        // A `Box` is seen through; located at the field's type, so a type that is no error is
-        // reported there.
-        let inner = generics::option_inner(ty);
-        let boxed = generics::box_inner(inner.unwrap_or(ty)).is_some();
-        let reach = |value: TokenStream| {
-            if boxed {
-                quote!(#private::inner_error(&**#value))
-            } else {
-                quote!(#private::inner_error(#value))
-            }
-        };
-        let value = if inner.is_some() {
-            let inner = reach(quote!(__inner));
-            quote! {
-                match #binding {
-                    #private::Some(__inner) => #private::Some(#inner),
-                    #private::None => #private::None,
-                }
-            }
-        } else {
-            let inner = reach(quote!(#binding));
-            quote!(#private::Some(#inner))
-        };
-        let value = located(value, ty.span());
-        Some(quote!(#pattern => #value))
-    };
-    let body = some_arms(resolved, arm, quote!(#private::None));
-    quote! {
-        fn inner_error(&self) -> #private::Option<&dyn #private::InnerError> {
-            #body
-        }
-    }
-}
-
-/// `FieldHeaders`, when any variant has header fields: the field of each index, in the
-/// order of the variant's header names.
-fn field_headers_impl(
-    input: &Input,
-    resolved: &[Resolved<'_>],
-    private: &TokenStream,
-) -> TokenStream {
-    if resolved.iter().all(|error| error.header_fields.is_empty()) {
-        return TokenStream::new();
-    }
-    let ident = &input.ident;
-    let generics = generics::with_inferred_bounds(&input.generics, resolved, private);
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let arms = resolved.iter().flat_map(|error| {
-        error
-            .header_fields
-            .iter()
-            .enumerate()
-            .map(move |(position, (index, _))| {
-                let pattern = pattern(error.variant, &[*index]);
-                let binding = binding(*index);
-                let ty = &error.variant.fields[*index].ty;
-                let position = Literal::usize_unsuffixed(position);
-                // Located at the field's type, so a type without `Display` is reported there.
-                let call = if generics::option_inner(ty).is_some() {
-                    quote!(#private::optional_header_text(#binding))
-                } else {
-                    quote!(#private::header_text(#binding))
-                };
-                let call = located(call, ty.span());
-                quote!((#pattern, #position) => #call,)
-            })
-    });
-    quote! {
-        #[automatically_derived]
-        impl #impl_generics #private::FieldHeaders for #ident #ty_generics #where_clause {
-            fn field_header(&self, __index: usize) -> #private::Option<&dyn #private::Display> {
-                match (self, __index) {
-                    #(#arms)*
-                    _ => #private::None,
-                }
-            }
         }
     }
 }

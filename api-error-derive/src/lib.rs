@@ -11,6 +11,7 @@ mod case;
 mod code;
 mod doc;
 mod expand;
+mod expand_fields;
 mod fallback;
 mod generics;
 mod json;

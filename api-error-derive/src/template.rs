@@ -2,12 +2,109 @@
 //! variant's own, and string values filled in from `{code}`, `{status}` and `{name}`, each
 //! optionally in a case (`{code:kebab-case}`).
 
-use darling::FromMeta;
 use darling::error::Accumulator;
+use darling::{Error, FromMeta, Result};
+use syn::{Expr, ExprLit, Lit, LitStr, Meta, Token};
 
-use crate::attr::{AttrDecl, AttrLit, error_at};
+use crate::attr::{error_at, ungrouped};
 use crate::case::Case;
 use crate::code::CodeValue;
+
+/// `attr(doc_url = "https://docs.example.com/{code}")`: one attribute, its value unchecked
+/// for templates until the variant's code, status and name are known.
+#[derive(Clone, Debug)]
+pub struct AttrDecl {
+    pub name: syn::Ident,
+    pub value: AttrLit,
+}
+
+/// An attribute's value as written.
+#[derive(Clone, Debug)]
+pub enum AttrLit {
+    Str(LitStr),
+    Int(i64),
+    Bool(bool),
+}
+
+/// `attr(name = "text" | 12 | -3 | true, ...)`.
+pub fn attr_decls(meta: &Meta) -> Result<Vec<AttrDecl>> {
+    let usage = || {
+        Error::custom(
+            "`attr` takes named values: `attr(doc_url = \"https://...\", retries = 3, client = true)`",
+        )
+        .with_span(meta)
+    };
+    let Meta::List(list) = meta else {
+        return Err(usage());
+    };
+    // `name = value` pairs, whose names may be keywords: `attr(type = "card_error")`.
+    let pairs = list
+        .parse_args_with(|input: syn::parse::ParseStream<'_>| {
+            let mut pairs = Vec::new();
+            while !input.is_empty() {
+                let name = input.call(syn::ext::IdentExt::parse_any)?;
+                input.parse::<Token![=]>()?;
+                let value: Expr = input.parse()?;
+                pairs.push((name, value));
+                if !input.is_empty() {
+                    input.parse::<Token![,]>()?;
+                }
+            }
+            Ok(pairs)
+        })
+        .map_err(|_| usage())?;
+    if pairs.is_empty() {
+        return Err(usage());
+    }
+    pairs
+        .iter()
+        .map(|(name, value)| {
+            let value = match ungrouped(value) {
+                Expr::Lit(ExprLit {
+                    lit: Lit::Str(text),
+                    ..
+                }) => AttrLit::Str(text.clone()),
+                Expr::Lit(ExprLit {
+                    lit: Lit::Bool(flag),
+                    ..
+                }) => AttrLit::Bool(flag.value),
+                Expr::Lit(ExprLit {
+                    lit: Lit::Int(int), ..
+                }) => AttrLit::Int(int.base10_parse::<i64>().map_err(|_| {
+                    Error::custom("the attribute does not fit in an i64").with_span(int)
+                })?),
+                Expr::Unary(syn::ExprUnary {
+                    op: syn::UnOp::Neg(_),
+                    expr,
+                    ..
+                }) => match ungrouped(expr) {
+                    Expr::Lit(ExprLit {
+                        lit: Lit::Int(int), ..
+                    }) => {
+                        AttrLit::Int(format!("-{}", int.base10_digits()).parse::<i64>().map_err(
+                            |_| {
+                                Error::custom("the attribute does not fit in an i64").with_span(int)
+                            },
+                        )?)
+                    }
+                    other => return Err(attr_value_error(name, other)),
+                },
+                other => return Err(attr_value_error(name, other)),
+            };
+            Ok(AttrDecl {
+                name: name.clone(),
+                value,
+            })
+        })
+        .collect()
+}
+
+fn attr_value_error(name: &syn::Ident, value: &Expr) -> Error {
+    Error::custom(format!(
+        "attribute `{name}` expects a string, an integer or a boolean literal"
+    ))
+    .with_span(value)
+}
 
 /// An attribute's value, templates filled in.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,7 +183,7 @@ pub fn check(decls: &[AttrDecl], errors: &mut Accumulator) {
 }
 
 /// `template` with its placeholders filled in.
-fn fill(template: &str, facts: &Facts<'_>, attr: &str) -> Result<String, String> {
+fn fill(template: &str, facts: &Facts<'_>, attr: &str) -> std::result::Result<String, String> {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(at) = rest.find(['{', '}']) {
@@ -118,7 +215,11 @@ fn fill(template: &str, facts: &Facts<'_>, attr: &str) -> Result<String, String>
     Ok(out)
 }
 
-fn placeholder_value(placeholder: &str, facts: &Facts<'_>, attr: &str) -> Result<String, String> {
+fn placeholder_value(
+    placeholder: &str,
+    facts: &Facts<'_>,
+    attr: &str,
+) -> std::result::Result<String, String> {
     let (what, case) = match placeholder.split_once(':') {
         Some((what, case)) => (what, Some(case)),
         None => (placeholder, None),
@@ -148,7 +249,7 @@ fn placeholder_value(placeholder: &str, facts: &Facts<'_>, attr: &str) -> Result
 mod tests {
     use super::*;
 
-    fn filled(template: &str) -> Result<String, String> {
+    fn filled(template: &str) -> std::result::Result<String, String> {
         let code = CodeValue::Str("resource_missing".to_owned());
         let facts = Facts {
             code: &code,

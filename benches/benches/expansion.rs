@@ -32,6 +32,8 @@ mod code;
 mod doc;
 #[path = "../../api-error-derive/src/expand.rs"]
 mod expand;
+#[path = "../../api-error-derive/src/expand_fields.rs"]
+mod expand_fields;
 #[path = "../../api-error-derive/src/fallback.rs"]
 mod fallback;
 #[path = "../../api-error-derive/src/generics.rs"]
