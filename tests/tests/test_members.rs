@@ -396,3 +396,11 @@ mod hostile {
         }
     }
 }
+
+#[test]
+fn a_bodiless_envelope_documents_responses_without_content() {
+    let document = api_error_core::openapi::document::<Bodiless>("Errors", "1.0.0");
+    let response = &document["components"]["responses"]["Bodiless304"];
+    assert_eq!(response["description"], "Not Modified");
+    assert!(response.get("content").is_none(), "{response}");
+}
