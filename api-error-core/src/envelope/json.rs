@@ -32,6 +32,8 @@ pub(crate) struct Writer<'a, S: ?Sized> {
     /// The details' field errors, when they are field errors: asked once per body.
     field_errors: Option<&'a FieldErrors>,
     plan: &'a Plan,
+    /// The plan's fixed bytes.
+    bytes: &'a [u8],
     /// Field errors went out as per-field list items; they are not written again.
     spread: bool,
     /// How many inner errors this one is inside.
@@ -54,6 +56,7 @@ impl<'a, S: Source + ?Sized> Writer<'a, S> {
             details,
             field_errors: details.and_then(Details::field_errors),
             plan,
+            bytes: &plan.bytes,
             spread: false,
             depth: 0,
             failure: None,
@@ -103,7 +106,8 @@ impl<'a, S: Source + ?Sized> Writer<'a, S> {
             Then::Comma => self.comma(),
             Then::Value { slot, otherwise } => {
                 if !self.slot(slot, item) {
-                    self.otherwise(otherwise, item);
+                    // Never a fixed fallback here: those follow a key written by `Optional`.
+                    self.otherwise(otherwise, 0, item);
                 }
             }
             Then::Optional {
@@ -113,12 +117,16 @@ impl<'a, S: Source + ?Sized> Writer<'a, S> {
                 otherwise,
                 ask,
             } => {
+                // Most absent values are known absent before their key is written.
+                if otherwise == Otherwise::Omit && !self.may_be_present(slot, item) {
+                    return;
+                }
                 let mark = self.out.len();
                 if ask {
                     self.comma();
                 }
                 self.fixed(start, end);
-                if !self.slot(slot, item) && !self.otherwise(otherwise, item) {
+                if !self.slot(slot, item) && !self.otherwise(otherwise, end, item) {
                     self.out.truncate(mark);
                 }
             }
@@ -147,8 +155,9 @@ impl<'a, S: Source + ?Sized> Writer<'a, S> {
         self.fixed(start, end);
     }
 
+    #[inline]
     fn fixed(&mut self, start: u32, end: u32) {
-        if let Some(bytes) = self.plan.bytes.get(start as usize..end as usize) {
+        if let Some(bytes) = self.bytes.get(start as usize..end as usize) {
             self.out.extend_from_slice(bytes);
         }
     }
@@ -161,15 +170,17 @@ impl<'a, S: Source + ?Sized> Writer<'a, S> {
     }
 
     /// What a member writes when its value is absent; `false` when that is nothing.
-    fn otherwise(&mut self, otherwise: Otherwise, item: Option<&FieldError>) -> bool {
+    /// `key_end` is where the member's key ends, and a fixed fallback starts.
+    #[inline]
+    fn otherwise(&mut self, otherwise: Otherwise, key_end: u32, item: Option<&FieldError>) -> bool {
         match otherwise {
             Otherwise::Omit => false,
             Otherwise::Null => {
                 self.out.extend_from_slice(b"null");
                 true
             }
-            Otherwise::Fixed { start, end } => {
-                self.fixed(start, end);
+            Otherwise::Fixed { end } => {
+                self.fixed(key_end, end);
                 true
             }
             Otherwise::Slot { slot, null } => {
@@ -213,8 +224,29 @@ impl<'a, S: Source + ?Sized> Writer<'a, S> {
         }
     }
 
+    /// Whether the slot's value may be there: `false` when it is known absent without asking
+    /// the error (member fields and inner errors are asked when written).
+    #[inline]
+    fn may_be_present(&self, slot: Slot, item: Option<&FieldError>) -> bool {
+        match slot {
+            Slot::Details => {
+                !self.spread
+                    && self.details.is_some()
+                    && !self.field_errors.is_some_and(FieldErrors::is_empty)
+            }
+            Slot::RequestId => self.context.request_id.is_some(),
+            Slot::Timestamp => self.context.timestamp.is_some(),
+            Slot::Instance => self.context.instance.is_some(),
+            Slot::Field | Slot::FieldPointer(_) | Slot::FieldMessage => item.is_some(),
+            Slot::FieldCode => item.and_then(FieldError::code_text).is_some(),
+            Slot::FieldLocation => item.and_then(FieldError::location_text).is_some(),
+            Slot::Message | Slot::Member(_) | Slot::Inner(_) => true,
+        }
+    }
+
     /// Writes the slot's value when the body has it; `false`, having written nothing, when
     /// it is absent.
+    #[inline]
     fn slot(&mut self, slot: Slot, item: Option<&FieldError>) -> bool {
         let text = match slot {
             Slot::Message => {

@@ -92,8 +92,9 @@ pub(crate) enum Otherwise {
     Omit,
     /// `null`.
     Null,
-    /// `bytes[start..end]`: the value of `.or(..)`, known when the plan is made.
-    Fixed { start: u32, end: u32 },
+    /// The value of `.or(..)`, known when the plan is made: `bytes[key_end..end]`, right
+    /// after the member's key (only in [`Then::Optional`]).
+    Fixed { end: u32 },
     /// The value of `.or(..)` from the body; when it is absent too, `null` or nothing.
     Slot { slot: Slot, null: bool },
 }

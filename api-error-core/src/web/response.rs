@@ -38,13 +38,12 @@ fn sized_body<E>(write: impl FnOnce(&mut Vec<u8>) -> Result<(), E>) -> Result<Ve
 
 /// The response for `error`; see [`ApiError::to_response`].
 pub(crate) fn build<E: ApiError>(error: &E, context: &RequestContext<'_>) -> Response<Vec<u8>> {
-    build_with(
-        error.status(),
-        error.content_type(),
-        error.headers(),
-        |out| error.write_body(context, out),
-    )
-    .unwrap_or_else(|| internal::<E>(context))
+    let Ok(body) = sized_body(|out| error.write_body(context, out)) else {
+        return internal::<E>(context);
+    };
+    let mut response = with_body(error.status(), error.content_type(), body);
+    append_headers(&mut response, error.headers());
+    response
 }
 
 /// A response of this status, content type (none for an empty body) and headers, with the
@@ -57,6 +56,14 @@ pub(crate) fn build_with<'a, E>(
 ) -> Option<Response<Vec<u8>>> {
     let body = sized_body(write).ok()?;
     let mut response = with_body(status, content_type, body);
+    append_headers(&mut response, headers);
+    Some(response)
+}
+
+fn append_headers<'a>(
+    response: &mut Response<Vec<u8>>,
+    headers: impl Iterator<Item = (&'static str, crate::HeaderValue<'a>)>,
+) {
     let map = response.headers_mut();
     for (name, value) in headers {
         // Names and static values were checked at compile time and Retry-After values are
@@ -71,7 +78,6 @@ pub(crate) fn build_with<'a, E>(
             map.append(name, value);
         }
     }
-    Some(response)
 }
 
 /// The fixed `500 Internal Server Error` response of `E`'s envelope; see

@@ -265,10 +265,7 @@ impl<'a> Builder<'a> {
                 slot,
                 start,
                 end,
-                otherwise: Otherwise::Fixed {
-                    start: end,
-                    end: fixed_end,
-                },
+                otherwise: Otherwise::Fixed { end: fixed_end },
                 ask: before == Before::Maybe,
             },
         );
