@@ -49,13 +49,13 @@ pub use crate::model::api_error::ApiError;
 pub use crate::model::catalog::{Catalog, Iter};
 pub use crate::model::code::{Code, CodeQuery};
 pub use crate::model::context::RequestContext;
-pub use crate::model::descriptor::{Descriptor, Retryable};
+pub use crate::model::descriptor::{AttrValue, Descriptor, MessageSource, Retryable};
 pub use crate::model::details::{Details, DetailsForm, FieldError, FieldErrors};
 pub use crate::model::message::Message;
 
 #[doc(inline)]
 pub use crate::envelope::builtin as envelopes;
-pub use crate::envelope::{BodyError, Envelope, Shape};
+pub use crate::envelope::{ApiErrors, BodyError, Envelope, Shape};
 
 #[cfg(feature = "actix-web")]
 pub use crate::web::actix;
@@ -117,7 +117,11 @@ pub mod __private {
     pub use crate::docs::example::Described;
     pub use crate::docs::example::{Probe, ViaExample, WithoutExample, impl_examples};
     pub use crate::envelope::Plans;
+    pub use crate::envelope::check::{check_catalog, check_tree};
+    pub use crate::envelope::{InnerError, MemberValue};
     pub use crate::model::conflict::Conflict;
+    pub use crate::web::headers::FieldHeaders;
+    pub use crate::{AttrValue, Shape};
     pub use crate::{Headers, IntoRetryAfter, RetryAfter};
     pub use serde_json::Value as JsonValue;
 
@@ -180,6 +184,42 @@ pub mod __private {
     pub const fn fixed_message(descriptor: &Descriptor) -> Option<&'static str> {
         match descriptor.message_json() {
             Some(_) => descriptor.message(),
+            None => None,
+        }
+    }
+
+    /// A member field as the envelope sees it.
+    #[inline]
+    pub fn member<T: MemberValue>(value: &T) -> Option<&dyn MemberValue> {
+        Some(value)
+    }
+
+    /// An optional member field: `None` leaves the member out.
+    #[inline]
+    pub fn optional_member<T: MemberValue>(value: &Option<T>) -> Option<&dyn MemberValue> {
+        match value {
+            Some(value) => Some(value),
+            None => None,
+        }
+    }
+
+    /// An inner error field as the envelope sees it.
+    #[inline]
+    pub fn inner_error<T: InnerError>(value: &T) -> &dyn InnerError {
+        value
+    }
+
+    /// A header field's text, as the response writes it.
+    #[inline]
+    pub fn header_text<T: Display>(value: &T) -> Option<&dyn Display> {
+        Some(value)
+    }
+
+    /// An optional header field: `None` leaves the header out.
+    #[inline]
+    pub fn optional_header_text<T: Display>(value: &Option<T>) -> Option<&dyn Display> {
+        match value {
+            Some(value) => Some(value),
             None => None,
         }
     }

@@ -29,7 +29,7 @@ pub fn bounds(generics: &mut Generics, transparent: &[Transparent<'_>], public: 
 
 /// `<Wrapped as ApiError>` for one transparent variant, located at the variant, so that a
 /// type that is no `ApiError` is reported there.
-fn trait_of(nested: &Transparent<'_>, private: &TokenStream) -> TokenStream {
+pub fn trait_of(nested: &Transparent<'_>, private: &TokenStream) -> TokenStream {
     let ty = nested.ty();
     located(quote!(<#ty as #private::ApiError>), nested.span())
 }
@@ -56,8 +56,8 @@ pub fn internal(transparent: &[Transparent<'_>], private: &TokenStream) -> Token
     }
 }
 
-/// An arm per transparent variant: `Self::Variant(inner) => call(inner)`.
-fn arms_with(
+/// An arm per transparent variant: `Self::Variant(inner) => call(<Wrapped as ApiError>, inner)`.
+pub fn arms_with(
     transparent: &[Transparent<'_>],
     private: &TokenStream,
     call: impl Fn(TokenStream, TokenStream) -> TokenStream,

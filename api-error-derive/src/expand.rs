@@ -8,8 +8,10 @@ use syn::spanned::Spanned;
 use crate::ast::{Input, Variant};
 use crate::attr::{EnvelopeRef, RetryableValue};
 use crate::code::CodeValue;
+use crate::expand_fields::{field_headers_impl, inner_error_method, member_value_method};
+use crate::template::AttrOut;
 use crate::transparent::{self, Transparent};
-use crate::valid::{self, Message, Resolved, RetryAfter};
+use crate::valid::{self, Message, MessageFrom, Resolved, RetryAfter};
 use crate::{compose, doc, fallback, generics, json};
 
 /// The whole derive: parse, validate, expand, or report every error with a fallback impl.
@@ -92,49 +94,96 @@ fn expand(
     let catalog = compose::catalog(
         input,
         transparent,
-        quote!(#private::Catalog::from_parts(#name, &[#(#descriptors),*], &[#(#nested_catalogs),*])),
+        quote!(#private::Catalog::from_parts(#name, __DESCRIPTORS, &[#(#nested_catalogs),*])),
         &private,
     );
     let from_rejection = from_rejection_method(resolved, &private);
     let internal = internal_const(resolved, transparent, &private);
-    let envelope = match input.attrs.envelope.as_deref() {
-        None => quote!(#krate::envelopes::PROBLEM),
-        Some(EnvelopeRef::Builtin(constant)) => {
+    let member_value = member_value_method(resolved, transparent, &private);
+    let inner_error = inner_error_method(resolved, transparent, &private);
+    let (envelope, is_shape) = match (
+        input.attrs.envelope.as_deref(),
+        &input.attrs.custom_envelope,
+    ) {
+        (Some(EnvelopeRef::Builtin(constant)), _) => {
             let constant = format_ident!("{}", constant);
-            quote!(#krate::envelopes::#constant)
+            (quote!(#krate::envelopes::#constant), true)
         }
-        Some(EnvelopeRef::Path(path)) => quote!(#path),
+        (Some(EnvelopeRef::Path(path)), _) => (quote!(#path), true),
+        (None, Some(path)) => (quote!(#path), false),
+        (None, None) => (quote!(#krate::envelopes::PROBLEM), true),
     };
-    // Located at the envelope's path, so a value that is no envelope is reported there.
-    let envelope_span = input
-        .attrs
-        .envelope
-        .as_ref()
-        .map_or_else(Span::call_site, |envelope| envelope.span());
+    // Located at the envelope's path, so a value that is no envelope (or no shape) is reported
+    // there.
+    let envelope_span = match (&input.attrs.envelope, &input.attrs.custom_envelope) {
+        (Some(envelope), _) => envelope.span(),
+        (None, Some(path)) => path.span(),
+        (None, None) => Span::call_site(),
+    };
+    // A shape is checked against the enum in `const` evaluation: every variant's details,
+    // members and inner error have a place, and required attributes are there.
+    // A shape is named once, as one: a path to anything else is reported there, once.
+    let (check, envelope) = if is_shape {
+        let declared = located(
+            quote!(const __ENVELOPE: &#private::Shape = &#envelope;),
+            envelope_span,
+        );
+        // Located at the envelope too: a variant the shape cannot write is reported there.
+        let check = located(
+            quote!(const _: () = #private::check_catalog(__ENVELOPE, __DESCRIPTORS);),
+            envelope_span,
+        );
+        // The errors transparent variants wrap are written in this envelope too; a wrapped
+        // type parameter's are checked where an instance is written.
+        let wrapped = transparent
+            .iter()
+            .filter(|nested| !nested.generic)
+            .map(|nested| {
+                let wrapped = compose::trait_of(nested, &private);
+                // Located at the variant, so an error the envelope cannot write is reported there.
+                located(
+                    quote!(const _: () = #private::check_tree(__ENVELOPE, &#wrapped::CATALOG);),
+                    nested.span(),
+                )
+            });
+        let check = quote! {
+            #declared
+            #check
+            #(#wrapped)*
+        };
+        (Some(check), quote!(__ENVELOPE))
+    } else {
+        (None, quote!(&#envelope))
+    };
     let content_type = located(
-        quote!(#private::Envelope::content_type(&#envelope)),
+        quote!(#private::Envelope::content_type(#envelope)),
         envelope_span,
     );
     let body_content_type = located(
-        quote!(#private::Envelope::content_type(&#envelope)),
+        quote!(#private::Envelope::content_type(#envelope)),
         envelope_span,
     );
     let body_schema = located(
-        quote!(#private::Envelope::schema(&#envelope, &<Self as #private::ApiError>::CATALOG)),
+        quote!(#private::Envelope::schema(#envelope, &<Self as #private::ApiError>::CATALOG)),
         envelope_span,
     );
     let write_descriptor_body = located(
-        quote!(#private::Envelope::write(&#envelope, &#private::Described(__descriptor), __context, __out)),
+        quote!(#private::Envelope::write(#envelope, &#private::Described(__descriptor), __context, __out)),
         envelope_span,
     );
     let write_body = located(
-        quote!(#private::Envelope::write_prepared(&#envelope, __PLANS.cells(), self, __context, __out)),
+        quote!(#private::Envelope::write_prepared(#envelope, __PLANS.cells(), self, __context, __out)),
         envelope_span,
     );
     let write_body_of = located(
-        quote!(#private::Envelope::write(&#envelope, __error, __context, __out)),
+        quote!(#private::Envelope::write(#envelope, __error, __context, __out)),
         envelope_span,
     );
+    let write_errors = located(
+        quote!(#private::Envelope::write_list(#envelope, __PLANS.cells(), __errors, __context, __out)),
+        envelope_span,
+    );
+    let field_headers = field_headers_impl(input, resolved, &private);
 
     let plan_count = places.count;
     let place_consts = &places.consts;
@@ -154,6 +203,10 @@ fn expand(
             use #krate::__private as __api;
 
             #place_consts
+
+            const __DESCRIPTORS: &[#private::Descriptor] = &[#(#descriptors),*];
+
+            #check
 
             // The envelope's plan for each variant, and for each error a transparent variant
             // wraps, compiled the first time it is needed.
@@ -184,6 +237,10 @@ fn expand(
                 #details
 
                 #headers
+
+                #member_value
+
+                #inner_error
 
                 #examples
 
@@ -228,7 +285,17 @@ fn expand(
                 ) -> #private::Result<(), #private::BodyError> {
                     #write_body
                 }
+
+                fn write_errors(
+                    __errors: &[Self],
+                    __context: &#private::RequestContext<'_>,
+                    __out: &mut #private::Vec<u8>,
+                ) -> #private::Result<(), #private::BodyError> {
+                    #write_errors
+                }
             }
+
+            #field_headers
 
             #frameworks
         };
@@ -370,19 +437,28 @@ fn descriptor(index: usize, error: &Resolved<'_>, private: &TokenStream) -> Toke
     let message = match &error.message {
         Message::Static(text) => {
             let json = json::string(text);
-            quote!(#private::MessageParts::Fixed(#text, #json))
+            match error.message_from {
+                MessageFrom::Variant => quote!(#private::MessageParts::Fixed(#text, #json)),
+                MessageFrom::Enum => quote!(#private::MessageParts::Default(#text, #json)),
+                MessageFrom::Status => quote!(#private::MessageParts::Reason(#text, #json)),
+            }
         }
         Message::Format { template, .. } => quote!(#private::MessageParts::Template(#template)),
         Message::Display { .. } => quote!(#private::MessageParts::Display),
     };
     let code_json = json::code(&error.code);
     let attrs = &variant.attrs;
-    // Most variants state no causes, solutions, retry advice or category: theirs is the short
-    // constructor, whose fewer tokens cost less to expand and check in a catalog of thousands.
+    // Most variants state no causes, solutions, retry advice, category, attributes, members,
+    // details or inner error: theirs is the short constructor, whose fewer tokens cost less to
+    // expand and check in a catalog of thousands.
     if attrs.causes.is_empty()
         && attrs.solutions.is_empty()
         && attrs.retryable.is_none()
         && attrs.category.is_none()
+        && error.attrs.is_empty()
+        && error.members.is_empty()
+        && error.details.is_none()
+        && error.inner.is_none()
     {
         return quote! {
             #private::Descriptor::plain(
@@ -390,28 +466,55 @@ fn descriptor(index: usize, error: &Resolved<'_>, private: &TokenStream) -> Toke
             )
         };
     }
-    let texts = |texts: &[syn::LitStr]| {
-        if texts.is_empty() {
-            quote!(#private::NO_TEXT)
-        } else {
-            quote!(&[#(#texts),*])
-        }
-    };
-    let causes = texts(&attrs.causes);
-    let solutions = texts(&attrs.solutions);
-    let retryable = match attrs.retryable.as_deref() {
-        None => quote!(#private::RetryableParts::Unstated),
-        Some(RetryableValue::Yes) => quote!(#private::RetryableParts::Yes),
-        Some(RetryableValue::No) => quote!(#private::RetryableParts::No),
-        Some(RetryableValue::After(condition)) => {
-            quote!(#private::RetryableParts::After(#condition))
-        }
-    };
+    // The others name only the parts they have; the rest are the plain ones.
+    let mut extra = Vec::new();
+    let texts = |texts: &[syn::LitStr]| quote!(&[#(#texts),*]);
+    if !attrs.causes.is_empty() {
+        let causes = texts(&attrs.causes);
+        extra.push(quote!(causes: #causes));
+    }
+    if !attrs.solutions.is_empty() {
+        let solutions = texts(&attrs.solutions);
+        extra.push(quote!(solutions: #solutions));
+    }
+    if let Some(retryable) = attrs.retryable.as_deref() {
+        let retryable = match retryable {
+            RetryableValue::Yes => quote!(#private::RetryableParts::Yes),
+            RetryableValue::No => quote!(#private::RetryableParts::No),
+            RetryableValue::After(condition) => {
+                quote!(#private::RetryableParts::After(#condition))
+            }
+        };
+        extra.push(quote!(retryable: #retryable));
+    }
     // Never empty when given: the derive rejects an empty category.
-    let category = attrs
-        .category
-        .as_ref()
-        .map_or_else(String::new, syn::LitStr::value);
+    if let Some(category) = &attrs.category {
+        extra.push(quote!(category: #category));
+    }
+    if !error.attrs.is_empty() {
+        let pairs = error.attrs.iter().map(|(name, value)| {
+            let value = match value {
+                AttrOut::Str(text) => quote!(#private::AttrValue::Str(#text)),
+                AttrOut::Int(number) => quote!(#private::AttrValue::Int(#number)),
+                AttrOut::Bool(flag) => quote!(#private::AttrValue::Bool(#flag)),
+            };
+            quote!((#name, #value))
+        });
+        extra.push(quote!(attrs: &[#(#pairs),*]));
+    }
+    if !error.members.is_empty() {
+        let keys = error.members.iter().map(|(_, key)| key);
+        extra.push(quote!(members: &[#(#keys),*]));
+    }
+    if let Some(index) = error.details {
+        extra.push(quote!(details: true));
+        if generics::is_field_errors(&variant.fields[index].ty) {
+            extra.push(quote!(field_errors: true));
+        }
+    }
+    if error.inner.is_some() {
+        extra.push(quote!(inner: true));
+    }
     quote! {
         #private::Descriptor::from_parts(#private::DescriptorParts {
             index: #index,
@@ -421,11 +524,9 @@ fn descriptor(index: usize, error: &Resolved<'_>, private: &TokenStream) -> Toke
             name: #name,
             description: #description,
             message: #message,
-            causes: #causes,
-            solutions: #solutions,
-            retryable: #retryable,
-            category: #category,
             code_json: #code_json,
+            #(#extra,)*
+            ..#private::DescriptorParts::PLAIN
         })
     }
 }
@@ -489,7 +590,9 @@ fn headers_method(
     private: &TokenStream,
 ) -> TokenStream {
     let none = |error: &Resolved<'_>| {
-        error.headers.is_empty() && matches!(error.retry_after, RetryAfter::None)
+        error.headers.is_empty()
+            && matches!(error.retry_after, RetryAfter::None)
+            && error.header_fields.is_empty()
     };
     if resolved.iter().all(none) && nested.is_empty() {
         return TokenStream::new();
@@ -503,10 +606,14 @@ fn headers_method(
             .iter()
             .map(|(name, value)| quote!((#name, #value)));
         let fixed = quote!(&[#(#fixed),*]);
+        let fields = (!error.header_fields.is_empty()).then(|| {
+            let names = error.header_fields.iter().map(|(_, name)| name);
+            quote!(.with_fields(&[#(#names),*], self))
+        });
         Some(match error.retry_after {
             RetryAfter::None => {
                 let pattern = pattern(error.variant, &[]);
-                quote!(#pattern => #private::Headers::from_parts(#fixed, #private::None))
+                quote!(#pattern => #private::Headers::from_parts(#fixed, #private::None)#fields)
             }
             RetryAfter::Seconds(seconds) => {
                 let pattern = pattern(error.variant, &[]);
@@ -514,7 +621,7 @@ fn headers_method(
                     #pattern => #private::Headers::from_parts(
                         #fixed,
                         #private::Some(#private::RetryAfter::Seconds(#seconds)),
-                    )
+                    )#fields
                 }
             }
             RetryAfter::Field(index) => {
@@ -525,13 +632,13 @@ fn headers_method(
                     quote!(#private::retry_after(#binding)),
                     error.variant.fields[index].ty.span(),
                 );
-                quote!(#pattern => #private::Headers::from_parts(#fixed, #value))
+                quote!(#pattern => #private::Headers::from_parts(#fixed, #value)#fields)
             }
         })
     };
     let body = some_arms(resolved, nested, arm, quote!(#private::Headers::none()));
     quote! {
-        fn headers(&self) -> #private::Headers {
+        fn headers(&self) -> #private::Headers<'_> {
             #body
         }
     }

@@ -16,6 +16,9 @@
 //!   a variant taking rejections has at most one field;
 //! - at most one variant is the fixed 500 (`internal`): status 500, a message without
 //!   placeholders, no `expose`;
+//! - `envelope` and `custom_envelope` exclude each other;
+//! - attribute templates name `{code}`, `{status}` or `{name}` (see `template`); member,
+//!   inner and header fields follow the rules of `roles`;
 //! - with neither, the public message is the enum's default message, else the status's reason
 //!   phrase, so a 5xx error never shows its internal text unless it opts in with `expose`.
 
@@ -33,8 +36,10 @@ use crate::attr::error_at;
 use crate::code::CodeValue;
 use crate::message::{FieldRef, FormatTrait, Segment, Template};
 use crate::rejection::{OTHER_REJECTION, REJECTION_KINDS, RejectionKind};
+use crate::roles;
 use crate::status::Status;
 use crate::suggest;
+use crate::template::{self, AttrOut, Facts};
 
 /// One error with every decision made: what expansion turns into code.
 pub struct Resolved<'a> {
@@ -52,6 +57,27 @@ pub struct Resolved<'a> {
     pub rejections: Vec<&'static RejectionKind>,
     /// Whether this variant is the catalog's fixed 500.
     pub internal: bool,
+    /// Where a static message comes from.
+    pub message_from: MessageFrom,
+    /// The variant's attributes, the enum's defaults merged in, templates filled in.
+    pub attrs: Vec<(String, AttrOut)>,
+    /// The member fields: index and key.
+    pub members: Vec<(usize, String)>,
+    /// The index of the inner error field.
+    pub inner: Option<usize>,
+    /// The header fields: index and header name.
+    pub header_fields: Vec<(usize, String)>,
+}
+
+/// Where a variant's static message comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessageFrom {
+    /// The variant's own message (or its `Display` text).
+    Variant,
+    /// The enum's default message.
+    Enum,
+    /// The status's reason phrase.
+    Status,
 }
 
 /// Where a Retry-After header comes from.
@@ -98,6 +124,14 @@ pub fn resolve<'a>(input: &'a Input, errors: &mut Accumulator) -> Vec<Resolved<'
     check_codes(&resolved, errors);
     assign_rejections(input, &mut resolved, errors);
     check_internal(&mut resolved, errors);
+    template::check(&input.attrs.attrs, errors);
+    if let (Some(envelope), Some(custom)) = (&input.attrs.envelope, &input.attrs.custom_envelope) {
+        let _ = envelope;
+        errors.push(error_at(
+            syn::spanned::Spanned::span(custom),
+            "`envelope` and `custom_envelope` exclude each other: `envelope` names a shape, `custom_envelope` any other envelope",
+        ));
+    }
     resolved
 }
 
@@ -297,6 +331,11 @@ fn resolve_variant<'a>(
             (None, None) => None,
         },
     };
+    let message_from = match (variant.attrs.expose, &variant.message, &input.message) {
+        (None, None, Some(_)) => MessageFrom::Enum,
+        (None, None, None) => MessageFrom::Status,
+        _ => MessageFrom::Variant,
+    };
     let mut marked = variant
         .fields
         .iter()
@@ -311,20 +350,48 @@ fn resolve_variant<'a>(
             ),
         ));
     }
-    let headers = headers_for(input, variant, status, errors);
+    let own_static: Vec<String> = variant
+        .attrs
+        .headers
+        .iter()
+        .map(|header| header.name.clone())
+        .collect();
+    let header_fields = roles::headers(variant, &own_static, errors);
+    let mut headers = headers_for(input, variant, status, errors);
+    // A header field replaces the enum's static header of its name.
+    headers.retain(|(name, _)| header_fields.iter().all(|(_, field)| field != name));
     let retry_after = retry_after_for(variant, &what, errors);
+    let members = roles::members(variant, &what, errors);
+    let inner = roles::inner(variant, &what, errors);
     let (code, code_span) = code?;
+    let status = status?;
+    let name = variant
+        .attrs
+        .name
+        .as_ref()
+        .map_or_else(|| variant.ident.to_string(), syn::LitStr::value);
+    let facts = Facts {
+        code: &code,
+        status: status.0,
+        name: &name,
+    };
+    let attrs = template::attrs(&input.attrs.attrs, &variant.attrs.attrs, &facts, errors);
     Some(Resolved {
         variant,
         code,
         code_span,
-        status: status?,
+        status,
         message: message?,
         details,
         headers,
         retry_after,
         rejections: Vec::new(),
         internal: false,
+        message_from,
+        attrs,
+        members,
+        inner,
+        header_fields,
     })
 }
 

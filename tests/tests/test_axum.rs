@@ -323,7 +323,7 @@ async fn successful_responses_pass_unchanged() {
 }
 
 #[derive(Debug, ApiError)]
-#[api(envelope = PlainText, code_case = "SCREAMING_SNAKE_CASE")]
+#[api(custom_envelope = PlainText, code_case = "SCREAMING_SNAKE_CASE")]
 enum PlainError {
     #[api(status = 409, message = "already there")]
     Conflict,

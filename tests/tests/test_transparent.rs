@@ -392,3 +392,62 @@ fn the_fixed_500_of_a_wrapped_type_stands_in_for_a_type_that_marks_none() {
         Code::Str("INTERNAL_SERVER_ERROR")
     );
 }
+
+mod roles {
+    use api_error_core::envelope::{Member, Value};
+    use api_error_core::{ApiError, RequestContext, Shape};
+
+    /// Extension members at the root, and a documentation link per error.
+    pub const SHAPE: Shape = Shape::new(&[
+        Member::new("code", Value::Code),
+        Member::new("doc", Value::Attr("doc")).required(),
+        Member::flatten(Value::Members),
+    ]);
+
+    /// A module whose errors carry members and a header from a field.
+    #[derive(Debug, ApiError)]
+    #[api(envelope = SHAPE, code_case = "snake_case", attr(doc = "https://docs.example.com/{code}"))]
+    pub enum QuotaError {
+        #[api(status = 429)]
+        Exceeded {
+            #[api(member)]
+            limit: u32,
+            #[api(member = "window")]
+            period: &'static str,
+            #[api(header = "x-ratelimit-remaining")]
+            remaining: u32,
+        },
+    }
+
+    /// The handlers' error: the module's errors in the same shape.
+    #[derive(Debug, ApiError)]
+    #[api(envelope = SHAPE, code_case = "snake_case", attr(doc = "https://docs.example.com/{code}"))]
+    pub enum HandlerError {
+        #[api(status = 404)]
+        Missing,
+        #[api(transparent)]
+        Quota(QuotaError),
+    }
+
+    #[test]
+    fn members_and_header_fields_of_a_wrapped_error_are_written() {
+        let error = HandlerError::Quota(QuotaError::Exceeded {
+            limit: 100,
+            period: "1h",
+            remaining: 0,
+        });
+        assert_eq!(
+            error.to_json_string(&RequestContext::new()),
+            r#"{"code":"exceeded","doc":"https://docs.example.com/exceeded","limit":100,"window":"1h"}"#
+        );
+        let headers: Vec<String> = error
+            .headers()
+            .map(|(name, value)| format!("{name}: {value}"))
+            .collect();
+        assert_eq!(headers, ["x-ratelimit-remaining: 0"]);
+        assert_eq!(
+            HandlerError::Missing.to_json_string(&RequestContext::new()),
+            r#"{"code":"missing","doc":"https://docs.example.com/missing"}"#
+        );
+    }
+}

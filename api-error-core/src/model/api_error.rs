@@ -4,6 +4,7 @@ use core::fmt;
 
 use http::StatusCode;
 
+use crate::envelope::{InnerError, MemberValue};
 use crate::{
     BodyError, Catalog, Code, Descriptor, Details, Envelope, Headers, Message, Rejection,
     RequestContext,
@@ -304,8 +305,36 @@ pub trait ApiError {
     ///     .collect();
     /// assert_eq!(headers, ["retry-after: 9"]);
     /// ```
-    fn headers(&self) -> Headers {
+    fn headers(&self) -> Headers<'_> {
         Headers::none()
+    }
+
+    /// Not public API: the variant's member field of this index (in the order of
+    /// [`Descriptor::members`]), as the envelope writes it.
+    #[doc(hidden)]
+    fn member_value(&self, index: usize) -> Option<&dyn MemberValue> {
+        let _ = index;
+        None
+    }
+
+    /// Not public API: the variant's inner error (`#[api(inner)]`), if it has one.
+    #[doc(hidden)]
+    fn inner_error(&self) -> Option<&dyn InnerError> {
+        None
+    }
+
+    /// Not public API: the body of several errors of this type; see
+    /// [`ApiErrors`](crate::ApiErrors).
+    #[doc(hidden)]
+    fn write_errors(
+        errors: &[Self],
+        context: &RequestContext<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), BodyError>
+    where
+        Self: Sized,
+    {
+        Envelope::write_list(&crate::envelopes::PROBLEM, &[], errors, context, out)
     }
 
     /// One example value of every variant that can be built from example field values, in

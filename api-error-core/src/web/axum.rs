@@ -126,6 +126,27 @@ pub fn reported<E: ApiError>(error: &E, report: Report<'_>) -> Response {
     response.map(Body::from)
 }
 
+/// The response of several errors in one body: each error's event is recorded, and the first
+/// error's descriptor is the response's.
+pub(crate) fn several<E: ApiError>(errors: &crate::ApiErrors<E>) -> Response {
+    let (response, in_scope) =
+        request::with_current_in_scope(|context| errors.to_response(context));
+    let first = errors.as_slice().first().map(ApiError::descriptor);
+    let descriptor = match first {
+        Some(first) if response.status() == errors.status() => first,
+        _ => E::internal_descriptor(),
+    };
+    if in_scope {
+        request::note_answered(descriptor);
+    } else {
+        request::warn_outside::<E>(".layer(api_error_core::axum::ErrorLayer::<{}>::new())");
+    }
+    for error in errors {
+        request::record(error.descriptor(), response.status(), Report::Nothing, None);
+    }
+    response.map(Body::from)
+}
+
 impl IntoResponse for Rejection {
     /// Plain text, as axum's own rejections answer, with the rejection itself as an
     /// extension, which [`ErrorLayer`] turns into the service's envelope.

@@ -47,18 +47,36 @@ pub(crate) fn build<E: ApiError>(error: &E, context: &RequestContext<'_>) -> Res
     response
 }
 
+/// A response of this status, content type (none for an empty body) and headers, with the
+/// body `write` writes; `None` when it fails.
+pub(crate) fn build_with<'a, E>(
+    status: StatusCode,
+    content_type: &'static str,
+    headers: impl Iterator<Item = (&'static str, crate::HeaderValue<'a>)>,
+    write: impl FnOnce(&mut Vec<u8>) -> Result<(), E>,
+) -> Option<Response<Vec<u8>>> {
+    let body = sized_body(write).ok()?;
+    let mut response = with_body(status, content_type, body);
+    append_headers(response.headers_mut(), headers);
+    Some(response)
+}
+
 /// Appends an error's headers.
-pub(crate) fn append_headers(headers: &mut http::HeaderMap, error_headers: crate::Headers) {
-    for (name, value) in error_headers {
+pub(crate) fn append_headers<'a>(
+    map: &mut http::HeaderMap,
+    headers: impl Iterator<Item = (&'static str, crate::HeaderValue<'a>)>,
+) {
+    for (name, value) in headers {
         // Names and static values were checked at compile time and Retry-After values are
-        // digits or HTTP dates, so nothing is skipped in practice; but nothing can panic either.
+        // digits or HTTP dates; a field's text with a line break in it is left out. Nothing
+        // can panic.
         let name = HeaderName::from_bytes(name.as_bytes());
         let value = match value {
             crate::HeaderValue::Static(value) => HeaderValue::from_str(value),
-            crate::HeaderValue::RetryAfter(value) => HeaderValue::try_from(value.to_string()),
+            other => HeaderValue::try_from(other.to_string()),
         };
         if let (Ok(name), Ok(value)) = (name, value) {
-            headers.append(name, value);
+            map.append(name, value);
         }
     }
 }
@@ -77,17 +95,21 @@ pub(crate) fn internal<E: ApiError>(context: &RequestContext<'_>) -> Response<Ve
     )
 }
 
-/// A response of `status` with `body` and its content type.
+/// A response of `status` with `body` and its content type (none for an empty body).
 pub(crate) fn with_body(
     status: StatusCode,
     content_type: &'static str,
     body: Vec<u8>,
 ) -> Response<Vec<u8>> {
+    let empty = body.is_empty();
     let mut response = Response::new(body);
     *response.status_mut() = status;
-    response
-        .headers_mut()
-        .insert(CONTENT_TYPE, content_type_value(content_type));
+    // A response without a body (`Shape::no_body`) has no content type either.
+    if !empty {
+        response
+            .headers_mut()
+            .insert(CONTENT_TYPE, content_type_value(content_type));
+    }
     response
 }
 

@@ -105,7 +105,7 @@ impl<E: ApiError> ApiError for Restated<'_, E> {
         self.error.details()
     }
 
-    fn headers(&self) -> Headers {
+    fn headers(&self) -> Headers<'_> {
         self.error.headers()
     }
 }

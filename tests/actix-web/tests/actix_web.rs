@@ -166,7 +166,7 @@ async fn without_the_middleware_errors_still_answer_in_the_envelope() {
 }
 
 #[derive(Debug, thiserror::Error, api_error_core::ApiError)]
-#[api(envelope = PlainText, code_case = "SCREAMING_SNAKE_CASE", actix_web)]
+#[api(custom_envelope = PlainText, code_case = "SCREAMING_SNAKE_CASE", actix_web)]
 enum PlainError {
     #[error("conflict")]
     #[api(status = 409, message = "already there")]
