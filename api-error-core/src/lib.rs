@@ -109,11 +109,20 @@ pub mod __private {
     pub use http::StatusCode;
     pub use std::vec::Vec;
 
+    pub use crate::envelopes;
+
     pub use crate::docs::example::Described;
     pub use crate::docs::example::{Probe, ViaExample, WithoutExample, impl_examples};
     pub use crate::envelope::Plans;
     pub use crate::{Headers, IntoRetryAfter, RetryAfter};
     pub use serde_json::Value as JsonValue;
+
+    /// `E`'s catalog: the value of a derived type's inherent `CATALOG`, a call so that rustdoc
+    /// shows no path for it.
+    #[inline]
+    pub const fn catalog_of<E: ApiError + ?Sized>() -> Catalog {
+        E::CATALOG
+    }
 
     /// A retry_after field's value.
     #[inline]

@@ -8,6 +8,7 @@ use syn::spanned::Spanned;
 use crate::ast::{Input, Variant};
 use crate::attr::{EnvelopeRef, RetryableValue};
 use crate::code::CodeValue;
+use crate::placeholder::MissingFields;
 use crate::valid::{self, Message, Resolved, RetryAfter};
 use crate::{doc, fallback, generics, json};
 
@@ -15,11 +16,16 @@ use crate::{doc, fallback, generics, json};
 pub fn derive(input: &DeriveInput) -> TokenStream {
     let mut errors = darling::Error::accumulator();
     let model = Input::from_syn(input, &mut errors);
-    let resolved = valid::resolve(&model, &mut errors);
+    let mut located = Vec::new();
+    let resolved = valid::resolve_located(&model, &mut errors, &mut located);
     match errors.finish() {
-        Ok(()) => expand(&model, &resolved),
-        Err(errors) => {
-            let mut tokens = errors.write_errors();
+        Ok(()) if located.is_empty() => expand(&model, &resolved),
+        result => {
+            let mut tokens = result
+                .err()
+                .map(darling::Error::write_errors)
+                .unwrap_or_default();
+            tokens.extend(located.iter().map(MissingFields::expand));
             tokens.extend(fallback::expand(&model));
             tokens
         }
@@ -28,16 +34,13 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
 
 fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
     let krate = input.krate();
-    // The generated impl reaches the core crate through one short alias, declared in its
-    // `const _` block: a catalog of thousands of errors names these paths thousands of times.
+    // The generated code reaches the core crate through one short alias, declared in its
+    // `const _` block: a catalog of thousands of errors names these paths thousands of times,
+    // and a `crate = ...` path that does not resolve is reported once, at the user's path.
     let private = quote!(__api);
-    // The full path, for what stands outside that block or is shown to the user: the inherent
-    // impl (rustdoc shows it on the type's page), the bounds both impls share, and the
-    // framework macros (rustc names them in its notes).
-    let public = quote!(#krate::__private);
     let ident = &input.ident;
     let name = ident.to_string();
-    let generics = generics::with_inferred_bounds(&input.generics, resolved, &public);
+    let generics = generics::with_inferred_bounds(&input.generics, resolved, &private);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
     let descriptors = resolved
@@ -66,10 +69,10 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
     };
     let from_rejection = from_rejection_method(resolved, &private);
     let envelope = match input.attrs.envelope.as_deref() {
-        None => quote!(#krate::envelopes::PROBLEM),
+        None => quote!(#private::envelopes::PROBLEM),
         Some(EnvelopeRef::Builtin(constant)) => {
             let constant = format_ident!("{}", constant);
-            quote!(#krate::envelopes::#constant)
+            quote!(#private::envelopes::#constant)
         }
         Some(EnvelopeRef::Path(path)) => quote!(#path),
     };
@@ -104,17 +107,19 @@ fn expand(input: &Input, resolved: &[Resolved<'_>]) -> TokenStream {
 
     let vis = &input.vis;
     let catalog_doc = doc::catalog(input, resolved);
-    let frameworks = framework_impls(input, &public);
+    let frameworks = framework_impls(input, &private);
 
     quote! {
-        impl #impl_generics #ident #ty_generics #where_clause {
-            #[doc = #catalog_doc]
-            #[allow(dead_code)]
-            #vis const CATALOG: #public::Catalog = <Self as #public::ApiError>::CATALOG;
-        }
-
         const _: () = {
             use #krate::__private as __api;
+
+            // The catalog on the type's own page.
+            #[automatically_derived]
+            impl #impl_generics #ident #ty_generics #where_clause {
+                #[doc = #catalog_doc]
+                #[allow(dead_code)]
+                #vis const CATALOG: #private::Catalog = #private::catalog_of::<Self>();
+            }
 
             // The envelope's plan for each variant, compiled the first time it is needed.
             static __PLANS: #private::Plans<#variant_count> = #private::Plans::new();

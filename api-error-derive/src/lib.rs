@@ -15,6 +15,7 @@ mod fallback;
 mod generics;
 mod json;
 mod message;
+mod placeholder;
 mod status;
 mod suggest;
 mod valid;

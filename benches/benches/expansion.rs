@@ -40,6 +40,8 @@ mod generics;
 mod json;
 #[path = "../../api-error-derive/src/message.rs"]
 mod message;
+#[path = "../../api-error-derive/src/placeholder.rs"]
+mod placeholder;
 #[path = "../../api-error-derive/src/status.rs"]
 mod status;
 #[path = "../../api-error-derive/src/suggest.rs"]

@@ -27,13 +27,23 @@ fn the_type_page_lists_the_catalog() {
         std::fs::read_to_string(target.join("doc/api_error_tests/enum.DocumentedError.html"))
             .unwrap();
     let rows = [
-        "<td><code>UNAUTHORIZED</code></td><td>401 Unauthorized</td><td>Unauthorized</td><td>Unauthorized</td><td>after re-authenticating</td>",
-        "<td><code>NOT_FOUND</code></td><td>404 Not Found</td><td>NotFound</td><td>Not found: Incident {id} not found</td><td></td>",
-        "<td><code>RATE_LIMIT_EXCEEDED</code></td><td>429 Too Many Requests</td><td>RateLimited</td><td>Rate limit exceeded</td><td>yes</td>",
+        "<tr><th>Code</th><th>HTTP status</th><th>Name</th><th>Message</th><th>Category</th><th>Retryable</th><th>Headers</th></tr>",
+        "<td><code>UNAUTHORIZED</code></td><td>401 Unauthorized</td><td>Unauthorized</td><td>Unauthorized</td><td>Authentication</td><td>after re-authenticating</td><td><code>www-authenticate: Bearer realm=\"api\"</code></td>",
+        "<td><code>NOT_FOUND</code></td><td>404 Not Found</td><td>NotFound</td><td>Not found: Incident {id} not found</td><td></td><td>no</td><td></td>",
+        "<td><code>RATE_LIMIT_EXCEEDED</code></td><td>429 Too Many Requests</td><td>RateLimited</td><td>Rate limit exceeded</td><td></td><td>yes</td><td><code>retry-after: 60</code></td>",
     ];
     for row in rows {
         assert!(page.contains(row), "the page lacks the row {row}");
     }
+    // The inherent constant's signature: its type, and no path to how its value is made.
+    let signature = page
+        .split("id=\"associatedconstant.CATALOG\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</h4>").next())
+        .expect("no inherent CATALOG");
+    let text = without_tags(signature);
+    assert!(text.ends_with("pub const CATALOG: Catalog"), "{text}");
+    assert!(!page.contains("__private"), "a private path on the page");
     for variant in ["Unauthorized", "NotFound", "RateLimited"] {
         assert!(
             page.contains(&format!("enum.DocumentedError.html#variant.{variant}\"")),
@@ -44,4 +54,19 @@ fn the_type_page_lists_the_catalog() {
         page.contains("status 404, code <code>NOT_FOUND</code>"),
         "no per-variant status and code"
     );
+}
+
+/// The text of some HTML, without its tags.
+fn without_tags(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.trim().to_owned()
 }
