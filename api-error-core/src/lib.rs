@@ -66,6 +66,8 @@ pub use crate::web::rejection::Rejection;
 #[cfg(feature = "request-context")]
 pub use crate::web::request;
 
+#[cfg(feature = "docs")]
+pub use crate::docs::committed;
 pub use crate::docs::example::Example;
 #[cfg(feature = "docs")]
 pub use crate::docs::markdown;

@@ -3,10 +3,12 @@
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::DeriveInput;
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
 use crate::ast::{Input, Variant};
 use crate::attr::{EnvelopeRef, RetryableValue};
+use crate::case::Case;
 use crate::code::CodeValue;
 use crate::placeholder::MissingFields;
 use crate::valid::{self, Message, Resolved, RetryAfter};
@@ -527,7 +529,12 @@ fn examples_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStr
             None if mentions_lifetime(&field.ty) => quote!(#private::None),
             None => {
                 let ty = &field.ty;
-                quote!((&#private::Probe::<#ty>::new()).example_value())
+                let name = match &field.member {
+                    syn::Member::Named(ident) => ident.unraw().to_string(),
+                    // A tuple variant's fields take their examples from the variant's name.
+                    syn::Member::Unnamed(_) => Case::Snake.apply(&variant.ident.to_string()),
+                };
+                quote!((&#private::Probe::<#ty>::new()).example_value(#name))
             }
         });
         quote! {
