@@ -337,7 +337,8 @@ fn message_for(
     if let Some(text) = template.as_static() {
         return Some(Message::Static(text));
     }
-    let mut missing = MissingFields::for_template(template);
+    // Placeholders that name no field, each with its message: reported after the loop.
+    let mut unknown: Vec<(&str, String)> = Vec::new();
     let mut failed = false;
     let mut format = String::new();
     let mut args: Vec<usize> = Vec::new();
@@ -350,21 +351,14 @@ fn message_for(
             }
             Segment::Placeholder(placeholder) => placeholder,
         };
-        let index = match (field_index(&placeholder.field, variant), &mut missing) {
-            (Ok(index), missing) => {
-                if let (FieldRef::Named(name), Some(missing)) = (&placeholder.field, missing) {
-                    missing.present(name);
-                }
-                index
-            }
-            (Err(message), Some(missing)) if matches!(placeholder.field, FieldRef::Named(_)) => {
-                if let FieldRef::Named(name) = &placeholder.field {
-                    missing.missing(name, message);
-                }
+        let index = match (field_index(&placeholder.field, variant), &placeholder.field) {
+            (Ok(index), _) => index,
+            (Err(message), FieldRef::Named(name)) => {
+                unknown.push((name, message));
                 failed = true;
                 continue;
             }
-            (Err(message), _) => {
+            (Err(message), FieldRef::Index(_)) => {
                 errors.push(error_at(template.span, message));
                 failed = true;
                 continue;
@@ -386,8 +380,27 @@ fn message_for(
             spec => write!(format, "{{{position}:{spec}}}"),
         };
     }
-    if let Some(missing) = missing.filter(|missing| !missing.is_empty()) {
-        located.push(missing);
+    if !unknown.is_empty() {
+        match MissingFields::for_template(template) {
+            Some(mut missing) => {
+                for placeholder in template.placeholders() {
+                    if let FieldRef::Named(name) = &placeholder.field
+                        && unknown.iter().all(|(unknown, _)| unknown != name)
+                    {
+                        missing.present(name);
+                    }
+                }
+                for (name, message) in unknown {
+                    missing.missing(name, message);
+                }
+                located.push(missing);
+            }
+            None => {
+                for (_, message) in unknown {
+                    errors.push(error_at(template.span, message));
+                }
+            }
+        }
     }
     (!failed).then(|| Message::Format {
         template: template.source.clone(),
