@@ -11,7 +11,9 @@ pub enum DocumentedError {
     #[api(
         code = "UNAUTHORIZED",
         status = 401,
-        retryable = "after re-authenticating"
+        category = "Authentication",
+        retryable = "after re-authenticating",
+        www_authenticate = "Bearer realm=\"api\""
     )]
     Unauthorized,
     /// Resource not found.
@@ -29,7 +31,8 @@ pub enum DocumentedError {
         code = "RATE_LIMIT_EXCEEDED",
         status = 429,
         message = "Rate limit exceeded",
-        retryable
+        retryable,
+        retry_after = 60
     )]
     RateLimited,
 }
