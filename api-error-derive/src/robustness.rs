@@ -224,8 +224,18 @@ fn enum_with(first: &str, others: usize) -> String {
     format!("#[api(status = 400)] enum E {{ {} }}", variants.join(", "))
 }
 
+/// How many random inputs each property runs: `PROPTEST_CASES` when it is set to a number
+/// (`PROPTEST_CASES=100000 cargo test --release -p api-error-derive robustness`), otherwise
+/// 3,000, which CI runs in a few seconds.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|cases| cases.trim().parse().ok())
+        .unwrap_or(3000)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(3000))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn random_inputs_never_panic(source in input()) {

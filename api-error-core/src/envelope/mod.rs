@@ -38,6 +38,8 @@ pub mod builtin;
 pub(crate) mod check;
 mod errors;
 mod escape;
+#[cfg(test)]
+mod escape_differential;
 pub(crate) mod fields;
 pub(crate) mod json;
 mod member;
