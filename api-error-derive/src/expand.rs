@@ -3,19 +3,15 @@
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::DeriveInput;
-use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
 use crate::ast::{Input, Variant};
-use crate::attr::{EnvelopeRef, RetryableValue};
-use crate::case::Case;
-use crate::code::CodeValue;
+use crate::attr::EnvelopeRef;
 use crate::expand_fields::{field_headers_impl, inner_error_method, member_value_method};
 use crate::placeholder::MissingFields;
-use crate::template::AttrOut;
 use crate::transparent::{self, Transparent};
-use crate::valid::{self, Message, MessageFrom, Resolved, RetryAfter};
-use crate::{compose, doc, fallback, generics, json};
+use crate::valid::{self, Message, Resolved, RetryAfter};
+use crate::{compose, descriptors, doc, examples, fallback, generics};
 
 /// The whole derive: parse, validate, expand, or report every error with a fallback impl.
 pub fn derive(input: &DeriveInput) -> TokenStream {
@@ -54,10 +50,7 @@ fn expand(
     compose::bounds(&mut generics, transparent, &private);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
-    let descriptors = resolved
-        .iter()
-        .enumerate()
-        .map(|(index, error)| descriptor(index, error, &private));
+    let descriptors = descriptors::table(resolved, &private);
     // One index per variant into the catalog, read once: a plain match over integers, which
     // also keeps rustc from evaluating the whole catalog once per arm. A transparent variant
     // answers with the descriptor of the error it wraps.
@@ -74,11 +67,11 @@ fn expand(
             },
         );
         if transparent.is_empty() {
-            quote!(&<Self as #private::ApiError>::CATALOG.descriptors()[#index])
+            quote!(&__DESCRIPTORS[#index])
         } else {
             quote! {
                 let __index = #index;
-                &<Self as #private::ApiError>::CATALOG.descriptors()[__index]
+                &__DESCRIPTORS[__index]
             }
         }
     };
@@ -87,7 +80,7 @@ fn expand(
     let headers = headers_method(resolved, &nested("headers"), &private);
     // Written only for documentation: example values are code the user's crate compiles.
     let examples = if cfg!(feature = "docs") {
-        examples_method(input, resolved, transparent, &private)
+        examples::method(input, resolved, transparent, &private)
     } else {
         TokenStream::new()
     };
@@ -99,7 +92,7 @@ fn expand(
     let catalog = compose::catalog(
         input,
         transparent,
-        quote!(#private::Catalog::from_parts(#name, __DESCRIPTORS, &[#(#nested_catalogs),*])),
+        quote!(#private::Catalog::from_parts(#name, &__DESCRIPTORS, &[#(#nested_catalogs),*])),
         &private,
     );
     let from_rejection = from_rejection_method(resolved, &private);
@@ -135,7 +128,7 @@ fn expand(
         );
         // Located at the envelope too: a variant the shape cannot write is reported there.
         let check = located(
-            quote!(const _: () = #private::check_catalog(__ENVELOPE, __DESCRIPTORS);),
+            quote!(const _: () = #private::check_catalog(__ENVELOPE, &__DESCRIPTORS);),
             envelope_span,
         );
         // The errors transparent variants wrap are written in this envelope too; a wrapped
@@ -191,6 +184,7 @@ fn expand(
     let field_headers = field_headers_impl(input, resolved, &private);
 
     let plan_count = places.count;
+    let descriptor_count = Literal::usize_unsuffixed(resolved.len());
     let place_consts = &places.consts;
 
     let vis = &input.vis;
@@ -211,7 +205,9 @@ fn expand(
 
             #place_consts
 
-            const __DESCRIPTORS: &[#private::Descriptor] = &[#(#descriptors),*];
+            // A `static`, not a `const`: rustc evaluates and checks it once, with no
+            // promotion of a borrowed array, and `descriptor()` indexes it directly.
+            static __DESCRIPTORS: [#private::Descriptor; #descriptor_count] = #descriptors;
 
             #check
 
@@ -426,118 +422,6 @@ fn write_message_body(
     )
 }
 
-fn descriptor(index: usize, error: &Resolved<'_>, private: &TokenStream) -> TokenStream {
-    let index = Literal::usize_unsuffixed(index);
-    let variant = error.variant;
-    let variant_name = variant.ident.to_string();
-    let code = match &error.code {
-        CodeValue::Str(text) => quote!(#private::Code::Str(#text)),
-        CodeValue::Int(value) => quote!(#private::Code::Int(#value)),
-    };
-    let status = error.status.0;
-    let name = variant
-        .attrs
-        .name
-        .as_ref()
-        .map_or_else(|| variant_name.clone(), syn::LitStr::value);
-    let description = &variant.doc;
-    let message = match &error.message {
-        Message::Static(text) => {
-            let json = json::string(text);
-            match error.message_from {
-                MessageFrom::Variant => quote!(#private::MessageParts::Fixed(#text, #json)),
-                MessageFrom::Enum => quote!(#private::MessageParts::Default(#text, #json)),
-                MessageFrom::Status => quote!(#private::MessageParts::Reason(#text, #json)),
-            }
-        }
-        Message::Format { template, .. } => quote!(#private::MessageParts::Template(#template)),
-        Message::Display { .. } => quote!(#private::MessageParts::Display),
-    };
-    let code_json = json::code(&error.code);
-    let attrs = &variant.attrs;
-    // Most variants state no causes, solutions, retry advice, category, attributes, members,
-    // details or inner error: theirs is the short constructor, whose fewer tokens cost less to
-    // expand and check in a catalog of thousands.
-    if attrs.causes.is_empty()
-        && attrs.solutions.is_empty()
-        && attrs.retryable.is_none()
-        && attrs.category.is_none()
-        && error.attrs.is_empty()
-        && error.members.is_empty()
-        && error.details.is_none()
-        && error.inner.is_none()
-    {
-        return quote! {
-            #private::Descriptor::plain(
-                #index, #variant_name, #code, #status, #name, #description, #message, #code_json
-            )
-        };
-    }
-    // The others name only the parts they have; the rest are the plain ones.
-    let mut extra = Vec::new();
-    let texts = |texts: &[syn::LitStr]| quote!(&[#(#texts),*]);
-    if !attrs.causes.is_empty() {
-        let causes = texts(&attrs.causes);
-        extra.push(quote!(causes: #causes));
-    }
-    if !attrs.solutions.is_empty() {
-        let solutions = texts(&attrs.solutions);
-        extra.push(quote!(solutions: #solutions));
-    }
-    if let Some(retryable) = attrs.retryable.as_deref() {
-        let retryable = match retryable {
-            RetryableValue::Yes => quote!(#private::RetryableParts::Yes),
-            RetryableValue::No => quote!(#private::RetryableParts::No),
-            RetryableValue::After(condition) => {
-                quote!(#private::RetryableParts::After(#condition))
-            }
-        };
-        extra.push(quote!(retryable: #retryable));
-    }
-    // Never empty when given: the derive rejects an empty category.
-    if let Some(category) = &attrs.category {
-        extra.push(quote!(category: #category));
-    }
-    if !error.attrs.is_empty() {
-        let pairs = error.attrs.iter().map(|(name, value)| {
-            let value = match value {
-                AttrOut::Str(text) => quote!(#private::AttrValue::Str(#text)),
-                AttrOut::Int(number) => quote!(#private::AttrValue::Int(#number)),
-                AttrOut::Bool(flag) => quote!(#private::AttrValue::Bool(#flag)),
-            };
-            quote!((#name, #value))
-        });
-        extra.push(quote!(attrs: &[#(#pairs),*]));
-    }
-    if !error.members.is_empty() {
-        let keys = error.members.iter().map(|(_, key)| key);
-        extra.push(quote!(members: &[#(#keys),*]));
-    }
-    if let Some(index) = error.details {
-        extra.push(quote!(details: true));
-        if generics::is_field_errors(&variant.fields[index].ty) {
-            extra.push(quote!(field_errors: true));
-        }
-    }
-    if error.inner.is_some() {
-        extra.push(quote!(inner: true));
-    }
-    quote! {
-        #private::Descriptor::from_parts(#private::DescriptorParts {
-            index: #index,
-            variant: #variant_name,
-            code: #code,
-            status: #status,
-            name: #name,
-            description: #description,
-            message: #message,
-            code_json: #code_json,
-            #(#extra,)*
-            ..#private::DescriptorParts::PLAIN
-        })
-    }
-}
-
 /// `details()`, when any variant marks a details field.
 fn details_method(
     resolved: &[Resolved<'_>],
@@ -709,90 +593,6 @@ fn internal_const(
     let index = Literal::usize_unsuffixed(index);
     quote! {
         const INTERNAL: #private::Option<&'static #private::Descriptor> =
-            #private::Some(&<Self as #private::ApiError>::CATALOG.descriptors()[#index]);
+            #private::Some(&__DESCRIPTORS[#index]);
     }
-}
-
-/// `examples()`: a value of each variant whose fields all have an example value, written by
-/// the core crate only when its `docs` feature is on.
-fn examples_method(
-    input: &Input,
-    resolved: &[Resolved<'_>],
-    transparent: &[Transparent<'_>],
-    private: &TokenStream,
-) -> TokenStream {
-    // In declaration order: a transparent variant's are the wrapped type's examples, wrapped.
-    let pushes = input.variants.iter().filter_map(|variant| {
-        if let Some(nested) = transparent
-            .iter()
-            .find(|nested| core::ptr::eq(nested.variant, variant))
-        {
-            return Some(compose::examples(nested, private));
-        }
-        resolved
-            .iter()
-            .find(|error| core::ptr::eq(error.variant, variant))
-            .map(|error| own_examples(error, private))
-    });
-    quote! {
-        #private::impl_examples! {
-            fn examples() -> #private::Vec<Self> {
-                #[allow(unused_imports)]
-                use #private::{ViaExample as _, WithoutExample as _};
-                let mut __examples = #private::Vec::new();
-                #(#pushes)*
-                __examples
-            }
-        }
-    }
-}
-
-/// The example value of a variant of the type's own, pushed when all its fields have one.
-fn own_examples(error: &Resolved<'_>, private: &TokenStream) -> TokenStream {
-    let variant = error.variant;
-    let path = path(variant);
-    let bindings: Vec<_> = (0..variant.fields.len()).map(binding).collect();
-    // A declared example of the wrong type is reported at the user's expression.
-    let inits = variant
-        .fields
-        .iter()
-        .zip(&bindings)
-        .map(|(field, binding)| {
-            let member = &field.member;
-            match &field.example {
-                Some(example) => located(quote!(#member: #binding), example.span()),
-                None => quote!(#member: #binding),
-            }
-        });
-    let values = variant.fields.iter().map(|field| match &field.example {
-        // Located at the expression, so a value of the wrong type is reported there.
-        Some(example) => located(quote!(#private::Some(#example)), example.span()),
-        // A reference's lifetime cannot be chosen here, so such fields have no example.
-        None if mentions_lifetime(&field.ty) => quote!(#private::None),
-        None => {
-            let ty = &field.ty;
-            let name = match &field.member {
-                syn::Member::Named(ident) => ident.unraw().to_string(),
-                // A tuple variant's fields take their examples from the variant's name.
-                syn::Member::Unnamed(_) => Case::Snake.apply(&variant.ident.to_string()),
-            };
-            quote!((&#private::Probe::<#ty>::new()).example_value(#name))
-        }
-    });
-    quote! {
-        if let (#(#private::Some(#bindings),)*) = (#(#values,)*) {
-            __examples.push(#path { #(#inits),* });
-        }
-    }
-}
-
-fn mentions_lifetime(ty: &syn::Type) -> bool {
-    fn walk(tokens: TokenStream) -> bool {
-        tokens.into_iter().any(|token| match token {
-            proc_macro2::TokenTree::Punct(punct) => matches!(punct.as_char(), '\'' | '&'),
-            proc_macro2::TokenTree::Group(group) => walk(group.stream()),
-            proc_macro2::TokenTree::Ident(_) | proc_macro2::TokenTree::Literal(_) => false,
-        })
-    }
-    walk(quote!(#ty))
 }

@@ -30,8 +30,12 @@ mod case;
 mod code;
 #[path = "../../api-error-derive/src/compose.rs"]
 mod compose;
+#[path = "../../api-error-derive/src/descriptors.rs"]
+mod descriptors;
 #[path = "../../api-error-derive/src/doc.rs"]
 mod doc;
+#[path = "../../api-error-derive/src/examples.rs"]
+mod examples;
 #[path = "../../api-error-derive/src/expand.rs"]
 mod expand;
 #[path = "../../api-error-derive/src/expand_fields.rs"]

@@ -233,18 +233,23 @@ pub(crate) fn body<E: ApiError>(
 /// Writes a derived type's `examples()` when the `docs` feature is on, and nothing when it is
 /// off: the derive cannot see this crate's features, and example values are code that only
 /// documentation needs.
+///
+/// The derive hands over the method's body as one braced group, so matching it is one step
+/// however many variants the body covers.
 #[cfg(feature = "docs")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_examples {
-    ($($method:tt)*) => { $($method)* };
+    ($body:tt) => {
+        fn examples() -> $crate::__private::Vec<Self> $body
+    };
 }
 
 #[cfg(not(feature = "docs"))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_examples {
-    ($($method:tt)*) => {};
+    ($body:tt) => {};
 }
 
 pub use crate::__impl_examples as impl_examples;

@@ -128,6 +128,69 @@ impl DescriptorParts {
 #[doc(hidden)]
 pub const NO_TEXT: &[&str] = &[];
 
+/// One variant in a [`Descriptor::table`]: its name, its name in documentation (`""` when it
+/// is the variant's), its code (`""` for an integer code), the code as JSON, its status, its
+/// description, its [`row`] flags, its message (`""` for its `Display` text) and the message
+/// as JSON (`""` when it has placeholders or is the `Display` text).
+///
+/// Every part is a literal, so rustc checks a table of thousands without inference.
+#[doc(hidden)]
+pub type Row = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    u16,
+    &'static str,
+    u8,
+    &'static str,
+    &'static str,
+);
+
+/// The flags of a [`Row`].
+#[doc(hidden)]
+pub mod row {
+    /// The bits that say where the message comes from; none of them: the variant's own.
+    pub const SOURCE: u8 = 0b11;
+    /// The enum's default message.
+    pub const ENUM: u8 = 1;
+    /// The status's reason phrase.
+    pub const STATUS: u8 = 2;
+    /// The variant's `Display` text.
+    pub const DISPLAY: u8 = 3;
+    /// The code is an integer, read from the code's JSON.
+    pub const INT_CODE: u8 = 1 << 2;
+    /// The variant has a details field.
+    pub const DETAILS: u8 = 1 << 3;
+    /// That field is written `FieldErrors`.
+    pub const FIELD_ERRORS: u8 = 1 << 4;
+    /// The variant has an inner error field.
+    pub const INNER: u8 = 1 << 5;
+
+    /// The integer whose decimal digits `json` is, an optional `-` first; the derive writes
+    /// it from an `i64`, so it fits.
+    pub(crate) const fn integer(json: &str) -> i64 {
+        let bytes = json.as_bytes();
+        let negative = !bytes.is_empty() && bytes[0] == b'-';
+        let mut at = if negative { 1 } else { 0 };
+        // Counted below zero, where an i64 has room for one more than above it.
+        let mut value: i64 = 0;
+        while at < bytes.len() {
+            let digit = bytes[at].wrapping_sub(b'0');
+            if digit > 9 {
+                break;
+            }
+            value = value.saturating_mul(10).saturating_sub(digit as i64);
+            at += 1;
+        }
+        if negative {
+            value
+        } else {
+            value.saturating_neg()
+        }
+    }
+}
+
 /// A variant's public message, as the derive writes it.
 #[doc(hidden)]
 pub enum MessageParts {
@@ -185,10 +248,7 @@ impl Descriptor {
         Descriptor {
             variant,
             code,
-            status: match StatusCode::from_u16(status) {
-                Ok(status) => status,
-                Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
-            },
+            status: status_code(status),
             name,
             description,
             message,
@@ -241,6 +301,67 @@ impl Descriptor {
             code_json,
             ..DescriptorParts::PLAIN
         })
+    }
+
+    /// The descriptors of a whole catalog, one [`Row`] each: what the derive writes for an
+    /// enum, then replacing the few descriptors that have more than a row holds.
+    ///
+    /// A catalog of thousands of variants is a `static` built in the user's crate. As one
+    /// array of tuples of literals it is a single constant for rustc to check, where a call
+    /// per variant would be thousands of calls, each a block of the initializer's MIR that
+    /// borrow checking walks; the loop here runs once, in `const` evaluation.
+    #[doc(hidden)]
+    pub const fn table<const N: usize>(rows: &[Row; N]) -> [Descriptor; N] {
+        let mut table = [Descriptor::from_parts(DescriptorParts::PLAIN); N];
+        let mut index = 0;
+        while index < N {
+            table[index] = Descriptor::row(index, &rows[index]);
+            index += 1;
+        }
+        table
+    }
+
+    const fn row(index: usize, row: &Row) -> Self {
+        let &(variant, name, code, code_json, status, description, flags, message, message_json) =
+            row;
+        let message_source = match flags & row::SOURCE {
+            row::ENUM => MessageSource::Enum,
+            row::STATUS => MessageSource::Status,
+            row::DISPLAY => MessageSource::Display,
+            _ => MessageSource::Variant,
+        };
+        Descriptor {
+            variant,
+            code: if flags & row::INT_CODE == 0 {
+                Code::Str(code)
+            } else {
+                Code::Int(row::integer(code_json))
+            },
+            status: status_code(status),
+            name: if name.is_empty() { variant } else { name },
+            description,
+            message: match message_source {
+                MessageSource::Display => None,
+                _ => Some(message),
+            },
+            causes: NO_TEXT,
+            solutions: NO_TEXT,
+            retryable: None,
+            category: None,
+            code_json,
+            message_json: if message_json.is_empty() {
+                None
+            } else {
+                Some(message_json)
+            },
+            message_source,
+            attrs: &[],
+            members: NO_TEXT,
+            details: flags & row::DETAILS != 0,
+            field_errors: flags & row::FIELD_ERRORS != 0,
+            inner: flags & row::INNER != 0,
+            index,
+        }
     }
 
     /// The variant's position in its type's catalog.
@@ -607,6 +728,29 @@ impl Serialize for AttrValue {
     }
 }
 
+/// Every status from 100 to 599, by its number less 100: what descriptors built in `const`
+/// evaluation read, one step where `StatusCode::from_u16` takes several calls.
+static STATUSES: [StatusCode; 500] = {
+    let mut statuses = [StatusCode::INTERNAL_SERVER_ERROR; 500];
+    let mut at = 0;
+    while at < statuses.len() {
+        // Every number in 100..=599 is a status.
+        if let Ok(status) = StatusCode::from_u16(at as u16 + 100) {
+            statuses[at] = status;
+        }
+        at += 1;
+    }
+    statuses
+};
+
+/// The status of this number; 500 for a number outside 100..=599, which the derive rejects.
+const fn status_code(status: u16) -> StatusCode {
+    match status {
+        100..=599 => STATUSES[status as usize - 100],
+        _ => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
 /// The reason phrase of a status (`"Not Found"`), or of its class when it has none.
 pub(crate) fn reason(status: u16) -> &'static str {
     StatusCode::from_u16(status)
@@ -705,5 +849,78 @@ impl Descriptor {
             index: usize::MAX,
             ..*self
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integer_codes_are_read_back_from_their_json() {
+        for value in [0, 7, -7, 3001, i64::MAX, i64::MIN, i64::MIN + 1] {
+            assert_eq!(row::integer(&value.to_string()), value, "{value}");
+        }
+    }
+
+    #[test]
+    fn a_table_row_gives_the_descriptor_its_parts_say() {
+        const ROWS: [Row; 3] = [
+            (
+                "Gone",
+                "",
+                "GONE",
+                "\"GONE\"",
+                410,
+                "It is gone.",
+                0,
+                "gone",
+                "\"gone\"",
+            ),
+            (
+                "Busy",
+                "BusyException",
+                "",
+                "-42",
+                503,
+                "",
+                row::INT_CODE | row::DISPLAY | row::INNER,
+                "",
+                "",
+            ),
+            (
+                "Bad",
+                "",
+                "BAD",
+                "\"BAD\"",
+                422,
+                "",
+                row::STATUS | row::DETAILS | row::FIELD_ERRORS,
+                "Unprocessable Entity",
+                "\"Unprocessable Entity\"",
+            ),
+        ];
+        static TABLE: [Descriptor; 3] = Descriptor::table(&ROWS);
+        let [gone, busy, bad] = &TABLE;
+        assert_eq!(
+            (
+                gone.variant(),
+                gone.name(),
+                gone.code(),
+                gone.status().as_u16()
+            ),
+            ("Gone", "Gone", Code::Str("GONE"), 410)
+        );
+        assert_eq!((gone.message(), gone.index()), (Some("gone"), 0));
+        assert_eq!(gone.message_source(), MessageSource::Variant);
+        assert_eq!(
+            (busy.name(), busy.code(), busy.message()),
+            ("BusyException", Code::Int(-42), None)
+        );
+        assert_eq!(busy.message_source(), MessageSource::Display);
+        assert!(busy.has_inner() && !busy.has_details());
+        assert_eq!(bad.message_source(), MessageSource::Status);
+        assert!(bad.has_details() && bad.has_field_errors() && !bad.has_inner());
+        assert_eq!(bad.index(), 2);
     }
 }

@@ -1,0 +1,205 @@
+//! The catalog's descriptors as the initializer of the `static` generated code indexes.
+//!
+//! Every variant is one row of literals in one array, which the core crate's
+//! `Descriptor::table` turns into descriptors in `const` evaluation. A row holds what most
+//! variants have (names, code, status, message, details and inner-error flags); a variant
+//! that also states causes, solutions, retry advice, a category, attributes or members has
+//! its descriptor written out in full, replacing its row's. A catalog of thousands of variants
+//! is then one constant for rustc to check instead of a call per variant.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use crate::attr::RetryableValue;
+use crate::code::CodeValue;
+use crate::generics;
+use crate::json;
+use crate::template::AttrOut;
+use crate::valid::{Message, MessageFrom, Resolved};
+
+/// The initializer of `__DESCRIPTORS`: the table of rows, then the full descriptors.
+pub fn table(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
+    let rows = resolved.iter().map(row);
+    let table = quote!(#private::Descriptor::table(&[#(#rows),*]));
+    let full: Vec<TokenStream> = resolved
+        .iter()
+        .enumerate()
+        .filter(|(_, error)| !fits_a_row(error))
+        .map(|(index, error)| {
+            let at = Literal::usize_unsuffixed(index);
+            let descriptor = full(index, error, private);
+            quote!(__descriptors[#at] = #descriptor;)
+        })
+        .collect();
+    if full.is_empty() {
+        return table;
+    }
+    quote! {{
+        let mut __descriptors = #table;
+        #(#full)*
+        __descriptors
+    }}
+}
+
+/// Whether a row holds everything the variant's descriptor has.
+fn fits_a_row(error: &Resolved<'_>) -> bool {
+    let attrs = &error.variant.attrs;
+    attrs.causes.is_empty()
+        && attrs.solutions.is_empty()
+        && attrs.retryable.is_none()
+        && attrs.category.is_none()
+        && error.attrs.is_empty()
+        && error.members.is_empty()
+}
+
+/// The variant's name in documentation, `name = ".."` or the variant's own.
+fn name(error: &Resolved<'_>) -> Option<String> {
+    error.variant.attrs.name.as_ref().map(syn::LitStr::value)
+}
+
+/// `(variant, name, code, code JSON, status, description, flags, message, message JSON)`,
+/// as the core crate's `Row` reads it.
+fn row(error: &Resolved<'_>) -> TokenStream {
+    let variant = error.variant.ident.to_string();
+    // The variant's name is written once.
+    let name = name(error)
+        .filter(|name| *name != variant)
+        .unwrap_or_default();
+    let (code, mut flags) = match &error.code {
+        CodeValue::Str(text) => (text.as_str(), 0u8),
+        CodeValue::Int(_) => ("", FLAG_INT_CODE),
+    };
+    let code_json = json::code(&error.code);
+    let status = Literal::u16_unsuffixed(error.status.0);
+    let description = &error.variant.doc;
+    let (message, message_json) = match &error.message {
+        Message::Static(text) => {
+            flags |= match error.message_from {
+                MessageFrom::Variant => 0,
+                MessageFrom::Enum => FLAG_ENUM,
+                MessageFrom::Status => FLAG_STATUS,
+            };
+            (text.as_str(), json::string(text))
+        }
+        Message::Format { template, .. } => (template.as_str(), String::new()),
+        Message::Display { .. } => {
+            flags |= FLAG_DISPLAY;
+            ("", String::new())
+        }
+    };
+    if let Some(index) = error.details {
+        flags |= FLAG_DETAILS;
+        if generics::is_field_errors(&error.variant.fields[index].ty) {
+            flags |= FLAG_FIELD_ERRORS;
+        }
+    }
+    if error.inner.is_some() {
+        flags |= FLAG_INNER;
+    }
+    let flags = Literal::u8_unsuffixed(flags);
+    quote! {
+        (#variant, #name, #code, #code_json, #status, #description, #flags, #message, #message_json)
+    }
+}
+
+// The flags of a row, as the core crate's `row` module defines them; the tests of message
+// sources, integer codes, details and inner errors read them back through descriptors.
+const FLAG_ENUM: u8 = 1;
+const FLAG_STATUS: u8 = 2;
+const FLAG_DISPLAY: u8 = 3;
+const FLAG_INT_CODE: u8 = 1 << 2;
+const FLAG_DETAILS: u8 = 1 << 3;
+const FLAG_FIELD_ERRORS: u8 = 1 << 4;
+const FLAG_INNER: u8 = 1 << 5;
+
+/// The whole descriptor of a variant a row cannot hold: its row's parts, and the others it
+/// states. The parts it does not state are the plain ones.
+fn full(index: usize, error: &Resolved<'_>, private: &TokenStream) -> TokenStream {
+    let index = Literal::usize_unsuffixed(index);
+    let variant = error.variant;
+    let variant_name = variant.ident.to_string();
+    let code = match &error.code {
+        CodeValue::Str(text) => quote!(#private::Code::Str(#text)),
+        CodeValue::Int(value) => quote!(#private::Code::Int(#value)),
+    };
+    let status = error.status.0;
+    let name = name(error).unwrap_or_else(|| variant_name.clone());
+    let description = &variant.doc;
+    let code_json = json::code(&error.code);
+    let attrs = &variant.attrs;
+    let message = match &error.message {
+        Message::Static(text) => {
+            let json = json::string(text);
+            match error.message_from {
+                MessageFrom::Variant => quote!(#private::MessageParts::Fixed(#text, #json)),
+                MessageFrom::Enum => quote!(#private::MessageParts::Default(#text, #json)),
+                MessageFrom::Status => quote!(#private::MessageParts::Reason(#text, #json)),
+            }
+        }
+        Message::Format { template, .. } => quote!(#private::MessageParts::Template(#template)),
+        Message::Display { .. } => quote!(#private::MessageParts::Display),
+    };
+    // Only the parts it has are named; the rest are the plain ones.
+    let mut extra = Vec::new();
+    let texts = |texts: &[syn::LitStr]| quote!(&[#(#texts),*]);
+    if !attrs.causes.is_empty() {
+        let causes = texts(&attrs.causes);
+        extra.push(quote!(causes: #causes));
+    }
+    if !attrs.solutions.is_empty() {
+        let solutions = texts(&attrs.solutions);
+        extra.push(quote!(solutions: #solutions));
+    }
+    if let Some(retryable) = attrs.retryable.as_deref() {
+        let retryable = match retryable {
+            RetryableValue::Yes => quote!(#private::RetryableParts::Yes),
+            RetryableValue::No => quote!(#private::RetryableParts::No),
+            RetryableValue::After(condition) => {
+                quote!(#private::RetryableParts::After(#condition))
+            }
+        };
+        extra.push(quote!(retryable: #retryable));
+    }
+    // Never empty when given: the derive rejects an empty category.
+    if let Some(category) = &attrs.category {
+        extra.push(quote!(category: #category));
+    }
+    if !error.attrs.is_empty() {
+        let pairs = error.attrs.iter().map(|(name, value)| {
+            let value = match value {
+                AttrOut::Str(text) => quote!(#private::AttrValue::Str(#text)),
+                AttrOut::Int(number) => quote!(#private::AttrValue::Int(#number)),
+                AttrOut::Bool(flag) => quote!(#private::AttrValue::Bool(#flag)),
+            };
+            quote!((#name, #value))
+        });
+        extra.push(quote!(attrs: &[#(#pairs),*]));
+    }
+    if !error.members.is_empty() {
+        let keys = error.members.iter().map(|(_, key)| key);
+        extra.push(quote!(members: &[#(#keys),*]));
+    }
+    if let Some(index) = error.details {
+        extra.push(quote!(details: true));
+        if generics::is_field_errors(&variant.fields[index].ty) {
+            extra.push(quote!(field_errors: true));
+        }
+    }
+    if error.inner.is_some() {
+        extra.push(quote!(inner: true));
+    }
+    quote! {
+        #private::Descriptor::from_parts(#private::DescriptorParts {
+            index: #index,
+            variant: #variant_name,
+            code: #code,
+            status: #status,
+            name: #name,
+            description: #description,
+            message: #message,
+            code_json: #code_json,
+            #(#extra,)*
+            ..#private::DescriptorParts::PLAIN
+        })
+    }
+}

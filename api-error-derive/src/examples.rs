@@ -1,0 +1,158 @@
+//! `examples()`: a value of each variant whose fields all have an example value, for the
+//! documentation the core crate writes. Generated only with the `docs` feature.
+//!
+//! Whether a field's type has an example is found by method lookup on a probe (see the core
+//! crate's `Probe`), which rustc resolves anew at every call. A catalog of thousands of
+//! variants has only a few field types, so each type is probed once, in a closure the fields
+//! of that type call with their name.
+
+use std::collections::HashMap;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use syn::ext::IdentExt;
+use syn::spanned::Spanned;
+
+use crate::ast::{Field, Input};
+use crate::case::Case;
+use crate::compose;
+use crate::expand::{binding, located, path};
+use crate::transparent::Transparent;
+use crate::valid::Resolved;
+
+/// The body of the `examples()` method, given to the core crate's `impl_examples!`, which
+/// writes the method only when the core crate's `docs` feature is on.
+pub fn method(
+    input: &Input,
+    resolved: &[Resolved<'_>],
+    transparent: &[Transparent<'_>],
+    private: &TokenStream,
+) -> TokenStream {
+    let mut probes = Probes::default();
+    // In declaration order: a transparent variant's are the wrapped type's examples, wrapped.
+    // Both lists follow the declaration order, so each is walked once.
+    let mut own = resolved.iter().peekable();
+    let mut wrapped = transparent.iter().peekable();
+    let mut pushes = Vec::with_capacity(input.variants.len());
+    for variant in &input.variants {
+        if let Some(nested) = wrapped.next_if(|nested| core::ptr::eq(nested.variant, variant)) {
+            pushes.push(compose::examples(nested, private));
+        } else if let Some(error) = own.next_if(|error| core::ptr::eq(error.variant, variant)) {
+            pushes.push(own_examples(error, &mut probes, private));
+        }
+    }
+    let probes = probes.declarations(private);
+    quote! {
+        #private::impl_examples! {
+            {
+                #[allow(unused_imports)]
+                use #private::{ViaExample as _, WithoutExample as _};
+                #(#probes)*
+                let mut __examples = #private::Vec::new();
+                #(#pushes)*
+                __examples
+            }
+        }
+    }
+}
+
+/// One closure per field type: `|name| Some(example)` where the type has an example, `None`
+/// where it has not.
+#[derive(Default)]
+struct Probes {
+    /// The types, in the order they were first met, by their tokens.
+    types: Vec<syn::Type>,
+    index: HashMap<String, usize>,
+}
+
+impl Probes {
+    /// The closure that gives an example of `ty`.
+    fn of(&mut self, ty: &syn::Type) -> syn::Ident {
+        let key = quote!(#ty).to_string();
+        let next = self.types.len();
+        let index = *self.index.entry(key).or_insert(next);
+        if index == next {
+            self.types.push(ty.clone());
+        }
+        format_ident!("__api_example{}", index)
+    }
+
+    fn declarations(&self, private: &TokenStream) -> Vec<TokenStream> {
+        self.types
+            .iter()
+            .enumerate()
+            .map(|(index, ty)| {
+                let probe = format_ident!("__api_example{}", index);
+                quote! {
+                    let #probe = |__field: &'static str| -> #private::Option<#ty> {
+                        (&#private::Probe::<#ty>::new()).example_value(__field)
+                    };
+                }
+            })
+            .collect()
+    }
+}
+
+/// The example value of a variant of the type's own, pushed when all its fields have one.
+fn own_examples(error: &Resolved<'_>, probes: &mut Probes, private: &TokenStream) -> TokenStream {
+    let variant = error.variant;
+    let path = path(variant);
+    let bindings: Vec<_> = (0..variant.fields.len()).map(binding).collect();
+    // A declared example of the wrong type is reported at the user's expression.
+    let inits = variant
+        .fields
+        .iter()
+        .zip(&bindings)
+        .map(|(field, binding)| {
+            let member = &field.member;
+            match &field.example {
+                Some(example) => located(quote!(#member: #binding), example.span()),
+                None => quote!(#member: #binding),
+            }
+        });
+    let values: Vec<_> = variant
+        .fields
+        .iter()
+        .map(|field| value(field, &variant.ident, probes, private))
+        .collect();
+    quote! {
+        if let (#(#private::Some(#bindings),)*) = (#(#values,)*) {
+            __examples.push(#path { #(#inits),* });
+        }
+    }
+}
+
+/// A field's example: the declared one, else its type's under the field's name.
+fn value(
+    field: &Field,
+    variant: &syn::Ident,
+    probes: &mut Probes,
+    private: &TokenStream,
+) -> TokenStream {
+    match &field.example {
+        // Located at the expression, so a value of the wrong type is reported there.
+        Some(example) => located(quote!(#private::Some(#example)), example.span()),
+        // A reference's lifetime cannot be chosen here, so such fields have no example.
+        None if mentions_lifetime(&field.ty) => quote!(#private::None),
+        None => {
+            let name = match &field.member {
+                syn::Member::Named(ident) => ident.unraw().to_string(),
+                // A tuple variant's fields take their examples from the variant's name.
+                syn::Member::Unnamed(_) => Case::Snake.apply(&variant.to_string()),
+            };
+            let probe = probes.of(&field.ty);
+            quote!(#probe(#name))
+        }
+    }
+}
+
+fn mentions_lifetime(ty: &syn::Type) -> bool {
+    fn walk(tokens: TokenStream) -> bool {
+        tokens.into_iter().any(|token| match token {
+            proc_macro2::TokenTree::Punct(punct) => matches!(punct.as_char(), '\'' | '&'),
+            proc_macro2::TokenTree::Group(group) => walk(group.stream()),
+            proc_macro2::TokenTree::Ident(_) | proc_macro2::TokenTree::Literal(_) => false,
+        })
+    }
+    walk(quote!(#ty))
+}
