@@ -3,8 +3,8 @@
 //!
 //! Whether a field's type has an example is found by method lookup on a probe (see the core
 //! crate's `Probe`), which rustc resolves anew at every call. A catalog of thousands of
-//! variants has only a few field types, so each type is probed once, in a closure the fields
-//! of that type call with their name.
+//! variants has only a few field types, so each type is probed once, in a function the
+//! fields of that type call with their name.
 
 use std::collections::HashMap;
 
@@ -56,7 +56,7 @@ pub fn method(
     }
 }
 
-/// One closure per field type: `|name| Some(example)` where the type has an example, `None`
+/// One function per field type: `|name| Some(example)` where the type has an example, `None`
 /// where it has not.
 #[derive(Default)]
 struct Probes {
@@ -66,7 +66,7 @@ struct Probes {
 }
 
 impl Probes {
-    /// The closure that gives an example of `ty`.
+    /// The function that gives an example of `ty`.
     fn of(&mut self, ty: &syn::Type) -> syn::Ident {
         let key = quote!(#ty).to_string();
         let next = self.types.len();
@@ -83,10 +83,11 @@ impl Probes {
             .enumerate()
             .map(|(index, ty)| {
                 let probe = format_ident!("__api_example{}", index);
+                // A function pointer, not a closure: calling it takes no closure-kind
+                // inference or call-trait lookup at each of its uses.
                 quote! {
-                    let #probe = |__field: &'static str| -> #private::Option<#ty> {
-                        (&#private::Probe::<#ty>::new()).example_value(__field)
-                    };
+                    let #probe: fn(&'static str) -> #private::Option<#ty> =
+                        |__field| (&#private::Probe::<#ty>::new()).example_value(__field);
                 }
             })
             .collect()
