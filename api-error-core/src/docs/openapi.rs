@@ -107,8 +107,13 @@ pub fn components<E: ApiError>() -> Value {
         };
         responses.insert(format!("{name}{status}"), response);
     }
+    // An envelope without a body has no schema.
+    let schemas: Map<String, Value> = E::body_schema()
+        .map(|schema| (name.to_owned(), schema))
+        .into_iter()
+        .collect();
     json!({
-        "schemas": {name: E::body_schema().unwrap_or_else(|| json!({}))},
+        "schemas": schemas,
         "examples": example_components,
         "responses": responses,
     })

@@ -435,7 +435,8 @@ impl Envelope for Shape {
         errors::write(self, prepared, errors, context, out)
     }
 
+    /// The bodies' JSON Schema; `None` for a shape without a body.
     fn schema(&self, catalog: &Catalog) -> Option<serde_json::Value> {
-        Some(schema::of_shape(self, catalog))
+        schema::of_shape(self, catalog)
     }
 }
