@@ -79,7 +79,7 @@ pub use crate::envelope::{ApiErrors, BodyError, Envelope, Shape};
 pub use crate::web::actix;
 #[cfg(feature = "axum")]
 pub use crate::web::axum;
-pub use crate::web::headers::{HeaderValue, Headers, IntoRetryAfter, RetryAfter};
+pub use crate::web::headers::{DeclaredHeader, HeaderValue, Headers, IntoRetryAfter, RetryAfter};
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use crate::web::json::ApiJson;
 #[cfg(feature = "tracing")]
@@ -128,7 +128,7 @@ pub mod __private {
     pub use crate::envelope::{InnerError, MemberValue};
     pub use crate::model::conflict::Conflict;
     pub use crate::web::headers::FieldHeaders;
-    pub use crate::{AttrValue, Shape};
+    pub use crate::{AttrValue, DeclaredHeader, Shape};
     pub use crate::{Headers, IntoRetryAfter, RetryAfter};
     pub use serde_json::Value as JsonValue;
 

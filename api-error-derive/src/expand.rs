@@ -466,6 +466,7 @@ fn descriptor(index: usize, error: &Resolved<'_>, private: &TokenStream) -> Toke
         && error.members.is_empty()
         && error.details.is_none()
         && error.inner.is_none()
+        && !has_headers(error)
     {
         return quote! {
             #private::Descriptor::plain(
@@ -522,6 +523,10 @@ fn descriptor(index: usize, error: &Resolved<'_>, private: &TokenStream) -> Toke
     if error.inner.is_some() {
         extra.push(quote!(inner: true));
     }
+    if has_headers(error) {
+        let headers = declared_headers(error, private);
+        extra.push(quote!(headers: &[#(#headers),*]));
+    }
     quote! {
         #private::Descriptor::from_parts(#private::DescriptorParts {
             index: #index,
@@ -536,6 +541,42 @@ fn descriptor(index: usize, error: &Resolved<'_>, private: &TokenStream) -> Toke
             ..#private::DescriptorParts::PLAIN
         })
     }
+}
+
+/// Whether the variant declares a response header.
+fn has_headers(error: &Resolved<'_>) -> bool {
+    !error.headers.is_empty()
+        || !error.header_fields.is_empty()
+        || !matches!(error.retry_after, RetryAfter::None)
+}
+
+/// The variant's headers as its descriptor lists them, in the order they go out: static ones
+/// (`www-authenticate` last), those from fields, then `retry-after`.
+fn declared_headers(error: &Resolved<'_>, private: &TokenStream) -> Vec<TokenStream> {
+    let field = |name: &str, index: usize| {
+        let optional = generics::option_inner(&error.variant.fields[index].ty).is_some();
+        quote!(#private::DeclaredHeader::field(#name, #optional))
+    };
+    let mut headers: Vec<TokenStream> = error
+        .headers
+        .iter()
+        .map(|(name, value)| quote!(#private::DeclaredHeader::fixed(#name, #value)))
+        .collect();
+    headers.extend(
+        error
+            .header_fields
+            .iter()
+            .map(|(index, name)| field(name, *index)),
+    );
+    match error.retry_after {
+        RetryAfter::None => {}
+        RetryAfter::Seconds(seconds) => {
+            let seconds = seconds.to_string();
+            headers.push(quote!(#private::DeclaredHeader::fixed("retry-after", #seconds)));
+        }
+        RetryAfter::Field(index) => headers.push(field("retry-after", index)),
+    }
+    headers
 }
 
 /// `details()`, when any variant marks a details field.

@@ -9,4 +9,6 @@ mod example_text;
 pub mod markdown;
 #[cfg(feature = "docs")]
 pub mod openapi;
+#[cfg(feature = "docs")]
+mod responses;
 pub(crate) mod stability;

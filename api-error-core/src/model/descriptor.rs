@@ -5,7 +5,7 @@ use core::fmt;
 use http::StatusCode;
 use serde::{Serialize, Serializer};
 
-use crate::Code;
+use crate::{Code, DeclaredHeader};
 
 /// Everything that is known about one error variant before any value of it exists.
 ///
@@ -57,6 +57,7 @@ pub struct Descriptor {
     details: bool,
     field_errors: bool,
     inner: bool,
+    headers: &'static [DeclaredHeader],
     index: usize,
 }
 
@@ -97,6 +98,8 @@ pub struct DescriptorParts {
     pub field_errors: bool,
     /// Whether the variant has an inner error field.
     pub inner: bool,
+    /// The response headers the variant declares, in the order they go out.
+    pub headers: &'static [DeclaredHeader],
 }
 
 impl DescriptorParts {
@@ -121,6 +124,7 @@ impl DescriptorParts {
         details: false,
         field_errors: false,
         inner: false,
+        headers: &[],
     };
 }
 
@@ -174,6 +178,7 @@ impl Descriptor {
             details,
             field_errors,
             inner,
+            headers,
         } = parts;
         let (message, message_json, message_source) = match message {
             MessageParts::Fixed(text, json) => (Some(text), Some(json), MessageSource::Variant),
@@ -213,6 +218,7 @@ impl Descriptor {
             details,
             field_errors,
             inner,
+            headers,
             index,
         }
     }
@@ -546,6 +552,44 @@ impl Descriptor {
     /// ```
     pub const fn members(&self) -> &'static [&'static str] {
         self.members
+    }
+
+    /// The response headers the error declares, in the order they go out (see
+    /// [`ApiError::headers`](crate::ApiError::headers)): its static headers, the enum's first,
+    /// `www-authenticate`, those from fields marked `#[api(header = "...")]`, then
+    /// `retry-after`. Documentation lists them without a value of the error.
+    ///
+    /// ```
+    /// use api_error_core::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(code_case = "SCREAMING_SNAKE_CASE", header("cache-control", "no-store"))]
+    /// enum Error {
+    ///     #[api(status = 429)]
+    ///     RateLimited {
+    ///         #[api(header = "x-ratelimit-reset")]
+    ///         reset: Option<u64>,
+    ///         #[api(retry_after)]
+    ///         wait_seconds: u64,
+    ///     },
+    ///     #[api(status = 401, www_authenticate = "Bearer")]
+    ///     Unauthorized,
+    /// }
+    ///
+    /// let limited = Error::CATALOG.get("RATE_LIMITED").unwrap().headers();
+    /// let names: Vec<&str> = limited.iter().map(|header| header.name()).collect();
+    /// assert_eq!(names, ["cache-control", "x-ratelimit-reset", "retry-after"]);
+    /// assert_eq!(limited[0].value(), Some("no-store"));
+    /// assert_eq!(limited[1].value(), None);
+    /// assert!(!limited[1].is_required());
+    /// assert!(limited[2].is_required());
+    ///
+    /// let unauthorized = Error::CATALOG.get("UNAUTHORIZED").unwrap().headers();
+    /// assert_eq!(unauthorized[1].name(), "www-authenticate");
+    /// assert_eq!(unauthorized[1].value(), Some("Bearer"));
+    /// ```
+    pub const fn headers(&self) -> &'static [DeclaredHeader] {
+        self.headers
     }
 }
 

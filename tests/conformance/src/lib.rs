@@ -87,5 +87,8 @@ pub fn resolve<'a>(document: &'a Value, value: &'a Value) -> &'a Value {
 }
 
 fn object_values(value: &Value) -> impl Iterator<Item = &Value> {
-    value.as_object().into_iter().flat_map(|object| object.values())
+    value
+        .as_object()
+        .into_iter()
+        .flat_map(|object| object.values())
 }

@@ -108,7 +108,10 @@ fn check<E: ApiError>() -> usize {
     let examples = check_document(&document);
     assert_eq!(examples, E::CATALOG.len(), "{name}");
     assert_eq!(
-        document["components"]["responses"].as_object().unwrap().len(),
+        document["components"]["responses"]
+            .as_object()
+            .unwrap()
+            .len(),
         E::CATALOG.statuses().len()
     );
     let schema = &document["components"]["schemas"][name];
