@@ -46,6 +46,7 @@
 //! | axum: handler errors, request ids, framework rejections | [`axum`], [`request`], [`Rejection`] |
 //! | actix-web | [`actix`] |
 //! | documentation: Markdown pages, OpenAPI, example values, committed files | [`markdown`], [`openapi`], [`Example`], [`committed`] |
+//! | utoipa: the errors an operation answers with, as its responses | [`utoipa`](mod@utoipa), [`error_responses!`] |
 //! | the catalog as data, and keeping codes stable | [`Catalog`], [`Breaks`] |
 //!
 //! # Feature flags
@@ -97,6 +98,8 @@ pub use crate::docs::markdown;
 #[cfg(feature = "docs")]
 pub use crate::docs::openapi;
 pub use crate::docs::stability::Breaks;
+#[cfg(feature = "utoipa")]
+pub use crate::docs::utoipa;
 
 #[doc = include_str!("../doc/attributes.md")]
 #[cfg(feature = "derive")]
@@ -121,8 +124,11 @@ pub mod __private {
 
     pub use crate::envelopes;
 
+    #[cfg(feature = "utoipa")]
+    pub use crate::docs::chosen::{Chosen, Refusal, check_chosen};
     pub use crate::docs::example::Described;
     pub use crate::docs::example::{Probe, ViaExample, WithoutExample, impl_examples};
+    pub use crate::docs::impl_utoipa;
     pub use crate::envelope::Plans;
     pub use crate::envelope::check::{check_catalog, check_tree};
     pub use crate::envelope::{InnerError, MemberValue};
@@ -130,7 +136,11 @@ pub mod __private {
     pub use crate::web::headers::FieldHeaders;
     pub use crate::{AttrValue, DeclaredHeader, Shape};
     pub use crate::{Headers, IntoRetryAfter, RetryAfter};
+    #[cfg(feature = "utoipa")]
+    pub use ::utoipa;
     pub use serde_json::Value as JsonValue;
+    #[cfg(feature = "utoipa")]
+    pub use std::{collections::BTreeMap, string::String};
 
     /// `E`'s catalog: the value of a derived type's inherent `CATALOG`, a call so that rustdoc
     /// shows no path for it.

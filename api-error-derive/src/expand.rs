@@ -309,21 +309,23 @@ fn expand(
     }
 }
 
-/// The web framework impls, which the core crate writes only when its feature for that
-/// framework is on: the derive cannot see features, so it asks the core crate's macros.
+/// The web framework impls and utoipa's `IntoResponses`, which the core crate writes only
+/// when its feature for them is on: the derive cannot see features, so it asks the core
+/// crate's macros.
 fn framework_impls(input: &Input, private: &TokenStream) -> TokenStream {
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let bounds = where_clause.map(|clause| &clause.predicates);
     let args = quote!([#impl_generics] [#ident #ty_generics] [#bounds]);
     let axum = quote!(#private::impl_axum!(#args););
+    let utoipa = quote!(#private::impl_utoipa!(#args););
     // Opted into per type: the impl names the using crate's own `actix_web`, which a crate
     // that never asked for it does not have.
     let actix_web = input
         .attrs
         .actix_web
         .map(|span| located(quote!(#private::impl_actix_web!(#args);), span));
-    quote!(#axum #actix_web)
+    quote!(#axum #utoipa #actix_web)
 }
 
 /// `match self { arms }`, with the arms of the transparent variants `nested`, or

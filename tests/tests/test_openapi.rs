@@ -115,7 +115,7 @@ fn schemas_describe_the_envelope() {
     code_case = "SCREAMING_SNAKE_CASE",
     header("cache-control", "no-store")
 )]
-enum Limited {
+enum Throttled {
     /// Too many requests.
     #[api(status = 429)]
     RateLimited {
@@ -136,9 +136,9 @@ enum Limited {
 
 #[test]
 fn responses_declare_their_headers() {
-    let components = api_error_core::openapi::components::<Limited>();
+    let components = api_error_core::openapi::components::<Throttled>();
     let responses = &components["responses"];
-    let too_many = &responses["Limited429"]["headers"];
+    let too_many = &responses["Throttled429"]["headers"];
     assert_eq!(
         too_many["retry-after"],
         json!({
@@ -157,7 +157,7 @@ fn responses_declare_their_headers() {
         too_many["cache-control"],
         json!({"required": true, "schema": {"type": "string", "enum": ["no-store"]}, "example": "no-store"})
     );
-    let unauthorized = &responses["Limited401"]["headers"];
+    let unauthorized = &responses["Throttled401"]["headers"];
     assert_eq!(
         unauthorized["www-authenticate"],
         json!({
@@ -166,14 +166,14 @@ fn responses_declare_their_headers() {
             "example": "Bearer realm=\"api\""
         })
     );
-    let names: Vec<&String> = responses["Limited429"]["headers"]
+    let names: Vec<&String> = responses["Throttled429"]["headers"]
         .as_object()
         .unwrap()
         .keys()
         .collect();
     assert_eq!(names.len(), 3);
     assert_eq!(
-        responses["Limited404"]["headers"]
+        responses["Throttled404"]["headers"]
             .as_object()
             .unwrap()
             .keys()
@@ -181,13 +181,13 @@ fn responses_declare_their_headers() {
         ["cache-control"]
     );
     // The document parses, headers and all.
-    let document = api_error_core::openapi::document::<Limited>("Limits", "1");
+    let document = api_error_core::openapi::document::<Throttled>("Limits", "1");
     let parsed: OpenAPI = serde_json::from_value(document).unwrap();
     let Some(ReferenceOr::Item(response)) = parsed
         .components
         .unwrap()
         .responses
-        .get("Limited429")
+        .get("Throttled429")
         .cloned()
     else {
         panic!("no 429 response");

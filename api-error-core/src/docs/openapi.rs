@@ -1,8 +1,8 @@
 //! The catalog as OpenAPI 3.1: one reusable response per status, each with the headers its
 //! errors send, the envelope's JSON Schema and one named example body per error code.
 //!
-//! With the `utoipa` feature, the [`utoipa`](crate::utoipa) module gives the same responses
-//! as utoipa's types, for a document utoipa builds.
+//! With the `utoipa` feature, the `utoipa` module gives the same responses as utoipa's types,
+//! for a document utoipa builds.
 
 use serde_json::{Map, Value, json};
 

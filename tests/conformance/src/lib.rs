@@ -41,7 +41,7 @@ pub fn check_document(document: &Value) -> usize {
         responses.extend(components.values());
     }
     if let Some(paths) = document["paths"].as_object() {
-        for operation in paths.values().flat_map(|item| object_values(item)) {
+        for operation in paths.values().flat_map(object_values) {
             responses.extend(object_values(&operation["responses"]));
         }
     }
