@@ -1,7 +1,10 @@
 //! Checks of the OpenAPI output with maintained readers of the formats: `oas3` parses each
 //! document as OpenAPI 3.1, `jsonschema` checks each schema against the JSON Schema 2020-12
 //! meta-schema and each example against its schema, and utoipa's own types read each schema
-//! back unchanged. The tests in `tests/` call them: `cargo test -p api-error-conformance`.
+//! back unchanged. The tests in `tests/` call them (`cargo test -p api-error-conformance`):
+//! `schemas.rs` for the built-in envelopes and declared shapes, `examples.rs` for every
+//! catalog and shape of `examples/`, `utoipa_service.rs` for an axum service documented with
+//! utoipa, `utoipa_hygiene.rs` for the generated impls under strict lints.
 
 use serde_json::Value;
 use utoipa::openapi::{RefOr, Schema};
