@@ -2,7 +2,8 @@
 //! document as OpenAPI 3.1, `jsonschema` checks each schema against the JSON Schema 2020-12
 //! meta-schema and each example against its schema, and utoipa's own types read each schema
 //! back unchanged. The tests in `tests/` call them (`cargo test -p api-error-conformance`):
-//! `schemas.rs` for the built-in envelopes and declared shapes, `examples.rs` for every
+//! `schemas.rs` for the built-in envelopes and declared shapes, `shapes.rs` for any shape over
+//! any catalog (generated), `examples.rs` for every
 //! catalog and shape of `examples/`, `utoipa_service.rs` for an axum service documented with
 //! utoipa, `utoipa_hygiene.rs` for the generated impls under strict lints.
 
