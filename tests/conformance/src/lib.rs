@@ -26,7 +26,8 @@ pub fn check_schema(schema: &Value) {
     assert_eq!(&written, schema, "utoipa reads the schema as another one");
 }
 
-/// Checks an OpenAPI document: it parses as OpenAPI 3.1 with `oas3`, every schema of a
+/// Checks an OpenAPI document: it parses as OpenAPI 3.1 with `oas3` and as utoipa's
+/// `OpenApi`, every schema of a
 /// response passes [`check_schema`], and every example of a response matches its schema
 /// (references into `components` followed). Returns how many examples were checked.
 ///
@@ -40,6 +41,10 @@ pub fn check_document(document: &Value) -> usize {
         spec.validate_version().expect("a version"),
         "3.1.0".parse().unwrap()
     );
+    // utoipa reads the whole document too, so it can be merged into one utoipa builds.
+    if let Err(error) = serde_json::from_value::<utoipa::openapi::OpenApi>(document.clone()) {
+        panic!("utoipa cannot read the document: {error}: {document:#}");
+    }
     let mut responses: Vec<&Value> = Vec::new();
     if let Some(components) = document["components"]["responses"].as_object() {
         responses.extend(components.values());
