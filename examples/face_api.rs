@@ -40,7 +40,7 @@ pub enum FaceError {
         code = "TOKEN_EXPIRED",
         status = UNAUTHORIZED,
         category = "Authentication",
-        retryable = "after refreshing the access token"
+        retryable = "after re-auth"
     )]
     TokenExpired,
 
@@ -340,11 +340,11 @@ mod tests {
     #[test]
     fn retry_advice() {
         let retryable = |code: &str| FaceError::CATALOG.get(code).unwrap().retryable();
-        assert_eq!(retryable("RATE_LIMIT_EXCEEDED"), Some(Retryable::Yes));
         assert_eq!(
-            retryable("TOKEN_EXPIRED"),
-            Some(Retryable::After("after refreshing the access token"))
+            retryable("RATE_LIMIT_EXCEEDED"),
+            Some(Retryable::WithBackoff)
         );
+        assert_eq!(retryable("TOKEN_EXPIRED"), Some(Retryable::AfterReauth));
         assert_eq!(retryable("FACE_NOT_FOUND"), None);
     }
 

@@ -7,9 +7,9 @@
 //!
 //! The categories are the document's section headings ("Authentication Errors (4xx)" is
 //! "Authentication", and so on), the "Resolution" column is each error's solution, and the
-//! retry advice is its "HTTP Status Code Summary" table, which gives it per status: No
-//! (`retryable = false`), After re-auth, After fixing request (`retryable = "after ..."`), Yes
-//! with backoff (`retryable = true`) and Yes with caution (`retryable = "with caution"`).
+//! retry advice is its "HTTP Status Code Summary" table, which gives it per status in the
+//! table's own words: `retryable = "no"`, `"after re-auth"`, `"after fixing request"`,
+//! `"yes, with backoff"` and `"yes, with caution"`.
 //!
 //! Where the document is silent:
 //!
@@ -33,7 +33,7 @@ pub enum IncidentError {
         category = "Authentication",
         message = "Unauthorized: No authentication provided",
         solution = "Provide valid API key or session cookie",
-        retryable = "after re-authenticating"
+        retryable = "after re-auth"
     )]
     Unauthorized,
 
@@ -44,7 +44,7 @@ pub enum IncidentError {
         status = UNAUTHORIZED,
         category = "Authentication",
         solution = "Check login credentials",
-        retryable = "after re-authenticating"
+        retryable = "after re-auth"
     )]
     InvalidCredentials { username: String },
 
@@ -55,7 +55,7 @@ pub enum IncidentError {
         status = UNAUTHORIZED,
         category = "Authentication",
         solution = "Re-authenticate to get new session",
-        retryable = "after re-authenticating"
+        retryable = "after re-auth"
     )]
     SessionExpired,
 
@@ -66,7 +66,7 @@ pub enum IncidentError {
         status = UNAUTHORIZED,
         category = "Authentication",
         solution = "Verify webhook secret configuration",
-        retryable = "after re-authenticating"
+        retryable = "after re-auth"
     )]
     InvalidSignature { webhook: String },
 
@@ -77,7 +77,7 @@ pub enum IncidentError {
         status = FORBIDDEN,
         category = "Authentication",
         solution = "Check user role and permissions",
-        retryable = false
+        retryable = "no"
     )]
     Forbidden { user: String, permission: String },
 
@@ -88,7 +88,7 @@ pub enum IncidentError {
         status = FORBIDDEN,
         category = "Authentication",
         solution = "Include valid CSRF token in request",
-        retryable = false
+        retryable = "no"
     )]
     CsrfValidationFailed,
 
@@ -99,7 +99,7 @@ pub enum IncidentError {
         status = FORBIDDEN,
         category = "Authentication",
         solution = "Contact administrator",
-        retryable = false
+        retryable = "no"
     )]
     AccountDisabled { user: String },
 
@@ -111,7 +111,7 @@ pub enum IncidentError {
         category = "Client",
         message = "Not found: Incident {id} not found",
         solution = "Verify resource ID exists",
-        retryable = false
+        retryable = "no"
     )]
     NotFound {
         #[api(example = "550e8400-e29b-41d4-a716-446655440000".to_owned())]
@@ -125,7 +125,7 @@ pub enum IncidentError {
         status = BAD_REQUEST,
         category = "Client",
         solution = "Check request syntax and parameters",
-        retryable = false
+        retryable = "no"
     )]
     BadRequest { reason: String },
 
@@ -137,7 +137,7 @@ pub enum IncidentError {
         category = "Client",
         message = "Conflict: Action is not pending approval (current status: {current_status})",
         solution = "Action already completed or duplicate resource",
-        retryable = false
+        retryable = "no"
     )]
     Conflict {
         action_id: String,
@@ -152,7 +152,7 @@ pub enum IncidentError {
         status = UNPROCESSABLE_ENTITY,
         category = "Client",
         solution = "Check request logic and data validity",
-        retryable = "after fixing the request"
+        retryable = "after fixing request"
     )]
     UnprocessableEntity { reason: String },
 
@@ -164,7 +164,7 @@ pub enum IncidentError {
         category = "Client",
         message = "Validation failed",
         solution = "See details for field-specific errors",
-        retryable = "after fixing the request"
+        retryable = "after fixing request"
     )]
     ValidationError {
         #[api(details, example = FieldErrors::from([
@@ -182,7 +182,7 @@ pub enum IncidentError {
         category = "Client",
         message = "Rate limit exceeded",
         solution = "Wait and retry with exponential backoff",
-        retryable = true
+        retryable = "yes, with backoff"
     )]
     RateLimitExceeded,
 
@@ -193,7 +193,7 @@ pub enum IncidentError {
         status = INTERNAL_SERVER_ERROR,
         category = "Server",
         solution = "Check server logs, contact support",
-        retryable = "with caution"
+        retryable = "yes, with caution"
     )]
     InternalError { reason: String },
 
@@ -204,7 +204,7 @@ pub enum IncidentError {
         status = INTERNAL_SERVER_ERROR,
         category = "Server",
         solution = "Check database connectivity",
-        retryable = "with caution"
+        retryable = "yes, with caution"
     )]
     DatabaseError { reason: String },
 
@@ -215,7 +215,7 @@ pub enum IncidentError {
         status = SERVICE_UNAVAILABLE,
         category = "Server",
         solution = "Retry later",
-        retryable = true
+        retryable = "yes, with backoff"
     )]
     ServiceUnavailable,
 }
@@ -331,14 +331,14 @@ mod tests {
     // The "HTTP Status Code Summary" table: status, retryable.
     const RETRY: [(u16, Retryable); 9] = [
         (400, Retryable::No),
-        (401, Retryable::After("after re-authenticating")),
+        (401, Retryable::AfterReauth),
         (403, Retryable::No),
         (404, Retryable::No),
         (409, Retryable::No),
-        (422, Retryable::After("after fixing the request")),
-        (429, Retryable::Yes),
-        (500, Retryable::After("with caution")),
-        (503, Retryable::Yes),
+        (422, Retryable::AfterFixingRequest),
+        (429, Retryable::WithBackoff),
+        (500, Retryable::WithCaution),
+        (503, Retryable::WithBackoff),
     ];
 
     #[test]

@@ -23,7 +23,7 @@ pub enum PetnowError {
         solution = "Check x-petnow-api-key header",
         solution = "Use the correct API Key issued from the Petify Console",
         solution = "Contact Petnow representative to verify Key status",
-        retryable = "after fixing the API key"
+        retryable = "after re-auth"
     )]
     InvalidApiKey,
 

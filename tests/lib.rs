@@ -8,11 +8,7 @@ use api_error_core::ApiError;
 #[api(envelope = "incident")]
 pub enum DocumentedError {
     /// Missing or invalid authentication.
-    #[api(
-        code = "UNAUTHORIZED",
-        status = 401,
-        retryable = "after re-authenticating"
-    )]
+    #[api(code = "UNAUTHORIZED", status = 401, retryable = "after re-auth")]
     Unauthorized,
     /// Resource not found.
     #[api(

@@ -44,14 +44,17 @@ pub mod envelope;
 mod web;
 // Documentation: example bodies, Markdown, OpenAPI, and the stability check.
 mod docs;
+// The callers' side: error responses read back, retry advice and policy.
+pub mod client;
 
 pub use crate::model::api_error::ApiError;
 pub use crate::model::catalog::{Catalog, Iter};
 pub use crate::model::code::{Code, CodeQuery};
 pub use crate::model::context::RequestContext;
-pub use crate::model::descriptor::{Descriptor, Retryable};
+pub use crate::model::descriptor::Descriptor;
 pub use crate::model::details::{Details, DetailsForm, FieldError, FieldErrors};
 pub use crate::model::message::Message;
+pub use crate::model::retry::{RetryAdvice, Retryable};
 
 #[doc(inline)]
 pub use crate::envelope::builtin as envelopes;
@@ -109,6 +112,7 @@ pub mod __private {
     pub use http::StatusCode;
     pub use std::vec::Vec;
 
+    pub use crate::client::Received;
     pub use crate::docs::example::Described;
     pub use crate::docs::example::{Probe, ViaExample, WithoutExample, impl_examples};
     pub use crate::envelope::Plans;

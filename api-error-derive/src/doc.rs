@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::ast::Input;
-use crate::attr::RetryableValue;
+use crate::retry::RetryableValue;
 use crate::transparent::Transparent;
 use crate::valid::{Message, Resolved};
 
@@ -40,12 +40,12 @@ pub fn catalog(
             Message::Format { template, .. } => cell(template),
             Message::Display { .. } => "*its `Display` text*".to_owned(),
         };
-        let retryable = match error.variant.attrs.retryable.as_deref() {
-            None => "",
-            Some(RetryableValue::Yes) => "yes",
-            Some(RetryableValue::No) => "no",
-            Some(RetryableValue::After(condition)) => condition,
-        };
+        let retryable = error
+            .variant
+            .attrs
+            .retryable
+            .as_deref()
+            .map_or("", RetryableValue::text);
         let _ = writeln!(
             doc,
             "| `{}` | {} {} | {} | {} | {} |",

@@ -6,8 +6,9 @@ use syn::DeriveInput;
 use syn::spanned::Spanned;
 
 use crate::ast::{Input, Variant};
-use crate::attr::{EnvelopeRef, RetryableValue};
+use crate::attr::EnvelopeRef;
 use crate::code::CodeValue;
+use crate::retry::RetryableValue;
 use crate::transparent::{self, Transparent};
 use crate::valid::{self, Message, Resolved, RetryAfter};
 use crate::{compose, doc, fallback, generics, json};
@@ -122,6 +123,10 @@ fn expand(
         quote!(#private::Envelope::schema(&#envelope, &<Self as #private::ApiError>::CATALOG)),
         envelope_span,
     );
+    let read_body = located(
+        quote!(#private::Envelope::read(&#envelope, &<Self as #private::ApiError>::CATALOG, __body)),
+        envelope_span,
+    );
     let write_descriptor_body = located(
         quote!(#private::Envelope::write(&#envelope, &#private::Described(__descriptor), __context, __out)),
         envelope_span,
@@ -195,6 +200,10 @@ fn expand(
 
                 fn body_schema() -> #private::Option<#private::JsonValue> {
                     #body_schema
+                }
+
+                fn read_body(__body: &[u8]) -> #private::Option<#private::Received> {
+                    #read_body
                 }
 
                 fn write_descriptor_body(
@@ -386,8 +395,13 @@ fn descriptor(index: usize, error: &Resolved<'_>, private: &TokenStream) -> Toke
     let solutions = texts(&attrs.solutions);
     let retryable = match attrs.retryable.as_deref() {
         None => quote!(#private::RetryableParts::Unstated),
-        Some(RetryableValue::Yes) => quote!(#private::RetryableParts::Yes),
         Some(RetryableValue::No) => quote!(#private::RetryableParts::No),
+        Some(RetryableValue::WithBackoff) => quote!(#private::RetryableParts::WithBackoff),
+        Some(RetryableValue::WithCaution) => quote!(#private::RetryableParts::WithCaution),
+        Some(RetryableValue::AfterReauth) => quote!(#private::RetryableParts::AfterReauth),
+        Some(RetryableValue::AfterFixingRequest) => {
+            quote!(#private::RetryableParts::AfterFixingRequest)
+        }
         Some(RetryableValue::After(condition)) => {
             quote!(#private::RetryableParts::After(#condition))
         }

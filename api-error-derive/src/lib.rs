@@ -16,6 +16,7 @@ mod fallback;
 mod generics;
 mod json;
 mod message;
+mod retry;
 mod status;
 mod suggest;
 mod transparent;

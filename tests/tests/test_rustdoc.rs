@@ -27,9 +27,9 @@ fn the_type_page_lists_the_catalog() {
         std::fs::read_to_string(target.join("doc/api_error_tests/enum.DocumentedError.html"))
             .unwrap();
     let rows = [
-        "<td><code>UNAUTHORIZED</code></td><td>401 Unauthorized</td><td>Unauthorized</td><td>Unauthorized</td><td>after re-authenticating</td>",
+        "<td><code>UNAUTHORIZED</code></td><td>401 Unauthorized</td><td>Unauthorized</td><td>Unauthorized</td><td>after re-auth</td>",
         "<td><code>NOT_FOUND</code></td><td>404 Not Found</td><td>NotFound</td><td>Not found: Incident {id} not found</td><td></td>",
-        "<td><code>RATE_LIMIT_EXCEEDED</code></td><td>429 Too Many Requests</td><td>RateLimited</td><td>Rate limit exceeded</td><td>yes</td>",
+        "<td><code>RATE_LIMIT_EXCEEDED</code></td><td>429 Too Many Requests</td><td>RateLimited</td><td>Rate limit exceeded</td><td>yes, with backoff</td>",
     ];
     for row in rows {
         assert!(page.contains(row), "the page lacks the row {row}");

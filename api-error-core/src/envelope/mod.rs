@@ -9,6 +9,7 @@ mod schema;
 
 use core::fmt;
 
+use crate::client::Received;
 use crate::{ApiError, Catalog, DetailsForm, RequestContext};
 
 #[doc(hidden)]
@@ -76,6 +77,14 @@ pub trait Envelope {
     /// OpenAPI documents; `None` when the envelope cannot describe them (the default).
     fn schema(&self, catalog: &Catalog) -> Option<serde_json::Value> {
         let _ = catalog;
+        None
+    }
+
+    /// Reads a body this envelope wrote for one of `catalog`'s errors back into its errors;
+    /// `None` when the body is not in the envelope, or the envelope cannot read bodies (the
+    /// default). See [`client`](crate::client).
+    fn read(&self, catalog: &Catalog, body: &[u8]) -> Option<Received> {
+        let _ = (catalog, body);
         None
     }
 
@@ -285,6 +294,11 @@ impl Envelope for Shape {
 
     fn schema(&self, catalog: &Catalog) -> Option<serde_json::Value> {
         Some(schema::of_shape(self, catalog))
+    }
+
+    /// Reads the shape backwards; see [`client`](crate::client).
+    fn read(&self, catalog: &Catalog, body: &[u8]) -> Option<Received> {
+        crate::client::read::read(self, catalog, body).ok()
     }
 }
 

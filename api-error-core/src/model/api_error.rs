@@ -398,6 +398,16 @@ pub trait ApiError {
         Envelope::schema(&crate::envelopes::PROBLEM, &Self::CATALOG)
     }
 
+    /// Not public API: reads a body in this type's envelope, for
+    /// [`ErrorResponse`](crate::client::ErrorResponse).
+    #[doc(hidden)]
+    fn read_body(body: &[u8]) -> Option<crate::client::Received>
+    where
+        Self: Sized,
+    {
+        Envelope::read(&crate::envelopes::PROBLEM, &Self::CATALOG, body)
+    }
+
     /// The content type of the body, from the type's envelope.
     ///
     /// ```

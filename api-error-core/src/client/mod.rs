@@ -1,0 +1,62 @@
+//! The callers' side of the contract: error responses read back with the same declaration
+//! that writes them, and the retry advice and policy a client loop follows.
+//!
+//! [`ErrorResponse::<E>::decode`](ErrorResponse::decode) reads a response (status, headers,
+//! body) in `E`'s envelope, which it reads backwards: no code of the caller's, for every
+//! built-in envelope and every declared [`Shape`](crate::Shape). Each error of the body comes
+//! back with its code, the catalog's [`Descriptor`](crate::Descriptor) for it (name, status,
+//! category, retry advice, causes, solutions), its message, its details (field errors read
+//! from the envelope's own form of them, other details as JSON or any `Deserialize` type),
+//! and the body's request id, timestamp and instance; the response's Retry-After header
+//! comes with them. A code the catalog does not know (a newer server) is kept as it is, and a
+//! body that is not in the envelope (a proxy's HTML 502, an empty 404) says so, with the
+//! status.
+//!
+//! [`RetryAdvice`](crate::RetryAdvice) says what to do about a response, from the catalog's
+//! advice for its code, its status and its Retry-After; [`RetryPolicy`] turns that into the
+//! next step of a loop: wait (exponential backoff with jitter, never less than Retry-After),
+//! re-authenticate, or stop.
+//!
+//! ```
+//! use api_error_core::client::{ErrorResponse, RetryPolicy, RetryStep};
+//! use api_error_core::{ApiError, FieldError, FieldErrors, RequestContext};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(envelope = "incident")]
+//! enum IncidentError {
+//!     #[api(code = "VALIDATION_ERROR", status = 422, message = "Validation failed",
+//!           retryable = "after fixing request")]
+//!     Validation {
+//!         #[api(details)]
+//!         fields: FieldErrors,
+//!     },
+//!     #[api(code = "SERVICE_UNAVAILABLE", status = 503, retryable = "yes, with backoff")]
+//!     ServiceUnavailable,
+//! }
+//!
+//! // What the server sent, and what the client reads back.
+//! let fields = FieldErrors::from([FieldError::new("email", "Invalid email format").code("invalid_format")]);
+//! let sent = IncidentError::Validation { fields }.to_response(&RequestContext::new());
+//! let received = ErrorResponse::<IncidentError>::from_response(&sent);
+//! assert_eq!(received.code().unwrap(), "VALIDATION_ERROR");
+//! for field in received.field_errors().unwrap() {
+//!     assert_eq!((field.field(), field.message()), ("email", "Invalid email format"));
+//! }
+//!
+//! // A loop's next step after a 503.
+//! let sent = IncidentError::ServiceUnavailable.to_response(&RequestContext::new());
+//! let received = ErrorResponse::<IncidentError>::from_response(&sent);
+//! let mut retries = RetryPolicy::new().retries();
+//! assert!(matches!(retries.next(received.retry_advice()), RetryStep::Wait(_)));
+//! ```
+
+mod fields;
+mod policy;
+pub(crate) mod read;
+mod received;
+mod response;
+mod retry_after;
+
+pub use policy::{Retries, RetryPolicy, RetryStep};
+pub use received::{Received, ReceivedCode, ReceivedContext, ReceivedError};
+pub use response::{ErrorBody, ErrorResponse, ForeignBody};
