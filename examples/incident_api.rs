@@ -375,6 +375,12 @@ mod tests {
     }
 
     #[test]
+    fn committed_typescript_is_current() {
+        let module = api_error_core::typescript::module::<IncidentError>();
+        api_error_examples::assert_committed_typescript("incident_api", &module);
+    }
+
+    #[test]
     fn catalog_is_stable_against_its_snapshot() {
         api_error_examples::assert_stable_catalog("incident_api", IncidentError::CATALOG);
     }

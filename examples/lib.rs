@@ -160,6 +160,23 @@ pub fn assert_committed_page(name: &str, rendered: &str) {
     );
 }
 
+/// Checks that the committed TypeScript module of example `name`, `docs/errors/<name>.ts`, is
+/// exactly `module` (`typescript::module::<E>()`); with `API_ERROR_BLESS=1`, writes it
+/// instead. `examples/tests/typescript.rs` compiles every committed module with `tsc --strict`.
+pub fn assert_committed_typescript(name: &str, module: &str) {
+    let path = docs_path(&format!("{name}.ts"));
+    if std::env::var_os("API_ERROR_BLESS").is_some() {
+        std::fs::write(&path, module).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == module,
+        "{} is not what the catalog exports now; run `API_ERROR_BLESS=1 cargo test -p api-error-examples` and commit it",
+        path.display()
+    );
+}
+
 /// Checks `catalog` against its committed snapshot `docs/errors/<name>.json`: no code may
 /// disappear or change its status or name (new codes are fine). With `API_ERROR_BLESS=1`,
 /// writes the current catalog as the new snapshot instead.

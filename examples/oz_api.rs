@@ -450,6 +450,12 @@ mod tests {
     }
 
     #[test]
+    fn committed_typescript_is_current() {
+        let module = api_error_core::typescript::module::<OzError>();
+        api_error_examples::assert_committed_typescript("oz_api", &module);
+    }
+
+    #[test]
     fn catalog_is_stable_against_its_snapshot() {
         api_error_examples::assert_stable_catalog("oz_api", OzError::CATALOG);
         api_error_examples::assert_stable_catalog("oz_api_capsula", OzCapsulaError::CATALOG);

@@ -126,6 +126,12 @@ mod tests {
     }
 
     #[test]
+    fn committed_typescript_is_current() {
+        let module = api_error_core::typescript::module::<PetnowError>();
+        api_error_examples::assert_committed_typescript("petnow", &module);
+    }
+
+    #[test]
     fn catalog_is_stable_against_its_snapshot() {
         api_error_examples::assert_stable_catalog("petnow", PetnowError::CATALOG);
     }

@@ -464,6 +464,12 @@ mod tests {
     }
 
     #[test]
+    fn committed_typescript_is_current() {
+        let module = api_error_core::typescript::module::<TennisRegistryError>();
+        api_error_examples::assert_committed_typescript("tennis_registry", &module);
+    }
+
+    #[test]
     fn catalog_is_stable_against_its_snapshot() {
         api_error_examples::assert_stable_catalog("tennis_registry", TennisRegistryError::CATALOG);
     }

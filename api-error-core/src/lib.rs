@@ -75,6 +75,8 @@ pub use crate::docs::markdown;
 #[cfg(feature = "docs")]
 pub use crate::docs::openapi;
 pub use crate::docs::stability::Breaks;
+#[cfg(feature = "docs")]
+pub use crate::docs::typescript;
 
 /// The derive: see the README's attribute reference.
 ///
@@ -112,6 +114,7 @@ pub mod __private {
     pub use http::StatusCode;
     pub use std::vec::Vec;
 
+    pub use crate::Shape;
     pub use crate::client::Received;
     pub use crate::docs::example::Described;
     pub use crate::docs::example::{Probe, ViaExample, WithoutExample, impl_examples};

@@ -123,6 +123,10 @@ fn expand(
         quote!(#private::Envelope::schema(&#envelope, &<Self as #private::ApiError>::CATALOG)),
         envelope_span,
     );
+    let body_shape = located(
+        quote!(#private::Envelope::shape(&#envelope)),
+        envelope_span,
+    );
     let read_body = located(
         quote!(#private::Envelope::read(&#envelope, &<Self as #private::ApiError>::CATALOG, __body)),
         envelope_span,
@@ -200,6 +204,10 @@ fn expand(
 
                 fn body_schema() -> #private::Option<#private::JsonValue> {
                     #body_schema
+                }
+
+                fn body_shape() -> #private::Option<#private::Shape> {
+                    #body_shape
                 }
 
                 fn read_body(__body: &[u8]) -> #private::Option<#private::Received> {

@@ -54,9 +54,13 @@ mod fields;
 mod policy;
 pub(crate) mod read;
 mod received;
+#[cfg(feature = "reqwest")]
+mod reqwest;
 mod response;
 mod retry_after;
 
 pub use policy::{Retries, RetryPolicy, RetryStep};
+#[cfg(feature = "reqwest")]
+pub use self::reqwest::ResponseExt;
 pub use received::{Received, ReceivedCode, ReceivedContext, ReceivedError};
 pub use response::{ErrorBody, ErrorResponse, ForeignBody};

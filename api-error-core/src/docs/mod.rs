@@ -7,3 +7,5 @@ pub mod markdown;
 #[cfg(feature = "docs")]
 pub mod openapi;
 pub(crate) mod stability;
+#[cfg(feature = "docs")]
+pub mod typescript;

@@ -80,6 +80,12 @@ pub trait Envelope {
         None
     }
 
+    /// The envelope as a [`Shape`], when it is one: what documentation that reads a shape
+    /// (the TypeScript export) works from. `None` by default.
+    fn shape(&self) -> Option<Shape> {
+        None
+    }
+
     /// Reads a body this envelope wrote for one of `catalog`'s errors back into its errors;
     /// `None` when the body is not in the envelope, or the envelope cannot read bodies (the
     /// default). See [`client`](crate::client).
@@ -294,6 +300,10 @@ impl Envelope for Shape {
 
     fn schema(&self, catalog: &Catalog) -> Option<serde_json::Value> {
         Some(schema::of_shape(self, catalog))
+    }
+
+    fn shape(&self) -> Option<Shape> {
+        Some(*self)
     }
 
     /// Reads the shape backwards; see [`client`](crate::client).

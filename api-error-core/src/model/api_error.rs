@@ -398,6 +398,15 @@ pub trait ApiError {
         Envelope::schema(&crate::envelopes::PROBLEM, &Self::CATALOG)
     }
 
+    /// Not public API: this type's envelope, when it is a [`Shape`](crate::Shape).
+    #[doc(hidden)]
+    fn body_shape() -> Option<crate::Shape>
+    where
+        Self: Sized,
+    {
+        Envelope::shape(&crate::envelopes::PROBLEM)
+    }
+
     /// Not public API: reads a body in this type's envelope, for
     /// [`ErrorResponse`](crate::client::ErrorResponse).
     #[doc(hidden)]
