@@ -24,8 +24,8 @@
 
 use std::time::Duration;
 
-use api_error_core::client::{ErrorBody, ErrorResponse, ResponseExt, RetryPolicy, RetryStep};
 use api_error_core::RetryAdvice;
+use api_error_core::client::{ErrorBody, ErrorResponse, ResponseExt, RetryPolicy, RetryStep};
 use api_error_examples::petnow::PetnowError;
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -91,7 +91,8 @@ impl PetnowClient {
             let (advice, failure) = match request.send().await {
                 Ok(response) => match response.api_result::<PetnowError>().await {
                     Ok(response) => {
-                        self.log.push(format!("{method} {path}: {}", response.status()));
+                        self.log
+                            .push(format!("{method} {path}: {}", response.status()));
                         // A success without a body (204) is `null`.
                         let text = response.text().await.map_err(Failure::Transport)?;
                         return Ok(serde_json::from_str(&text).unwrap_or(Value::Null));
@@ -104,7 +105,8 @@ impl PetnowClient {
                     Failure::Transport(error),
                 ),
             };
-            self.log.push(format!("{method} {path}: {failure} ({advice})"));
+            self.log
+                .push(format!("{method} {path}: {failure} ({advice})"));
             match retries.next(advice) {
                 RetryStep::Wait(delay) => {
                     self.log.push(format!("waiting {} ms", delay.as_millis()));
@@ -193,7 +195,11 @@ pub fn describe(failure: &ErrorResponse<PetnowError>) -> Vec<String> {
                 Some(descriptor) => format!(
                     "API error: {code} ({}): {}",
                     descriptor.name(),
-                    descriptor.solutions().first().copied().unwrap_or("no solution given")
+                    descriptor
+                        .solutions()
+                        .first()
+                        .copied()
+                        .unwrap_or("no solution given")
                 ),
                 None => format!("API error: {code} (unknown to this client)"),
             };
@@ -205,7 +211,8 @@ pub fn describe(failure: &ErrorResponse<PetnowError>) -> Vec<String> {
 /// A session with the API: a revoked key, a pet registered, a validation error, a missing
 /// pet, the legacy pet's server error, and the plan's pet limit; what happened, line by line.
 pub async fn session(base: &str, policy: RetryPolicy) -> Vec<String> {
-    let mut client = PetnowClient::new(base, "revoked-key", || "demo-key".to_owned()).policy(policy);
+    let mut client =
+        PetnowClient::new(base, "revoked-key", || "demo-key".to_owned()).policy(policy);
     let mut lines = Vec::new();
     let created = client.create_pet("DOG", "Rex").await;
     report(created, &mut lines);

@@ -15,6 +15,9 @@ use api_error_core::{ApiError, Catalog, CodeQuery, RequestContext};
 #[path = "petnow_error.rs"]
 pub mod petnow;
 
+mod round_trip;
+pub use round_trip::{assert_round_trips, shapes};
+
 /// Pairs each error with an empty [`RequestContext`], for the examples whose documented bodies
 /// carry no request facts (no request id, no timestamp).
 pub fn with_empty_context<E>(errors: Vec<E>) -> Vec<(E, RequestContext<'static>)> {

@@ -123,10 +123,7 @@ fn expand(
         quote!(#private::Envelope::schema(&#envelope, &<Self as #private::ApiError>::CATALOG)),
         envelope_span,
     );
-    let body_shape = located(
-        quote!(#private::Envelope::shape(&#envelope)),
-        envelope_span,
-    );
+    let body_shape = located(quote!(#private::Envelope::shape(&#envelope)), envelope_span);
     let read_body = located(
         quote!(#private::Envelope::read(&#envelope, &<Self as #private::ApiError>::CATALOG, __body)),
         envelope_span,

@@ -92,8 +92,13 @@ async fn forward(State(upstream): State<Upstream>, request: Request) -> Response
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
     let fault = {
-        let mut script = upstream.script.lock().unwrap_or_else(PoisonError::into_inner);
-        script.seen.push((method.clone(), path.clone(), Instant::now()));
+        let mut script = upstream
+            .script
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        script
+            .seen
+            .push((method.clone(), path.clone(), Instant::now()));
         let next = script
             .faults
             .iter()
@@ -172,7 +177,10 @@ async fn the_seed_snippets_in_rust() {
     assert!(text.contains("(do not retry)"), "{text}");
     // The demo plan's fourth pet.
     assert_eq!(
-        lines.iter().filter(|line| line.starts_with("ok: pet_")).count(),
+        lines
+            .iter()
+            .filter(|line| line.starts_with("ok: pet_"))
+            .count(),
         3,
         "{text}"
     );
@@ -212,8 +220,15 @@ async fn a_429_with_retry_after_is_waited_out() {
         "retried after {:?}",
         seen[1] - seen[0]
     );
-    assert!(client.log[0].contains("429 Too Many Requests, with a body not in the envelope (text/html)"));
-    assert!(client.log[0].contains("(retry after 1 s)"), "{:?}", client.log);
+    assert!(
+        client.log[0]
+            .contains("429 Too Many Requests, with a body not in the envelope (text/html)")
+    );
+    assert!(
+        client.log[0].contains("(retry after 1 s)"),
+        "{:?}",
+        client.log
+    );
 
     // Retry-After as an HTTP date: waited out too (to the second it names).
     let Err(Failure::Api(failure)) = client.pet("pet_legacy").await else {

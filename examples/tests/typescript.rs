@@ -51,7 +51,14 @@ fn the_exported_modules_compile_strictly_and_read_the_service() {
     assert!(modules.len() >= 5, "{modules:?}");
     let compiled = Command::new(&tsc)
         .args(["--strict", "--noUnusedLocals", "--noImplicitReturns"])
-        .args(["--target", "es2022", "--lib", "es2022,dom", "--module", "commonjs"])
+        .args([
+            "--target",
+            "es2022",
+            "--lib",
+            "es2022,dom",
+            "--module",
+            "commonjs",
+        ])
         .arg("--rootDir")
         .arg(&root)
         .arg("--outDir")
@@ -92,7 +99,14 @@ fn the_exported_modules_compile_strictly_and_read_the_service() {
         assert_eq!(line["handled"], handled, "{line}");
         assert_eq!(line["retry"], retry, "{line}");
     };
-    expect(&lines[0], 404, "PETNOWB2B20000", "NoSuchPetException", "Resource not found", "never");
+    expect(
+        &lines[0],
+        404,
+        "PETNOWB2B20000",
+        "NoSuchPetException",
+        "Resource not found",
+        "never",
+    );
     expect(
         &lines[1],
         401,
@@ -101,8 +115,19 @@ fn the_exported_modules_compile_strictly_and_read_the_service() {
         "Authentication error: Invalid API key",
         "reauthenticate",
     );
-    expect(&lines[2], 400, "PETNOWB2B10001", "ValidationError", "Validation error", "fix-request");
-    assert!(lines[2]["details"].to_string().contains("BIRD"), "{}", lines[2]);
+    expect(
+        &lines[2],
+        400,
+        "PETNOWB2B10001",
+        "ValidationError",
+        "Validation error",
+        "fix-request",
+    );
+    assert!(
+        lines[2]["details"].to_string().contains("BIRD"),
+        "{}",
+        lines[2]
+    );
     expect(
         &lines[3],
         500,

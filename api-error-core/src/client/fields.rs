@@ -42,11 +42,10 @@ impl<'de> Visitor<'de> for Form {
         let mut errors = FieldErrors::new();
         while let Some(field) = map.next_key::<String>()? {
             match self.0 {
-                DetailsForm::MessagesByField => {
-                    for message in map.next_value::<Messages>()?.0 {
-                        errors.push(FieldError::new(field.clone(), message));
-                    }
-                }
+                DetailsForm::MessagesByField => map.next_value_seed(Messages {
+                    field,
+                    errors: &mut errors,
+                })?,
                 _ => {
                     let item = map.next_value_seed(Item(Keys::BY_FIELD))?;
                     let message = item
@@ -177,34 +176,46 @@ impl<'de> Visitor<'de> for Item {
     }
 }
 
-/// A field's messages: a list of strings, or one string.
-struct Messages(Vec<String>);
+/// A field's messages, a list of strings (or one string), each read into a field error.
+struct Messages<'a> {
+    field: String,
+    errors: &'a mut FieldErrors,
+}
 
-impl<'de> serde::Deserialize<'de> for Messages {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Strings;
+impl<'de> DeserializeSeed<'de> for Messages<'_> {
+    type Value = ();
 
-        impl<'de> Visitor<'de> for Strings {
-            type Value = Messages;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
 
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a list of messages")
-            }
+impl<'de> Visitor<'de> for Messages<'_> {
+    type Value = ();
 
-            fn visit_str<E: de::Error>(self, message: &str) -> Result<Messages, E> {
-                Ok(Messages(vec![message.to_owned()]))
-            }
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of messages")
+    }
 
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Messages, A::Error> {
-                let mut messages = Vec::new();
-                while let Some(message) = seq.next_element()? {
-                    messages.push(message);
-                }
-                Ok(Messages(messages))
+    fn visit_str<E: de::Error>(self, message: &str) -> Result<(), E> {
+        self.errors
+            .push(FieldError::new(self.field, message.to_owned()));
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        // The field's name is copied for every message but the last, which takes it.
+        let mut previous: Option<String> = None;
+        while let Some(message) = seq.next_element::<String>()? {
+            if let Some(previous) = previous.replace(message) {
+                self.errors
+                    .push(FieldError::new(self.field.clone(), previous));
             }
         }
-
-        deserializer.deserialize_any(Strings)
+        if let Some(last) = previous {
+            self.errors.push(FieldError::new(self.field, last));
+        }
+        Ok(())
     }
 }
 

@@ -59,8 +59,8 @@ mod reqwest;
 mod response;
 mod retry_after;
 
-pub use policy::{Retries, RetryPolicy, RetryStep};
 #[cfg(feature = "reqwest")]
 pub use self::reqwest::ResponseExt;
+pub use policy::{Retries, RetryPolicy, RetryStep};
 pub use received::{Received, ReceivedCode, ReceivedContext, ReceivedError};
 pub use response::{ErrorBody, ErrorResponse, ForeignBody};

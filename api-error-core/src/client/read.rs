@@ -4,6 +4,8 @@
 //! the wrong type is taken as absent. serde_json bounds the nesting (128 levels).
 
 use core::fmt;
+use core::marker::PhantomData;
+use std::borrow::Cow;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
@@ -24,7 +26,14 @@ pub(crate) enum Unread {
 
 /// Reads `body` as `shape` writes it, identifying each error in `catalog`.
 pub(crate) fn read(shape: &Shape, catalog: &Catalog, body: &[u8]) -> Result<Received, Unread> {
-    let mut state = State::default();
+    let mut state = State {
+        shape,
+        catalog,
+        context: ReceivedContext::default(),
+        errors: Vec::new(),
+        pending: None,
+        orphans: Vec::new(),
+    };
     let mut root = Partial::default();
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let seed = Object {
@@ -36,44 +45,29 @@ pub(crate) fn read(shape: &Shape, catalog: &Catalog, body: &[u8]) -> Result<Rece
         .map_err(|_| Unread::NotTheShape)?;
     deserializer.end().map_err(|_| Unread::NotTheShape)?;
 
-    let mut errors: Vec<Partial> = Vec::with_capacity(state.items.len().max(1));
-    let mut root = Some(root).filter(Partial::identifies);
-    for item in state.items {
-        if !item.identifies() {
-            match (&mut root, item.field) {
-                // A per-field item without a code of its own belongs to the error beside it.
-                (Some(owner), Some(field)) => owner.push_field(field, item.field_location),
-                _ => continue,
-            }
-            continue;
+    state.flush();
+    if root.identifies() {
+        // Per-field items without a code of their own belong to the error beside them.
+        for (field, location) in core::mem::take(&mut state.orphans) {
+            root.push_field(field, location);
         }
-        match errors.last_mut() {
-            // Per-field items repeat their error once per field: one error, many fields.
-            Some(last) if item.field.is_some() && last.same_error(&item) => {
-                last.push_field(item.field.unwrap_or_default(), item.field_location);
-            }
-            _ => errors.push(item),
-        }
+        let root = root.finish(shape, catalog);
+        state.errors.insert(0, root);
     }
-    if let Some(root) = root {
-        errors.insert(0, root);
-    }
-    if errors.is_empty() {
+    if state.errors.is_empty() {
         return Err(Unread::NoError);
     }
     Ok(Received {
-        errors: errors
-            .into_iter()
-            .filter_map(|error| error.finish(shape, catalog))
-            .collect(),
+        errors: state.errors,
         context: state.context,
     })
 }
 
-/// What one object of the body said about one error, before it is identified.
+/// What one object of the body said about one error.
 #[derive(Default)]
 struct Partial {
     code: Option<ReceivedCode>,
+    descriptor: Option<&'static Descriptor>,
     /// The code, from a type URI: its text after the URI's base.
     type_code: Option<String>,
     name: Option<String>,
@@ -106,19 +100,20 @@ impl Partial {
         self.fields.push((field, location));
     }
 
-    /// The error, identified in `catalog` by its code, else its type URI, else its name.
-    fn finish(self, shape: &Shape, catalog: &Catalog) -> Option<ReceivedError> {
-        let descriptor = match (&self.code, &self.type_code, &self.name) {
-            (Some(code), _, _) => find_code(catalog, code),
-            (None, Some(text), _) => find_text_code(catalog, text),
-            (None, None, Some(name)) => catalog.iter().find(|error| error.name() == name),
-            (None, None, None) => None,
+    /// The error, identified in the catalog by its code (done as the code was read), else
+    /// its type URI, else its name.
+    fn finish(self, shape: &Shape, catalog: &Catalog) -> ReceivedError {
+        let descriptor = match (self.descriptor, &self.code, &self.type_code, &self.name) {
+            (Some(descriptor), ..) => Some(descriptor),
+            (None, None, Some(text), _) => find_text_code(catalog, text),
+            (None, None, None, Some(name)) => catalog.iter().find(|error| error.name() == name),
+            _ => None,
         };
         let code = match (self.code, self.type_code, descriptor) {
             (Some(code), _, _) => code,
             (None, _, Some(descriptor)) => ReceivedCode::from(descriptor.code()),
-            (None, Some(text), None) => ReceivedCode::Str(text),
-            (None, None, None) => return None,
+            (None, Some(text), None) => ReceivedCode::Str(text.into()),
+            (None, None, None) => ReceivedCode::Str(self.name.clone().unwrap_or_default().into()),
         };
         let mut fields = self.fields;
         if fields.is_empty() {
@@ -131,12 +126,12 @@ impl Partial {
                 .as_deref()
                 .and_then(|raw| fields::read(raw.get(), shape.details()))
         } else {
-            let message = self.message.clone().unwrap_or_default();
+            let message = self.message.as_deref().unwrap_or_default();
             Some(
                 fields
                     .into_iter()
                     .map(|(field, location)| {
-                        let error = crate::FieldError::new(field, message.clone());
+                        let error = crate::FieldError::new(field, message.to_owned());
                         match location {
                             Some(location) => error.location(location),
                             None => error,
@@ -145,20 +140,32 @@ impl Partial {
                     .collect(),
             )
         };
-        Some(ReceivedError {
+        ReceivedError {
             code,
             descriptor,
             message: self.message,
             details: self.details,
             field_errors,
-        })
+        }
     }
 }
 
-fn find_code(catalog: &Catalog, code: &ReceivedCode) -> Option<&'static Descriptor> {
-    match code {
-        ReceivedCode::Str(text) => catalog.get(text.as_str()),
-        ReceivedCode::Int(value) => catalog.get(*value),
+/// The code read from a body, identified in `catalog` at once: a known string code is then
+/// the catalog's own text, with no copy.
+fn identify(
+    catalog: &Catalog,
+    code: Lenient<CodeText<'_>>,
+) -> (Option<ReceivedCode>, Option<&'static Descriptor>) {
+    match code.0 {
+        Some(CodeText::Str(text)) => match catalog.get(&*text) {
+            Some(descriptor) => (
+                Some(ReceivedCode::from(descriptor.code())),
+                Some(descriptor),
+            ),
+            None => (Some(ReceivedCode::Str(text.into_owned().into())), None),
+        },
+        Some(CodeText::Int(value)) => (Some(ReceivedCode::Int(value)), catalog.get(value)),
+        None => (None, None),
     }
 }
 
@@ -170,21 +177,54 @@ fn find_text_code(catalog: &Catalog, text: &str) -> Option<&'static Descriptor> 
     })
 }
 
-/// What the whole body said: its request context, and the items of its lists.
-#[derive(Default)]
-struct State {
+/// What the whole body said: its request context, and its errors as they are finished.
+struct State<'s> {
+    shape: &'s Shape,
+    catalog: &'s Catalog,
     context: ReceivedContext,
-    items: Vec<Partial>,
+    errors: Vec<ReceivedError>,
+    /// The last list item, which the next may continue (per-field items of one error).
+    pending: Option<Partial>,
+    /// Fields of per-field items that name no error of their own.
+    orphans: Vec<(String, Option<String>)>,
+}
+
+impl State<'_> {
+    /// Takes a list item: the next field of the pending error, or an error of its own.
+    fn item(&mut self, item: Partial) {
+        if !item.identifies() {
+            if let Some(field) = item.field {
+                self.orphans.push((field, item.field_location));
+            }
+            return;
+        }
+        match &mut self.pending {
+            Some(pending) if item.field.is_some() && pending.same_error(&item) => {
+                pending.push_field(item.field.unwrap_or_default(), item.field_location);
+            }
+            _ => {
+                self.flush();
+                self.pending = Some(item);
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some(pending) = self.pending.take() {
+            let error = pending.finish(self.shape, self.catalog);
+            self.errors.push(error);
+        }
+    }
 }
 
 /// An object of the shape, read into `error`.
-struct Object<'a> {
+struct Object<'a, 's> {
     members: &'static [Member],
     error: &'a mut Partial,
-    state: &'a mut State,
+    state: &'a mut State<'s>,
 }
 
-impl<'de> DeserializeSeed<'de> for Object<'_> {
+impl<'de> DeserializeSeed<'de> for Object<'_, '_> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -192,7 +232,7 @@ impl<'de> DeserializeSeed<'de> for Object<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for Object<'_> {
+impl<'de> Visitor<'de> for Object<'_, '_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -206,7 +246,10 @@ impl<'de> Visitor<'de> for Object<'_> {
                 continue;
             };
             match member.value() {
-                Value::Code => self.error.code = map.next_value::<Lenient<ReceivedCode>>()?.0,
+                Value::Code => {
+                    let code = map.next_value::<Lenient<CodeText<'de>>>()?;
+                    (self.error.code, self.error.descriptor) = identify(self.state.catalog, code);
+                }
                 Value::TypeUri(base) => {
                     let uri = map.next_value::<Lenient<String>>()?.0;
                     self.error.type_code = uri
@@ -215,10 +258,7 @@ impl<'de> Visitor<'de> for Object<'_> {
                 }
                 Value::Name => self.error.name = map.next_value::<Lenient<String>>()?.0,
                 Value::Message => self.error.message = map.next_value::<Lenient<String>>()?.0,
-                Value::Details => {
-                    let raw = map.next_value::<Box<RawValue>>()?;
-                    self.error.details = Some(raw).filter(|raw| raw.get() != "null");
-                }
+                Value::Details => self.error.details = map.next_value()?,
                 Value::RequestId => {
                     first(&mut self.state.context.request_id, map.next_value()?);
                 }
@@ -262,12 +302,12 @@ fn first(slot: &mut Option<String>, value: Lenient<String>) {
 }
 
 /// A list of the shape: each item an error of its own (or a field of one).
-struct List<'a> {
+struct List<'a, 's> {
     members: &'static [Member],
-    state: &'a mut State,
+    state: &'a mut State<'s>,
 }
 
-impl<'de> DeserializeSeed<'de> for List<'_> {
+impl<'de> DeserializeSeed<'de> for List<'_, '_> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -275,7 +315,7 @@ impl<'de> DeserializeSeed<'de> for List<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for List<'_> {
+impl<'de> Visitor<'de> for List<'_, '_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -293,7 +333,7 @@ impl<'de> Visitor<'de> for List<'_> {
             if seq.next_element_seed(seed)?.is_none() {
                 return Ok(());
             }
-            self.state.items.push(item);
+            self.state.item(item);
         }
     }
 }
@@ -332,10 +372,20 @@ impl<'de, T: DeserializeSeed<'de, Value = ()>> Visitor<'de> for Nullable<T> {
 /// A value read from any JSON, `None` when it is of another type (which is skipped).
 struct Lenient<T>(Option<T>);
 
+/// A code as the body has it: text (borrowed from the body when it has no escapes) or an
+/// integer (one beyond `i64` kept as its digits).
+enum CodeText<'de> {
+    Str(Cow<'de, str>),
+    Int(i64),
+}
+
 /// What a lenient value accepts.
-trait Accept: Sized {
+trait Accept<'de>: Sized {
     fn text(_: &str) -> Option<Self> {
         None
+    }
+    fn borrowed(text: &'de str) -> Option<Self> {
+        Self::text(text)
     }
     fn signed(_: i64) -> Option<Self> {
         None
@@ -345,43 +395,49 @@ trait Accept: Sized {
     }
 }
 
-impl Accept for String {
+impl Accept<'_> for String {
     fn text(text: &str) -> Option<Self> {
         Some(text.to_owned())
     }
 }
 
-/// A code: a string or an integer (one beyond `i64` kept as its digits).
-impl Accept for ReceivedCode {
+impl<'de> Accept<'de> for CodeText<'de> {
     fn text(text: &str) -> Option<Self> {
-        Some(ReceivedCode::Str(text.to_owned()))
+        Some(CodeText::Str(Cow::Owned(text.to_owned())))
+    }
+    fn borrowed(text: &'de str) -> Option<Self> {
+        Some(CodeText::Str(Cow::Borrowed(text)))
     }
     fn signed(value: i64) -> Option<Self> {
-        Some(ReceivedCode::Int(value))
+        Some(CodeText::Int(value))
     }
     fn unsigned(value: u64) -> Option<Self> {
         Some(match i64::try_from(value) {
-            Ok(value) => ReceivedCode::Int(value),
-            Err(_) => ReceivedCode::Str(value.to_string()),
+            Ok(value) => CodeText::Int(value),
+            Err(_) => CodeText::Str(Cow::Owned(value.to_string())),
         })
     }
 }
 
-impl<'de, T: Accept> serde::Deserialize<'de> for Lenient<T> {
+impl<'de, T: Accept<'de>> serde::Deserialize<'de> for Lenient<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer
-            .deserialize_any(AnyValue::<T>(core::marker::PhantomData))
+            .deserialize_any(AnyValue::<T>(PhantomData))
             .map(Lenient)
     }
 }
 
-struct AnyValue<T>(core::marker::PhantomData<T>);
+struct AnyValue<T>(PhantomData<T>);
 
-impl<'de, T: Accept> Visitor<'de> for AnyValue<T> {
+impl<'de, T: Accept<'de>> Visitor<'de> for AnyValue<T> {
     type Value = Option<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Option<T>, E> {
+        Ok(T::borrowed(text))
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Option<T>, E> {

@@ -1,6 +1,7 @@
 //! One error as a client received it, and the request context its body carried.
 
 use core::fmt;
+use std::borrow::Cow;
 
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
@@ -22,8 +23,8 @@ use crate::{Code, Descriptor, FieldErrors};
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ReceivedCode {
-    /// A string code.
-    Str(String),
+    /// A string code (borrowed from the catalog when it knows the code).
+    Str(Cow<'static, str>),
     /// An integer code.
     Int(i64),
 }
@@ -40,7 +41,7 @@ impl ReceivedCode {
     /// ```
     pub fn is(&self, code: Code) -> bool {
         match (self, code) {
-            (ReceivedCode::Str(own), Code::Str(other)) => own == other,
+            (ReceivedCode::Str(own), Code::Str(other)) => own.as_ref() == other,
             (ReceivedCode::Int(own), Code::Int(other)) => *own == other,
             _ => false,
         }
@@ -79,7 +80,7 @@ impl ReceivedCode {
 impl From<Code> for ReceivedCode {
     fn from(code: Code) -> Self {
         match code {
-            Code::Str(text) => ReceivedCode::Str(text.to_owned()),
+            Code::Str(text) => ReceivedCode::Str(Cow::Borrowed(text)),
             Code::Int(value) => ReceivedCode::Int(value),
         }
     }

@@ -37,9 +37,8 @@ pub trait ResponseExt: Sized {
     /// The response itself when its status is not an error (below 400); otherwise its body,
     /// read (at most a mebibyte of it) in `E`'s envelope as an [`ErrorResponse`]. A body
     /// whose reading fails midway is read as far as it came.
-    fn api_result<E: ApiError>(
-        self,
-    ) -> impl Future<Output = Result<Self, ErrorResponse<E>>> + Send;
+    fn api_result<E: ApiError>(self)
+    -> impl Future<Output = Result<Self, ErrorResponse<E>>> + Send;
 }
 
 impl ResponseExt for reqwest::Response {

@@ -190,7 +190,8 @@ export type RetryKind = \"backoff\" | \"caution\" | \"reauthenticate\" | \"fix-r
 ";
 
 /// [`Retryable::for_status`], in TypeScript.
-const RETRY_OF_STATUS: &str = "/** The retry advice of a status, for an error the catalog does not know. */
+const RETRY_OF_STATUS: &str =
+    "/** The retry advice of a status, for an error the catalog does not know. */
 export function retryKindOfStatus(status: number): RetryKind {
   switch (status) {
     case 401:
@@ -314,7 +315,9 @@ fn value_type(value: Value, code_type: &str) -> String {
         Value::Details => "unknown".to_owned(),
         Value::Constant(constant) => constant_json(constant),
         Value::Object(members) => object_type(members, code_type, false),
-        Value::List(members) => format!("ReadonlyArray<{}>", object_type(members, code_type, false)),
+        Value::List(members) => {
+            format!("ReadonlyArray<{}>", object_type(members, code_type, false))
+        }
         Value::Message
         | Value::Name
         | Value::Category
@@ -362,7 +365,9 @@ fn shape_data(out: &mut String, members: &[Member]) -> fmt::Result {
                 shape_data(out, inner)?;
                 out.push_str(" }");
             }
-            Value::Constant(constant) => write!(out, "{{ constant: {} }}", constant_json(constant))?,
+            Value::Constant(constant) => {
+                write!(out, "{{ constant: {} }}", constant_json(constant))?
+            }
             Value::TypeUri(base) => write!(out, "{{ typeUri: {} }}", json(base))?,
             other => out.push_str(&json(kind(other))),
         }
@@ -544,7 +549,11 @@ fn property_name(name: &str) -> String {
         .next()
         .is_some_and(|first| first.is_ascii_alphabetic() || first == '_' || first == '$')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
-    if identifier { name.to_owned() } else { json(name) }
+    if identifier {
+        name.to_owned()
+    } else {
+        json(name)
+    }
 }
 
 fn lower_first(name: &str) -> String {
