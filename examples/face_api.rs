@@ -16,6 +16,8 @@
 //! - It has no names, causes or solutions, so the names are the variants' names.
 //! - Its retry advice is in its text: a 429 may be retried after the `Retry-After` delay, and
 //!   an expired token after refreshing it ("Refresh it.").
+//! - It promises one JSON structure for every error, so requests the web framework refuses
+//!   become `VALIDATION_ERROR` (`#[api(rejection)]`) rather than the framework's plain text.
 
 use api_error_core::markdown::{Page, summary};
 use api_error_core::{ApiError, FieldError, FieldErrors, RequestContext};
@@ -182,13 +184,16 @@ pub enum FaceError {
 
     /// Missing or invalid parameters; `details` lists each field that failed validation.
     // No table row in the document, only a body: its status table gives 400 for "Missing or
-    // invalid parameters", and 422 for requests that passed validation.
+    // invalid parameters", and 422 for requests that passed validation. Requests the web
+    // framework refuses (bad JSON, a wrong value, a bad query) become this error too, with the
+    // framework's status, so that every response keeps the document's one structure.
     #[error("request validation failed")]
     #[api(
         code = "VALIDATION_ERROR",
         status = BAD_REQUEST,
         category = "Validation",
-        message = "Request validation failed."
+        message = "Request validation failed.",
+        rejection
     )]
     ValidationError {
         #[api(details)]
@@ -357,6 +362,26 @@ mod tests {
             "an example of every error"
         );
         api_error_examples::assert_round_trips(&errors);
+    }
+
+    #[test]
+    fn framework_rejections_are_validation_errors_in_the_envelope() {
+        use api_error_core::{Rejection, RejectionKind};
+        use http::StatusCode;
+
+        let rejection = Rejection::new(
+            RejectionKind::Path,
+            StatusCode::BAD_REQUEST,
+            "Invalid URL: Cannot parse `abc` to a `u32`",
+        );
+        let error = FaceError::from_rejection(rejection).unwrap();
+        assert_eq!(
+            error.to_json_string(&RequestContext::new()),
+            r#"{"success":false,"error":{"code":"VALIDATION_ERROR","message":"Request validation failed.","details":[{"field":"request","message":"Invalid URL: Cannot parse `abc` to a `u32`"}]}}"#
+        );
+        // Unknown routes are left to the generic `NOT_FOUND`: no error of the document is one.
+        let route = Rejection::new(RejectionKind::UnknownRoute, StatusCode::NOT_FOUND, "");
+        assert!(FaceError::from_rejection(route).is_none());
     }
 
     #[test]

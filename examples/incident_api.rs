@@ -16,6 +16,10 @@
 //! - It shows messages for five codes only, so the others' public messages are their statuses'
 //!   reason phrases.
 //! - It has no names or causes, so the names are the variants' names.
+//! - It promises a consistent JSON structure for every error, so requests the web framework
+//!   refuses become `BAD_REQUEST` (its message, `Malformed request: {reason}`, is this
+//!   example's) or, for a JSON body of the wrong shape, `VALIDATION_ERROR` with the field in
+//!   its details; `INTERNAL_ERROR` is the fixed 500 that panics and unwritable bodies become.
 
 use api_error_core::markdown::{Page, summary};
 use api_error_core::{ApiError, FieldError, FieldErrors};
@@ -119,15 +123,22 @@ pub enum IncidentError {
     },
 
     /// Malformed request
+    // Requests the web framework refuses (bad JSON, a wrong content type, a bad query) become
+    // this error, with the framework's status and its explanation as the message.
     #[error("malformed request: {reason}")]
     #[api(
         code = "BAD_REQUEST",
         status = BAD_REQUEST,
         category = "Client",
+        message = "Malformed request: {reason}",
         solution = "Check request syntax and parameters",
-        retryable = "no"
+        retryable = "no",
+        rejection
     )]
-    BadRequest { reason: String },
+    BadRequest {
+        #[api(example = "expected value at line 1 column 1".to_owned())]
+        reason: String,
+    },
 
     /// Resource conflict (e.g., already exists)
     #[error("action {action_id} is {current_status}, not pending approval")]
@@ -157,6 +168,7 @@ pub enum IncidentError {
     UnprocessableEntity { reason: String },
 
     /// Field validation failed
+    // A JSON body of the wrong shape becomes this error, the field that failed in its details.
     #[error("field validation failed")]
     #[api(
         code = "VALIDATION_ERROR",
@@ -164,7 +176,8 @@ pub enum IncidentError {
         category = "Client",
         message = "Validation failed",
         solution = "See details for field-specific errors",
-        retryable = "after fixing request"
+        retryable = "after fixing request",
+        rejection(json_data)
     )]
     ValidationError {
         #[api(details, example = FieldErrors::from([
@@ -187,13 +200,15 @@ pub enum IncidentError {
     RateLimitExceeded,
 
     /// Unexpected server error
+    // The fixed 500: panics, plain-text 500s, bodies that cannot be written.
     #[error("unexpected error: {reason}")]
     #[api(
         code = "INTERNAL_ERROR",
         status = INTERNAL_SERVER_ERROR,
         category = "Server",
         solution = "Check server logs, contact support",
-        retryable = "yes, with caution"
+        retryable = "yes, with caution",
+        internal
     )]
     InternalError { reason: String },
 
@@ -378,6 +393,40 @@ mod tests {
             "an example of every error"
         );
         api_error_examples::assert_round_trips(&errors);
+    }
+
+    #[test]
+    fn framework_rejections_and_the_fixed_500() {
+        use api_error_core::{Rejection, RejectionKind};
+        use http::StatusCode;
+
+        let context = RequestContext::new();
+        let syntax = Rejection::new(
+            RejectionKind::JsonSyntax,
+            StatusCode::BAD_REQUEST,
+            "expected value at line 1 column 1",
+        );
+        let error = IncidentError::from_rejection(syntax).unwrap();
+        assert_eq!(
+            error.to_json_string(&context),
+            r#"{"code":"BAD_REQUEST","message":"Malformed request: expected value at line 1 column 1"}"#
+        );
+        let data = Rejection::new(
+            RejectionKind::JsonData,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid type: integer `7`, expected a string",
+        )
+        .at("actions[0].assignee");
+        let error = IncidentError::from_rejection(data).unwrap();
+        assert_eq!(
+            error.to_json_string(&context),
+            r#"{"code":"VALIDATION_ERROR","message":"Validation failed","details":{"actions[0].assignee":{"message":"invalid type: integer `7`, expected a string"}}}"#
+        );
+        let response = IncidentError::internal_response(&context);
+        assert_eq!(
+            response.body(),
+            br#"{"code":"INTERNAL_ERROR","message":"Internal Server Error"}"#
+        );
     }
 
     #[test]

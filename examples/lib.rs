@@ -16,7 +16,7 @@ use api_error_core::{ApiError, Catalog, CodeQuery, RequestContext};
 pub mod petnow;
 
 mod round_trip;
-pub use round_trip::{assert_round_trips, shapes};
+pub use round_trip::{assert_round_trips, assert_round_trips_in, shapes};
 
 /// Pairs each error with an empty [`RequestContext`], for the examples whose documented bodies
 /// carry no request facts (no request id, no timestamp).
@@ -192,5 +192,44 @@ pub fn assert_stable_catalog(name: &str, catalog: Catalog) {
     let snapshot = std::fs::read_to_string(&path).unwrap_or_default();
     if let Err(breaks) = catalog.check_stable(&snapshot) {
         panic!("{breaks}\n(snapshot: {})", path.display());
+    }
+}
+
+/// A JSON text as the document shows it, without the layout: every space, tab and line break
+/// outside strings removed, and nothing else changed (member order, number forms and escapes
+/// stay as the document writes them), so a body can be compared with it byte for byte.
+pub fn without_layout(document: &str) -> String {
+    let mut out = String::with_capacity(document.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in document.chars() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_layout;
+
+    #[test]
+    fn layout_goes_and_strings_stay() {
+        assert_eq!(
+            without_layout("{\n  \"a b\": [1, 2],\n  \"c\\\" d\": \" x \"\n}"),
+            r#"{"a b":[1,2],"c\" d":" x "}"#
+        );
     }
 }

@@ -40,7 +40,7 @@ pub enum PetnowError {
         cause = "Disallowed enum values (e.g., a value other than DOG or CAT for species)",
         solution = "Check the details field for the failed field names and error messages",
         solution = "Fix the request parameters and retry",
-        retryable = "after fixing the request",
+        retryable = "after fixing request",
         rejection
     )]
     Validation {

@@ -1,7 +1,9 @@
 //! A small pet-biometrics service in axum, modelled on the Petnow server API (seed 000): pets,
 //! capture sessions and fingerprint jobs, in memory. Every failure is a `PetnowError` returned
-//! from a handler, and requests axum itself rejects become its `ValidationError`, so every
-//! error a client sees is one of the document's, in its `{"errors":[{"code":..}]}` envelope.
+//! from a handler, a JSON body that does not parse is the document's `ValidationError` (400)
+//! naming the field, and `ErrorLayer` answers everything else (a bad path, an unknown route,
+//! a wrong method, a panic) in the same `{"errors":[{"code":..}]}` envelope, with the
+//! generic code of its status where the document has no error for it.
 //!
 //! `cargo run --example service` serves on 127.0.0.1:3000 (or `$PORT`); `cargo test` starts it
 //! on a free port and calls every error path over HTTP.
@@ -13,13 +15,15 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
+use api_error_core::ApiJson;
 use api_error_core::axum::ErrorLayer;
 use api_error_examples::petnow::PetnowError;
-use axum::extract::{FromRequestParts, Path, State};
+use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -168,6 +172,25 @@ impl App {
     }
 }
 
+/// A JSON request body, rejected as the document's `ValidationError` with its status (400)
+/// and the failing field in its details (`{"species":["unknown variant `BIRD`, ..."]}`),
+/// where axum would answer 415 or 422: the Petnow document gives one status for every
+/// validation failure.
+struct JsonBody<T>(T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
+    type Rejection = PetnowError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self> {
+        match ApiJson::from_request(request, state).await {
+            Ok(ApiJson(value)) => Ok(JsonBody(value)),
+            Err(rejection) => Err(PetnowError::Validation {
+                fields: rejection.into(),
+            }),
+        }
+    }
+}
+
 /// A request that carried the right `x-petnow-api-key`.
 struct ApiKey;
 
@@ -193,7 +216,7 @@ struct NewPet {
 async fn create_pet(
     _: ApiKey,
     State(app): State<App>,
-    Json(new): Json<NewPet>,
+    JsonBody(new): JsonBody<NewPet>,
 ) -> Result<(StatusCode, Json<Value>)> {
     let mut store = app.store();
     let registered = store.pets.keys().filter(|id| *id != "pet_legacy").count();
@@ -238,7 +261,7 @@ struct NewSession {
 async fn create_session(
     _: ApiKey,
     State(app): State<App>,
-    Json(new): Json<NewSession>,
+    JsonBody(new): JsonBody<NewSession>,
 ) -> Result<(StatusCode, Json<Value>)> {
     let mut store = app.store();
     match (&new.pet_id, new.purpose) {
@@ -287,7 +310,7 @@ async fn add_fingerprints(
     _: ApiKey,
     State(app): State<App>,
     Path(pet_id): Path<String>,
-    Json(body): Json<WithSession>,
+    JsonBody(body): JsonBody<WithSession>,
 ) -> Result<(StatusCode, Json<Value>)> {
     let mut store = app.store();
     if store.pet(&pet_id)?.running_job.is_some() {
@@ -326,7 +349,7 @@ async fn verify(
     _: ApiKey,
     State(app): State<App>,
     Path(pet_id): Path<String>,
-    Json(body): Json<WithSession>,
+    JsonBody(body): JsonBody<WithSession>,
 ) -> Result<(StatusCode, Json<Value>)> {
     let mut store = app.store();
     if store.pet(&pet_id)?.fingerprints == 0 {
@@ -359,7 +382,7 @@ struct Identification {
 async fn identify(
     _: ApiKey,
     State(app): State<App>,
-    Json(body): Json<Identification>,
+    JsonBody(body): JsonBody<Identification>,
 ) -> Result<(StatusCode, Json<Value>)> {
     let mut store = app.store();
     if !store.search_pools.contains(&body.search_pool) {
@@ -396,7 +419,7 @@ async fn add_fingerprints_v1(
     _: ApiKey,
     State(app): State<App>,
     Path(pet_id): Path<String>,
-    Json(body): Json<V1Fingerprints>,
+    JsonBody(body): JsonBody<V1Fingerprints>,
 ) -> Result<StatusCode> {
     let sessions: HashSet<&str> = body
         .fingerprint_uuids
@@ -413,8 +436,8 @@ async fn add_fingerprints_v1(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// The service, behind the layer that puts request ids on every response and turns axum's
-/// rejections into `ValidationError`.
+/// The service, behind the layer that puts request ids on every response and answers axum's
+/// rejections, unknown routes, wrong methods and panics in the envelope.
 fn router() -> Router {
     let app = App(Arc::new(Mutex::new(Store::new())));
     Router::new()

@@ -28,7 +28,7 @@ use api_error_core::markdown::{Page, summary};
 use api_error_core::{
     ApiError, BodyError, Envelope, FieldError, FieldErrors, RequestContext, Shape,
 };
-use api_error_examples::print_bodies_with;
+use api_error_examples::{print_bodies, print_bodies_with, with_empty_context};
 
 /// The flat body of the document's "API Responses" table: `{"errorCode":3001,"message":".."}`.
 pub const FLAT: Shape = Shape::new(&[
@@ -367,8 +367,18 @@ pub fn page() -> String {
     page
 }
 
+/// One value of every error of the table, in its order, built from example field values: what
+/// `main` prints after the document's own bodies, so that every code's body is shown.
+pub fn every_code() -> Vec<TennisRegistryError> {
+    TennisRegistryError::examples()
+}
+
 fn main() -> Result<(), BodyError> {
-    print_bodies_with(&documented(), body)
+    println!("## The document's bodies\n");
+    print_bodies_with(&documented(), body)?;
+    println!("## Every code of the table\n");
+    print_bodies(&with_empty_context(every_code()));
+    Ok(())
 }
 
 #[cfg(test)]
@@ -436,6 +446,30 @@ mod tests {
             assert!(descriptor.message().is_some(), "{code}");
             assert!(!descriptor.description().is_empty(), "{code}");
             assert!(descriptor.category().is_some(), "{code}");
+        }
+    }
+
+    #[test]
+    fn every_code_of_the_table_has_its_body() {
+        let errors = every_code();
+        let codes: Vec<i64> = errors
+            .iter()
+            .map(|error| match error.code() {
+                api_error_core::Code::Int(code) => code,
+                api_error_core::Code::Str(_) => 0,
+            })
+            .collect();
+        let table: Vec<i64> = CATALOG.iter().map(|(code, _, _)| *code).collect();
+        assert_eq!(codes, table);
+        for error in &errors {
+            let body: serde_json::Value =
+                serde_json::from_str(&error.to_json_string(&RequestContext::new())).unwrap();
+            let item = &body["errors"][0];
+            assert_eq!(item["errorCode"], serde_json::json!(error.code()));
+            assert_eq!(
+                item["message"],
+                error.descriptor().message().unwrap_or_default()
+            );
         }
     }
 

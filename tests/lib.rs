@@ -93,6 +93,9 @@ pub mod http {
     /// Internal text that must never reach a client.
     pub const SECRET: &str = "postgres://admin:hunter2@10.0.0.7/faces";
 
+    /// The internal text of an error's source, which must never reach a client either.
+    pub const SOURCE_SECRET: &str = "disk /dev/nvme0n1p3 full at 10.0.0.9";
+
     /// Details whose serialization always fails, with [`SECRET`] as the error.
     #[derive(Debug)]
     pub struct Unserializable;
@@ -122,6 +125,89 @@ pub mod http {
         (id, timestamp)
     }
 
+    /// One answer of a service called over HTTP: status, headers and JSON body.
+    pub struct Answer {
+        /// The status.
+        pub status: u16,
+        /// The headers.
+        pub headers: reqwest::header::HeaderMap,
+        /// The body, which must be JSON.
+        pub body: serde_json::Value,
+    }
+
+    impl Answer {
+        /// Calls `method path` on the service at `address`, with the content type and body
+        /// given.
+        ///
+        /// # Panics
+        ///
+        /// When the request fails or the body is not JSON.
+        pub async fn call(
+            address: std::net::SocketAddr,
+            method: reqwest::Method,
+            path: &str,
+            content_type: Option<&str>,
+            body: &str,
+        ) -> Answer {
+            let url = format!("http://{address}{path}");
+            let mut request = reqwest::Client::new().request(method, url);
+            if let Some(content_type) = content_type {
+                request = request.header("content-type", content_type);
+            }
+            let response = request.body(body.to_owned()).send().await.unwrap();
+            let status = response.status().as_u16();
+            let headers = response.headers().clone();
+            let text = response.text().await.unwrap();
+            let body = serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON: {text}"));
+            Answer {
+                status,
+                headers,
+                body,
+            }
+        }
+
+        /// A header's value, if it is there and text.
+        pub fn header(&self, name: &str) -> Option<&str> {
+            self.headers.get(name).and_then(|value| value.to_str().ok())
+        }
+
+        /// Asserts an error answer in `E`'s face envelope: its status, the content type, the
+        /// request id in the header and the body alike, a code `E`'s catalog declares or the
+        /// generic error of the status documents, no trace of [`SECRET`], and then the rest of
+        /// the body, `{"success":false,"error":error}`.
+        ///
+        /// # Panics
+        ///
+        /// On the first difference.
+        pub fn assert<E: api_error_core::ApiError>(&self, status: u16, error: &serde_json::Value) {
+            assert_eq!(self.status, status, "{}", self.body);
+            assert_eq!(self.header("content-type"), Some("application/json"));
+            let id = self.header("x-request-id").expect("an x-request-id header");
+            let mut body = self.body.clone();
+            let (body_id, _) = take_context(&mut body);
+            assert_eq!(body_id, id);
+            let code = body["error"]["code"].as_str().expect("a string code");
+            let status = http::StatusCode::from_u16(status).expect("a status");
+            let declared = E::CATALOG.get(code).is_some();
+            let generic = api_error_core::status_error::<E>(status).code() == code;
+            assert!(declared || generic, "{code} is not documented");
+            assert_eq!(
+                body,
+                serde_json::json!({ "success": false, "error": error })
+            );
+            assert!(!self.body.to_string().contains("hunter2"));
+        }
+    }
+
+    /// The `error` member of the face body of a rejection that became `ValidationError`.
+    pub fn validation(field: &str, message: &str) -> serde_json::Value {
+        serde_json::json!({
+            "code": "VALIDATION_ERROR",
+            "message": "Request validation failed.",
+            "details": [{ "field": field, "message": message }]
+        })
+    }
+
     /// An envelope whose bodies are plain text (`CODE: message`), like a framework's own
     /// errors, which the middlewares must still tell apart from those.
     pub struct PlainText;
@@ -149,6 +235,33 @@ pub mod http {
         pub image_url: String,
     }
 
+    /// The body of `POST /pets`: pets in a list, whose species is one of the seed's two, so
+    /// that a wrong value has a path such as `pets[2].species`.
+    #[derive(Deserialize)]
+    pub struct NewPets {
+        /// The pets.
+        pub pets: Vec<NewPet>,
+    }
+
+    /// One pet of [`NewPets`].
+    #[derive(Deserialize)]
+    pub struct NewPet {
+        /// Its name.
+        pub name: String,
+        /// Its species.
+        pub species: Species,
+    }
+
+    /// DOG or CAT.
+    #[derive(Deserialize)]
+    #[serde(rename_all = "UPPERCASE")]
+    pub enum Species {
+        /// A dog.
+        Dog,
+        /// A cat.
+        Cat,
+    }
+
     /// The query of `GET /faces`.
     #[derive(Deserialize)]
     pub struct Page {
@@ -157,8 +270,10 @@ pub mod http {
     }
 
     /// Declares `FaceError`: the face envelope, a static header, WWW-Authenticate, Retry-After
-    /// from a field, a rejection variant, a redacted and an exposed 5xx, and details that fail
-    /// to serialize. Extra enum-level keys (`actix_web`) go in the arguments.
+    /// from a field, a variant for every rejection of a request's content and one for unknown
+    /// routes (wrong methods are left to the generic error), the fixed 500, a redacted 5xx
+    /// with a source, an exposed 5xx, and details that fail to serialize. Extra enum-level
+    /// keys (`actix_web`) go in the arguments.
     #[macro_export]
     macro_rules! face_http_error {
         ($($key:ident),*) => {
@@ -195,10 +310,22 @@ pub mod http {
                     #[api(details)]
                     fields: ::api_error_core::FieldErrors,
                 },
-                /// A database failure, whose text stays in logs.
+                /// No route matches the request's path.
+                #[error("no route")]
+                #[api(status = 404, message = "No such endpoint.", rejection(unknown_route))]
+                NoSuchEndpoint,
+                /// A database failure, whose text stays in logs; the catalog's fixed 500.
                 #[error("database unavailable: {0}")]
-                #[api(status = 500)]
+                #[api(status = 500, internal)]
                 Database(String),
+                /// A storage failure, whose cause stays in logs.
+                #[error("storage failed")]
+                #[api(status = 500, message = "Storage is unavailable.")]
+                Storage {
+                    /// What the storage said.
+                    #[source]
+                    cause: ::std::io::Error,
+                },
                 /// An upstream failure, whose text clients may see.
                 #[error("upstream said: {0}")]
                 #[api(status = 502, expose)]
@@ -214,13 +341,16 @@ pub mod http {
             }
 
             impl FaceError {
-                /// The error `GET /faces/{id}` answers with: `key`, `busy`, `db`, `upstream`
-                /// and `broken` pick their variants, any other id is not found.
+                /// The error `GET /faces/{id}` answers with: `key`, `busy`, `db`, `storage`,
+                /// `upstream` and `broken` pick their variants, any other id is not found.
                 pub fn for_id(id: &str) -> Self {
                     match id {
                         "key" => FaceError::InvalidApiKey,
                         "busy" => FaceError::RateLimitExceeded { seconds: 30 },
                         "db" => FaceError::Database($crate::http::SECRET.to_owned()),
+                        "storage" => FaceError::Storage {
+                            cause: ::std::io::Error::other($crate::http::SOURCE_SECRET),
+                        },
                         "upstream" => FaceError::Upstream("maintenance window".to_owned()),
                         "broken" => FaceError::BrokenDetails {
                             details: $crate::http::Unserializable,

@@ -51,23 +51,28 @@ pub use crate::model::api_error::ApiError;
 pub use crate::model::catalog::{Catalog, Iter};
 pub use crate::model::code::{Code, CodeQuery};
 pub use crate::model::context::RequestContext;
-pub use crate::model::descriptor::Descriptor;
+pub use crate::model::descriptor::{AttrValue, Descriptor, MessageSource};
 pub use crate::model::details::{Details, DetailsForm, FieldError, FieldErrors};
 pub use crate::model::message::Message;
 pub use crate::model::retry::{RetryAdvice, Retryable};
 
 #[doc(inline)]
 pub use crate::envelope::builtin as envelopes;
-pub use crate::envelope::{BodyError, Envelope, Shape};
+pub use crate::envelope::{ApiErrors, BodyError, Envelope, Shape};
 
 #[cfg(feature = "actix-web")]
 pub use crate::web::actix;
 #[cfg(feature = "axum")]
 pub use crate::web::axum;
 pub use crate::web::headers::{HeaderValue, Headers, IntoRetryAfter, RetryAfter};
-pub use crate::web::rejection::Rejection;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use crate::web::json::ApiJson;
+#[cfg(feature = "tracing")]
+pub use crate::web::logging;
+pub use crate::web::rejection::{Rejection, RejectionKind};
 #[cfg(feature = "request-context")]
 pub use crate::web::request;
+pub use crate::web::status::status_error;
 
 pub use crate::docs::example::Example;
 #[cfg(feature = "docs")]
@@ -108,18 +113,21 @@ pub mod __private {
     pub use crate::model::descriptor::{DescriptorParts, MessageParts, NO_TEXT, RetryableParts};
     pub use crate::{
         ApiError, BodyError, Catalog, Code, Descriptor, Details, Envelope, Rejection,
-        RequestContext, Retryable,
+        RejectionKind, RequestContext, Retryable,
     };
     pub use core::convert::From;
     pub use http::StatusCode;
     pub use std::vec::Vec;
 
-    pub use crate::Shape;
     pub use crate::client::Received;
     pub use crate::docs::example::Described;
     pub use crate::docs::example::{Probe, ViaExample, WithoutExample, impl_examples};
     pub use crate::envelope::Plans;
+    pub use crate::envelope::check::{check_catalog, check_tree};
+    pub use crate::envelope::{InnerError, MemberValue};
     pub use crate::model::conflict::Conflict;
+    pub use crate::web::headers::FieldHeaders;
+    pub use crate::{AttrValue, Shape};
     pub use crate::{Headers, IntoRetryAfter, RetryAfter};
     pub use serde_json::Value as JsonValue;
 
@@ -132,6 +140,27 @@ pub mod __private {
     pub use core::result::Result;
 
     pub use crate::web::frameworks::*;
+    #[cfg(feature = "actix-web")]
+    pub use crate::web::json::{is_json, not_json};
+    pub use crate::web::report::{
+        Report, ReportDebug, ReportDisplay, ReportError, ReportNothing, Reported,
+    };
+    #[cfg(feature = "actix-web")]
+    pub use serde::de::{DeserializeOwned, value::Error as SerdeValueError};
+
+    /// The first fixed 500 among a type's wrapped types', for a type that marks none itself.
+    pub const fn first_internal(
+        wrapped: &[Option<&'static Descriptor>],
+    ) -> Option<&'static Descriptor> {
+        let mut index = 0;
+        while index < wrapped.len() {
+            if let Some(found) = wrapped[index] {
+                return Some(found);
+            }
+            index += 1;
+        }
+        None
+    }
 
     /// A details field as the envelope sees it.
     #[inline]
@@ -161,6 +190,42 @@ pub mod __private {
     pub const fn fixed_message(descriptor: &Descriptor) -> Option<&'static str> {
         match descriptor.message_json() {
             Some(_) => descriptor.message(),
+            None => None,
+        }
+    }
+
+    /// A member field as the envelope sees it.
+    #[inline]
+    pub fn member<T: MemberValue>(value: &T) -> Option<&dyn MemberValue> {
+        Some(value)
+    }
+
+    /// An optional member field: `None` leaves the member out.
+    #[inline]
+    pub fn optional_member<T: MemberValue>(value: &Option<T>) -> Option<&dyn MemberValue> {
+        match value {
+            Some(value) => Some(value),
+            None => None,
+        }
+    }
+
+    /// An inner error field as the envelope sees it.
+    #[inline]
+    pub fn inner_error<T: InnerError>(value: &T) -> &dyn InnerError {
+        value
+    }
+
+    /// A header field's text, as the response writes it.
+    #[inline]
+    pub fn header_text<T: Display>(value: &T) -> Option<&dyn Display> {
+        Some(value)
+    }
+
+    /// An optional header field: `None` leaves the header out.
+    #[inline]
+    pub fn optional_header_text<T: Display>(value: &Option<T>) -> Option<&dyn Display> {
+        match value {
+            Some(value) => Some(value),
             None => None,
         }
     }

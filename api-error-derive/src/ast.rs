@@ -68,6 +68,12 @@ pub struct Field {
     pub retry_after: Option<Span>,
     /// `#[api(example = expr)]`: the field's value in documentation examples.
     pub example: Option<syn::Expr>,
+    /// `#[api(member)]` or `#[api(member = "key")]`: written as an envelope member.
+    pub as_member: Option<darling::util::SpannedValue<Option<syn::LitStr>>>,
+    /// Where `#[api(inner)]` marks this field as the variant's inner error.
+    pub inner: Option<Span>,
+    /// `#[api(header = "x-name")]`: a response header with the field's text.
+    pub header: Option<darling::util::SpannedValue<String>>,
 }
 
 impl Input {
@@ -178,6 +184,9 @@ impl Variant {
                     details: attrs.details,
                     retry_after: attrs.retry_after_field,
                     example: attrs.example,
+                    as_member: attrs.member,
+                    inner: attrs.inner,
+                    header: attrs.header_field,
                 }
             })
             .collect();
@@ -210,6 +219,7 @@ impl Attrs {
             prefix: self.prefix.take(),
             krate: self.krate.take(),
             envelope: self.envelope.take(),
+            custom_envelope: self.custom_envelope.take(),
             failed: self.failed.clone(),
             ..Attrs::default()
         }

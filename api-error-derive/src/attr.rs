@@ -9,9 +9,11 @@ use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Meta, Path, Token};
 
 use crate::case::Case;
 use crate::code::CodeValue;
+use crate::rejection::{RejectionAttr, rejection_kinds};
 use crate::retry::{self, RetryableValue};
 use crate::status::Status;
 use crate::suggest;
+use crate::template::{AttrDecl, attr_decls};
 
 /// Where an `#[api(...)]` attribute stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,18 +46,21 @@ pub(crate) enum Home {
     EnumOrVariant,
     VariantOrField,
     Field,
+    Anywhere,
 }
 
 impl Home {
     fn admits(self, level: Level) -> bool {
         match level {
             Level::Struct => self != Home::Field,
-            Level::Enum => matches!(self, Home::Enum | Home::EnumOrVariant),
+            Level::Enum => matches!(self, Home::Enum | Home::EnumOrVariant | Home::Anywhere),
             Level::Variant => matches!(
                 self,
-                Home::Variant | Home::EnumOrVariant | Home::VariantOrField
+                Home::Variant | Home::EnumOrVariant | Home::VariantOrField | Home::Anywhere
             ),
-            Level::Field { .. } => matches!(self, Home::Field | Home::VariantOrField),
+            Level::Field { .. } => {
+                matches!(self, Home::Field | Home::VariantOrField | Home::Anywhere)
+            }
         }
     }
 
@@ -68,6 +73,7 @@ impl Home {
             (Home::Variant, _) => "a variant",
             (Home::EnumOrVariant, _) => "a variant or the enum",
             (Home::VariantOrField, _) => "a variant or a field",
+            (Home::Anywhere, _) => "a field, a variant or the enum",
         }
     }
 }
@@ -90,10 +96,15 @@ pub(crate) const KEYS: &[(&str, Home)] = &[
     ("retry_after", Home::VariantOrField),
     ("example", Home::Field),
     ("www_authenticate", Home::EnumOrVariant),
-    ("header", Home::EnumOrVariant),
+    ("header", Home::Anywhere),
     ("rejection", Home::Variant),
     ("transparent", Home::Variant),
     ("actix_web", Home::Enum),
+    ("internal", Home::Variant),
+    ("custom_envelope", Home::Enum),
+    ("attr", Home::EnumOrVariant),
+    ("member", Home::Field),
+    ("inner", Home::Field),
 ];
 
 /// Everything `#[api(...)]` attributes said at one level, each value with its span.
@@ -108,8 +119,8 @@ pub struct Attrs {
     pub retryable: Option<SpannedValue<RetryableValue>>,
     pub category: Option<LitStr>,
     pub expose: Option<Span>,
-    /// `rejection`: the variant framework rejections are turned into.
-    pub rejection: Option<Span>,
+    /// `rejection` or `rejection(kind, ...)`: which framework rejections the variant takes.
+    pub rejection: Option<RejectionAttr>,
     /// `transparent`: the variant is the error its one field holds.
     pub transparent: Option<Span>,
     /// `actix_web`: implement `actix_web::ResponseError` too.
@@ -118,6 +129,17 @@ pub struct Attrs {
     pub prefix: Option<LitStr>,
     pub krate: Option<Path>,
     pub envelope: Option<SpannedValue<EnvelopeRef>>,
+    /// `custom_envelope = VALUE`: a value whose type implements `Envelope`.
+    pub custom_envelope: Option<Path>,
+    /// `attr(name = value, ...)`: attributes of the variant, or defaults of the enum.
+    pub attrs: Vec<AttrDecl>,
+    /// `member` or `member = "key"` on a field.
+    pub member: Option<SpannedValue<Option<LitStr>>>,
+    /// `inner` on a field: the variant's inner error.
+    pub inner: Option<Span>,
+    /// `header = "x-name"` on a field: a header with the field's text; the name checked and
+    /// lowercased.
+    pub header_field: Option<SpannedValue<String>>,
     pub details: Option<Span>,
     /// `retry_after = 60` on a variant.
     pub retry_after: Option<SpannedValue<u64>>,
@@ -130,6 +152,8 @@ pub struct Attrs {
     /// Keys that were given but could not be read, so later checks do not also report them
     /// as missing.
     pub failed: Vec<String>,
+    /// `internal`: the variant is the catalog's fixed 500.
+    pub internal: Option<Span>,
 }
 
 /// `header("cache-control", "no-store")`: a checked header name (lowercased) and value.
@@ -155,6 +179,7 @@ pub const BUILTIN_ENVELOPES: &[(&str, &str)] = &[
     ("oz", "OZ"),
     ("face", "FACE"),
     ("incident", "INCIDENT"),
+    ("none", "NO_BODY"),
 ];
 
 impl Attrs {
@@ -297,11 +322,29 @@ impl Attrs {
                 )
                 .with_span(meta)),
             },
-            // rejection
-            "rejection" => match meta {
-                Meta::Path(path) => once(&mut self.rejection, path.span(), duplicate),
+            // rejection | rejection(json_syntax, unknown_route)
+            "rejection" => {
+                let kinds = match meta {
+                    Meta::Path(_) => None,
+                    Meta::List(list) => Some(rejection_kinds(list)?),
+                    Meta::NameValue(_) => {
+                        return Err(Error::custom(
+                            "`rejection` takes no value; write `#[api(rejection)]` for every rejection of a request's content, or name kinds as in `#[api(rejection(unknown_route, method))]`",
+                        )
+                        .with_span(meta));
+                    }
+                };
+                let rejection = RejectionAttr {
+                    span: key_span,
+                    kinds,
+                };
+                once(&mut self.rejection, rejection, duplicate)
+            }
+            // internal
+            "internal" => match meta {
+                Meta::Path(path) => once(&mut self.internal, path.span(), duplicate),
                 _ => Err(Error::custom(
-                    "`rejection` takes no value; write `#[api(rejection)]` on the variant that framework rejections become",
+                    "`internal` takes no value; write `#[api(internal)]` on the variant that is the catalog's fixed 500",
                 )
                 .with_span(meta)),
             },
@@ -373,6 +416,11 @@ impl Attrs {
                 check_header_value(&text)?;
                 once(&mut self.www_authenticate, text, duplicate)
             }
+            // header = "x-ratelimit-remaining" on a field
+            "header" if matches!(level, Level::Field { .. }) => {
+                let name = field_header(meta)?;
+                once(&mut self.header_field, name, duplicate)
+            }
             // header("cache-control", "no-store"), repeatable
             "header" => {
                 let header = static_header(meta)?;
@@ -385,6 +433,48 @@ impl Attrs {
                 self.headers.push(header);
                 Ok(())
             }
+            // custom_envelope = Legacy
+            "custom_envelope" => {
+                let expr = value(meta)?;
+                match expr {
+                    Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => {
+                        once(&mut self.custom_envelope, path.path.clone(), duplicate)
+                    }
+                    _ => Err(Error::custom(
+                        "`custom_envelope` expects the path of a value whose type implements `Envelope`",
+                    )
+                    .with_span(expr)),
+                }
+            }
+            // attr(doc_url = "https://...", retries = 3, client = true), repeatable
+            "attr" => {
+                for decl in attr_decls(meta)? {
+                    if self.attrs.iter().any(|other| other.name == decl.name) {
+                        return Err(error_at(
+                            decl.name.span(),
+                            format!("duplicate attribute `{}`; give it once", decl.name),
+                        ));
+                    }
+                    self.attrs.push(decl);
+                }
+                Ok(())
+            }
+            // member | member = "retryAfter"
+            "member" => {
+                let key = match meta {
+                    Meta::Path(_) => None,
+                    _ => Some(lit_str(value(meta)?, &key, false)?),
+                };
+                once(&mut self.member, SpannedValue::new(key, meta.span()), duplicate)
+            }
+            // inner
+            "inner" => match meta {
+                Meta::Path(path) => once(&mut self.inner, path.span(), duplicate),
+                _ => Err(Error::custom(
+                    "`inner` takes no value; write `#[api(inner)]` on the field holding the inner error",
+                )
+                .with_span(meta)),
+            },
             // example = "550e8400-e29b-41d4-a716-446655440000".to_owned()
             "example" => once(&mut self.example, value(meta)?.clone(), duplicate),
             // details
@@ -412,7 +502,7 @@ impl Attrs {
 
 // A value passed through a `macro_rules!` fragment (`$code:literal`) arrives wrapped in an
 // invisible group.
-fn ungrouped(mut expr: &Expr) -> &Expr {
+pub(crate) fn ungrouped(mut expr: &Expr) -> &Expr {
     while let Expr::Group(group) = expr {
         expr = &group.expr;
     }
@@ -432,7 +522,7 @@ fn once<T>(slot: &mut Option<T>, value: T, duplicate: impl FnOnce() -> Error) ->
     Ok(())
 }
 
-fn value(meta: &Meta) -> Result<&Expr> {
+pub(crate) fn value(meta: &Meta) -> Result<&Expr> {
     match meta {
         Meta::NameValue(pair) => Ok(ungrouped(&pair.value)),
         _ => {
@@ -490,23 +580,16 @@ const RESERVED_HEADERS: &[(&str, &str)] = &[
     ("www-authenticate", "use `www_authenticate`"),
 ];
 
-fn static_header(meta: &Meta) -> Result<StaticHeader> {
-    let usage = || {
-        Error::custom(
-            "`header` takes a name and a value: `header(\"cache-control\", \"no-store\")`",
-        )
-        .with_span(meta)
-    };
-    let Meta::List(list) = meta else {
-        return Err(usage());
-    };
-    let parts = list
-        .parse_args_with(Punctuated::<LitStr, Token![,]>::parse_terminated)
-        .map_err(|_| usage())?;
-    let [name, value] = [parts.first(), parts.get(1)];
-    let (Some(name), Some(value), 2) = (name, value, parts.len()) else {
-        return Err(usage());
-    };
+/// `header = "x-ratelimit-remaining"` on a field: a valid, unreserved header name, lowercased.
+fn field_header(meta: &Meta) -> Result<SpannedValue<String>> {
+    let text = lit_str(value(meta)?, "header", false)?;
+    let lower = header_name(&text)?;
+    Ok(SpannedValue::new(lower, text.span()))
+}
+
+/// A header name: a token, lowercased, and none that the envelope, the server or another key
+/// sets.
+fn header_name(name: &LitStr) -> Result<String> {
     let text = name.value();
     let is_token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
     if text.is_empty() || !text.chars().all(is_token) {
@@ -526,6 +609,27 @@ fn static_header(meta: &Meta) -> Result<StaticHeader> {
         ))
         .with_span(name));
     }
+    Ok(lower)
+}
+
+fn static_header(meta: &Meta) -> Result<StaticHeader> {
+    let usage = || {
+        Error::custom(
+            "`header` takes a name and a value: `header(\"cache-control\", \"no-store\")`",
+        )
+        .with_span(meta)
+    };
+    let Meta::List(list) = meta else {
+        return Err(usage());
+    };
+    let parts = list
+        .parse_args_with(Punctuated::<LitStr, Token![,]>::parse_terminated)
+        .map_err(|_| usage())?;
+    let [name, value] = [parts.first(), parts.get(1)];
+    let (Some(name), Some(value), 2) = (name, value, parts.len()) else {
+        return Err(usage());
+    };
+    let lower = header_name(name)?;
     check_header_value(value)?;
     Ok(StaticHeader {
         name: lower,
@@ -646,6 +750,7 @@ mod tests {
         let messages = errors
             .into_inner()
             .into_iter()
+            .flatten()
             .map(|error| error.to_string())
             .collect();
         (parsed, messages)
@@ -817,6 +922,33 @@ mod tests {
     }
 
     #[test]
+    fn rejections_and_the_fixed_500() {
+        let (attrs, errors) = parse(
+            vec![parse_quote!(#[api(rejection(json_data, method), internal)])],
+            Level::Variant,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let kinds = attrs.rejection.unwrap().kinds.unwrap();
+        let names: Vec<_> = kinds.iter().map(|(kind, _)| kind.name).collect();
+        assert_eq!(names, ["json_data", "method"]);
+        assert!(attrs.internal.is_some());
+        let (attrs, errors) = parse(vec![parse_quote!(#[api(rejection)])], Level::Variant);
+        assert!(errors.is_empty() && attrs.rejection.unwrap().kinds.is_none());
+        let (_, errors) = parse(
+            vec![parse_quote!(#[api(rejection(path, pth, path), internal(x))])],
+            Level::Variant,
+        );
+        assert_eq!(
+            errors,
+            [
+                "unknown rejection kind `pth`; did you mean `path`?",
+                "duplicate rejection kind `path`; give it once",
+                "`internal` takes no value; write `#[api(internal)]` on the variant that is the catalog's fixed 500",
+            ]
+        );
+    }
+
+    #[test]
     fn envelopes() {
         let (attrs, errors) = parse(vec![parse_quote!(#[api(envelope = "face")])], Level::Enum);
         assert!(errors.is_empty(), "{errors:?}");
@@ -843,6 +975,78 @@ mod tests {
         assert!(
             errors[0].starts_with("`envelope` expects a built-in name"),
             "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn envelope_field_roles_and_attributes() {
+        let (attrs, errors) = parse(
+            vec![
+                parse_quote!(#[api(attr(doc_url = "https://x/{code}", type = "card_error", retries = -3, client = true), custom_envelope = crate::Legacy)]),
+            ],
+            Level::Enum,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let names: Vec<String> = attrs
+            .attrs
+            .iter()
+            .map(|decl| decl.name.to_string())
+            .collect();
+        assert_eq!(names, ["doc_url", "type", "retries", "client"]);
+        assert!(matches!(
+            attrs.attrs[2].value,
+            crate::template::AttrLit::Int(-3)
+        ));
+        assert!(matches!(
+            attrs.attrs[3].value,
+            crate::template::AttrLit::Bool(true)
+        ));
+        assert!(attrs.custom_envelope.is_some());
+        let (attrs, errors) = parse(
+            vec![parse_quote!(#[api(member = "retryAfter", header = "X-Limit", inner)])],
+            Level::Field { in_struct: false },
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            attrs
+                .member
+                .as_deref()
+                .and_then(Option::as_ref)
+                .map(LitStr::value)
+                .as_deref(),
+            Some("retryAfter")
+        );
+        assert_eq!(
+            attrs.header_field.as_deref().map(String::as_str),
+            Some("x-limit")
+        );
+        assert!(attrs.inner.is_some());
+        let (_, errors) = parse(
+            vec![
+                parse_quote!(#[api(attr(a = 1.5), attr(b), member = "", header = "content-type")]),
+            ],
+            Level::Field { in_struct: false },
+        );
+        assert_eq!(
+            errors,
+            [
+                "`attr` belongs on a variant or the enum, not on a field",
+                "`attr` belongs on a variant or the enum, not on a field",
+                "`member` is empty",
+                "header `content-type` cannot be declared here; the envelope sets it",
+            ]
+        );
+        let (_, errors) = parse(
+            vec![parse_quote!(#[api(attr(a = 1.5), attr(b), attr(a = 1, a = 2))])],
+            Level::Variant,
+        );
+        assert_eq!(
+            errors,
+            [
+                "attribute `a` expects a string, an integer or a boolean literal",
+                "`attr` takes named values: `attr(doc_url = \"https://...\", retries = 3, client = true)`",
+                "duplicate attribute `a`; give it once",
+            ]
         );
     }
 

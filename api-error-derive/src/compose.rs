@@ -29,7 +29,7 @@ pub fn bounds(generics: &mut Generics, transparent: &[Transparent<'_>], public: 
 
 /// `<Wrapped as ApiError>` for one transparent variant, located at the variant, so that a
 /// type that is no `ApiError` is reported there.
-fn trait_of(nested: &Transparent<'_>, private: &TokenStream) -> TokenStream {
+pub fn trait_of(nested: &Transparent<'_>, private: &TokenStream) -> TokenStream {
     let ty = nested.ty();
     located(quote!(<#ty as #private::ApiError>), nested.span())
 }
@@ -39,8 +39,25 @@ fn bound(nested: &Transparent<'_>) -> TokenStream {
     pattern(nested.variant, &[0])
 }
 
-/// An arm per transparent variant: `Self::Variant(inner) => call(inner)`.
-fn arms_with(
+/// `INTERNAL` of a type without a variant marked `internal`: the first wrapped type's fixed
+/// 500, in declaration order, so that panics and unwritable bodies answer with the fixed 500
+/// a module declared.
+pub fn internal(transparent: &[Transparent<'_>], private: &TokenStream) -> TokenStream {
+    if transparent.is_empty() {
+        return TokenStream::new();
+    }
+    let wrapped = transparent.iter().map(|nested| {
+        let wrapped = trait_of(nested, private);
+        quote!(#wrapped::INTERNAL)
+    });
+    quote! {
+        const INTERNAL: #private::Option<&'static #private::Descriptor> =
+            #private::first_internal(&[#(#wrapped),*]);
+    }
+}
+
+/// An arm per transparent variant: `Self::Variant(inner) => call(<Wrapped as ApiError>, inner)`.
+pub fn arms_with(
     transparent: &[Transparent<'_>],
     private: &TokenStream,
     call: impl Fn(TokenStream, TokenStream) -> TokenStream,

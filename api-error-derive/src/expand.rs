@@ -8,9 +8,11 @@ use syn::spanned::Spanned;
 use crate::ast::{Input, Variant};
 use crate::attr::EnvelopeRef;
 use crate::code::CodeValue;
+use crate::expand_fields::{field_headers_impl, inner_error_method, member_value_method};
 use crate::retry::RetryableValue;
+use crate::template::AttrOut;
 use crate::transparent::{self, Transparent};
-use crate::valid::{self, Message, Resolved, RetryAfter};
+use crate::valid::{self, Message, MessageFrom, Resolved, RetryAfter};
 use crate::{compose, doc, fallback, generics, json};
 
 /// The whole derive: parse, validate, expand, or report every error with a fallback impl.
@@ -93,49 +95,101 @@ fn expand(
     let catalog = compose::catalog(
         input,
         transparent,
-        quote!(#private::Catalog::from_parts(#name, &[#(#descriptors),*], &[#(#nested_catalogs),*])),
+        quote!(#private::Catalog::from_parts(#name, __DESCRIPTORS, &[#(#nested_catalogs),*])),
         &private,
     );
     let from_rejection = from_rejection_method(resolved, &private);
-    let envelope = match input.attrs.envelope.as_deref() {
-        None => quote!(#krate::envelopes::PROBLEM),
-        Some(EnvelopeRef::Builtin(constant)) => {
+    let internal = internal_const(resolved, transparent, &private);
+    let member_value = member_value_method(resolved, transparent, &private);
+    let inner_error = inner_error_method(resolved, transparent, &private);
+    let (envelope, is_shape) = match (
+        input.attrs.envelope.as_deref(),
+        &input.attrs.custom_envelope,
+    ) {
+        (Some(EnvelopeRef::Builtin(constant)), _) => {
             let constant = format_ident!("{}", constant);
-            quote!(#krate::envelopes::#constant)
+            (quote!(#krate::envelopes::#constant), true)
         }
-        Some(EnvelopeRef::Path(path)) => quote!(#path),
+        (Some(EnvelopeRef::Path(path)), _) => (quote!(#path), true),
+        (None, Some(path)) => (quote!(#path), false),
+        (None, None) => (quote!(#krate::envelopes::PROBLEM), true),
     };
-    // Located at the envelope's path, so a value that is no envelope is reported there.
-    let envelope_span = input
-        .attrs
-        .envelope
-        .as_ref()
-        .map_or_else(Span::call_site, |envelope| envelope.span());
+    // Located at the envelope's path, so a value that is no envelope (or no shape) is reported
+    // there.
+    let envelope_span = match (&input.attrs.envelope, &input.attrs.custom_envelope) {
+        (Some(envelope), _) => envelope.span(),
+        (None, Some(path)) => path.span(),
+        (None, None) => Span::call_site(),
+    };
+    // A shape is checked against the enum in `const` evaluation: every variant's details,
+    // members and inner error have a place, and required attributes are there.
+    // A shape is named once, as one: a path to anything else is reported there, once.
+    let (check, envelope) = if is_shape {
+        let declared = located(
+            quote!(const __ENVELOPE: &#private::Shape = &#envelope;),
+            envelope_span,
+        );
+        // Located at the envelope too: a variant the shape cannot write is reported there.
+        let check = located(
+            quote!(const _: () = #private::check_catalog(__ENVELOPE, __DESCRIPTORS);),
+            envelope_span,
+        );
+        // The errors transparent variants wrap are written in this envelope too; a wrapped
+        // type parameter's are checked where an instance is written.
+        let wrapped = transparent
+            .iter()
+            .filter(|nested| !nested.generic)
+            .map(|nested| {
+                let wrapped = compose::trait_of(nested, &private);
+                // Located at the variant, so an error the envelope cannot write is reported there.
+                located(
+                    quote!(const _: () = #private::check_tree(__ENVELOPE, &#wrapped::CATALOG);),
+                    nested.span(),
+                )
+            });
+        let check = quote! {
+            #declared
+            #check
+            #(#wrapped)*
+        };
+        (Some(check), quote!(__ENVELOPE))
+    } else {
+        (None, quote!(&#envelope))
+    };
     let content_type = located(
-        quote!(#private::Envelope::content_type(&#envelope)),
+        quote!(#private::Envelope::content_type(#envelope)),
         envelope_span,
     );
     let body_content_type = located(
-        quote!(#private::Envelope::content_type(&#envelope)),
+        quote!(#private::Envelope::content_type(#envelope)),
         envelope_span,
     );
     let body_schema = located(
-        quote!(#private::Envelope::schema(&#envelope, &<Self as #private::ApiError>::CATALOG)),
+        quote!(#private::Envelope::schema(#envelope, &<Self as #private::ApiError>::CATALOG)),
         envelope_span,
     );
-    let body_shape = located(quote!(#private::Envelope::shape(&#envelope)), envelope_span);
+    let body_shape = located(quote!(#private::Envelope::shape(#envelope)), envelope_span);
     let read_body = located(
-        quote!(#private::Envelope::read(&#envelope, &<Self as #private::ApiError>::CATALOG, __body)),
+        quote!(#private::Envelope::read(#envelope, &<Self as #private::ApiError>::CATALOG, __body)),
         envelope_span,
     );
     let write_descriptor_body = located(
-        quote!(#private::Envelope::write(&#envelope, &#private::Described(__descriptor), __context, __out)),
+        quote!(#private::Envelope::write(#envelope, &#private::Described(__descriptor), __context, __out)),
         envelope_span,
     );
     let write_body = located(
-        quote!(#private::Envelope::write_prepared(&#envelope, __PLANS.cells(), self, __context, __out)),
+        quote!(#private::Envelope::write_prepared(#envelope, __PLANS.cells(), self, __context, __out)),
         envelope_span,
     );
+    let write_body_of = located(
+        quote!(#private::Envelope::write(#envelope, __error, __context, __out)),
+        envelope_span,
+    );
+    let write_errors = located(
+        quote!(#private::Envelope::write_list(#envelope, __PLANS.cells(), __errors, __context, __out)),
+        envelope_span,
+    );
+    let field_headers = field_headers_impl(input, resolved, &private);
 
     let plan_count = places.count;
     let place_consts = &places.consts;
@@ -155,6 +209,10 @@ fn expand(
             use #krate::__private as __api;
 
             #place_consts
+
+            const __DESCRIPTORS: &[#private::Descriptor] = &[#(#descriptors),*];
+
+            #check
 
             // The envelope's plan for each variant, and for each error a transparent variant
             // wraps, compiled the first time it is needed.
@@ -186,9 +244,23 @@ fn expand(
 
                 #headers
 
+                #member_value
+
+                #inner_error
+
                 #examples
 
                 #from_rejection
+
+                #internal
+
+                fn write_body_of<__F: #private::ApiError + ?::core::marker::Sized>(
+                    __error: &__F,
+                    __context: &#private::RequestContext<'_>,
+                    __out: &mut #private::Vec<u8>,
+                ) -> #private::Result<(), #private::BodyError> {
+                    #write_body_of
+                }
 
                 #[inline]
                 fn content_type(&self) -> &'static str {
@@ -227,7 +299,17 @@ fn expand(
                 ) -> #private::Result<(), #private::BodyError> {
                     #write_body
                 }
+
+                fn write_errors(
+                    __errors: &[Self],
+                    __context: &#private::RequestContext<'_>,
+                    __out: &mut #private::Vec<u8>,
+                ) -> #private::Result<(), #private::BodyError> {
+                    #write_errors
+                }
             }
+
+            #field_headers
 
             #frameworks
         };
@@ -369,19 +451,28 @@ fn descriptor(index: usize, error: &Resolved<'_>, private: &TokenStream) -> Toke
     let message = match &error.message {
         Message::Static(text) => {
             let json = json::string(text);
-            quote!(#private::MessageParts::Fixed(#text, #json))
+            match error.message_from {
+                MessageFrom::Variant => quote!(#private::MessageParts::Fixed(#text, #json)),
+                MessageFrom::Enum => quote!(#private::MessageParts::Default(#text, #json)),
+                MessageFrom::Status => quote!(#private::MessageParts::Reason(#text, #json)),
+            }
         }
         Message::Format { template, .. } => quote!(#private::MessageParts::Template(#template)),
         Message::Display { .. } => quote!(#private::MessageParts::Display),
     };
     let code_json = json::code(&error.code);
     let attrs = &variant.attrs;
-    // Most variants state no causes, solutions, retry advice or category: theirs is the short
-    // constructor, whose fewer tokens cost less to expand and check in a catalog of thousands.
+    // Most variants state no causes, solutions, retry advice, category, attributes, members,
+    // details or inner error: theirs is the short constructor, whose fewer tokens cost less to
+    // expand and check in a catalog of thousands.
     if attrs.causes.is_empty()
         && attrs.solutions.is_empty()
         && attrs.retryable.is_none()
         && attrs.category.is_none()
+        && error.attrs.is_empty()
+        && error.members.is_empty()
+        && error.details.is_none()
+        && error.inner.is_none()
     {
         return quote! {
             #private::Descriptor::plain(
@@ -389,33 +480,60 @@ fn descriptor(index: usize, error: &Resolved<'_>, private: &TokenStream) -> Toke
             )
         };
     }
-    let texts = |texts: &[syn::LitStr]| {
-        if texts.is_empty() {
-            quote!(#private::NO_TEXT)
-        } else {
-            quote!(&[#(#texts),*])
-        }
-    };
-    let causes = texts(&attrs.causes);
-    let solutions = texts(&attrs.solutions);
-    let retryable = match attrs.retryable.as_deref() {
-        None => quote!(#private::RetryableParts::Unstated),
-        Some(RetryableValue::No) => quote!(#private::RetryableParts::No),
-        Some(RetryableValue::WithBackoff) => quote!(#private::RetryableParts::WithBackoff),
-        Some(RetryableValue::WithCaution) => quote!(#private::RetryableParts::WithCaution),
-        Some(RetryableValue::AfterReauth) => quote!(#private::RetryableParts::AfterReauth),
-        Some(RetryableValue::AfterFixingRequest) => {
-            quote!(#private::RetryableParts::AfterFixingRequest)
-        }
-        Some(RetryableValue::After(condition)) => {
-            quote!(#private::RetryableParts::After(#condition))
-        }
-    };
+    // The others name only the parts they have; the rest are the plain ones.
+    let mut extra = Vec::new();
+    let texts = |texts: &[syn::LitStr]| quote!(&[#(#texts),*]);
+    if !attrs.causes.is_empty() {
+        let causes = texts(&attrs.causes);
+        extra.push(quote!(causes: #causes));
+    }
+    if !attrs.solutions.is_empty() {
+        let solutions = texts(&attrs.solutions);
+        extra.push(quote!(solutions: #solutions));
+    }
+    if let Some(retryable) = attrs.retryable.as_deref() {
+        let retryable = match retryable {
+            RetryableValue::No => quote!(#private::RetryableParts::No),
+            RetryableValue::WithBackoff => quote!(#private::RetryableParts::WithBackoff),
+            RetryableValue::WithCaution => quote!(#private::RetryableParts::WithCaution),
+            RetryableValue::AfterReauth => quote!(#private::RetryableParts::AfterReauth),
+            RetryableValue::AfterFixingRequest => {
+                quote!(#private::RetryableParts::AfterFixingRequest)
+            }
+            RetryableValue::After(condition) => {
+                quote!(#private::RetryableParts::After(#condition))
+            }
+        };
+        extra.push(quote!(retryable: #retryable));
+    }
     // Never empty when given: the derive rejects an empty category.
-    let category = attrs
-        .category
-        .as_ref()
-        .map_or_else(String::new, syn::LitStr::value);
+    if let Some(category) = &attrs.category {
+        extra.push(quote!(category: #category));
+    }
+    if !error.attrs.is_empty() {
+        let pairs = error.attrs.iter().map(|(name, value)| {
+            let value = match value {
+                AttrOut::Str(text) => quote!(#private::AttrValue::Str(#text)),
+                AttrOut::Int(number) => quote!(#private::AttrValue::Int(#number)),
+                AttrOut::Bool(flag) => quote!(#private::AttrValue::Bool(#flag)),
+            };
+            quote!((#name, #value))
+        });
+        extra.push(quote!(attrs: &[#(#pairs),*]));
+    }
+    if !error.members.is_empty() {
+        let keys = error.members.iter().map(|(_, key)| key);
+        extra.push(quote!(members: &[#(#keys),*]));
+    }
+    if let Some(index) = error.details {
+        extra.push(quote!(details: true));
+        if generics::is_field_errors(&variant.fields[index].ty) {
+            extra.push(quote!(field_errors: true));
+        }
+    }
+    if error.inner.is_some() {
+        extra.push(quote!(inner: true));
+    }
     quote! {
         #private::Descriptor::from_parts(#private::DescriptorParts {
             index: #index,
@@ -425,11 +543,9 @@ fn descriptor(index: usize, error: &Resolved<'_>, private: &TokenStream) -> Toke
             name: #name,
             description: #description,
             message: #message,
-            causes: #causes,
-            solutions: #solutions,
-            retryable: #retryable,
-            category: #category,
             code_json: #code_json,
+            #(#extra,)*
+            ..#private::DescriptorParts::PLAIN
         })
     }
 }
@@ -493,7 +609,9 @@ fn headers_method(
     private: &TokenStream,
 ) -> TokenStream {
     let none = |error: &Resolved<'_>| {
-        error.headers.is_empty() && matches!(error.retry_after, RetryAfter::None)
+        error.headers.is_empty()
+            && matches!(error.retry_after, RetryAfter::None)
+            && error.header_fields.is_empty()
     };
     if resolved.iter().all(none) && nested.is_empty() {
         return TokenStream::new();
@@ -507,10 +625,14 @@ fn headers_method(
             .iter()
             .map(|(name, value)| quote!((#name, #value)));
         let fixed = quote!(&[#(#fixed),*]);
+        let fields = (!error.header_fields.is_empty()).then(|| {
+            let names = error.header_fields.iter().map(|(_, name)| name);
+            quote!(.with_fields(&[#(#names),*], self))
+        });
         Some(match error.retry_after {
             RetryAfter::None => {
                 let pattern = pattern(error.variant, &[]);
-                quote!(#pattern => #private::Headers::from_parts(#fixed, #private::None))
+                quote!(#pattern => #private::Headers::from_parts(#fixed, #private::None)#fields)
             }
             RetryAfter::Seconds(seconds) => {
                 let pattern = pattern(error.variant, &[]);
@@ -518,7 +640,7 @@ fn headers_method(
                     #pattern => #private::Headers::from_parts(
                         #fixed,
                         #private::Some(#private::RetryAfter::Seconds(#seconds)),
-                    )
+                    )#fields
                 }
             }
             RetryAfter::Field(index) => {
@@ -529,46 +651,77 @@ fn headers_method(
                     quote!(#private::retry_after(#binding)),
                     error.variant.fields[index].ty.span(),
                 );
-                quote!(#pattern => #private::Headers::from_parts(#fixed, #value))
+                quote!(#pattern => #private::Headers::from_parts(#fixed, #value)#fields)
             }
         })
     };
     let body = some_arms(resolved, nested, arm, quote!(#private::Headers::none()));
     quote! {
-        fn headers(&self) -> #private::Headers {
+        fn headers(&self) -> #private::Headers<'_> {
             #body
         }
     }
 }
 
-/// `from_rejection`, when a variant is marked `#[api(rejection)]`: the variant, with its one
-/// field (if any) converted from the rejection.
+/// `from_rejection`, when any variant takes rejections: for each kind, the variant that takes
+/// it, with its one field (if any) converted from the rejection.
 fn from_rejection_method(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
-    let Some(variant) = resolved
+    let arms: Vec<TokenStream> = resolved
         .iter()
-        .map(|error| error.variant)
-        .find(|variant| variant.attrs.rejection.is_some())
-    else {
+        .filter(|error| !error.rejections.is_empty())
+        .map(|error| {
+            let variant = error.variant;
+            let kinds = error.rejections.iter().map(|kind| {
+                let kind = format_ident!("{}", kind.variant);
+                quote!(#private::RejectionKind::#kind)
+            });
+            let path = path(variant);
+            let value = match variant.fields.first() {
+                None => quote!(#path {}),
+                Some(field) => {
+                    let member = &field.member;
+                    let ty = &field.ty;
+                    // Located at the field's type, so a type that cannot hold a rejection is reported there.
+                    let convert = located(
+                        quote!(<#ty as #private::From<#private::Rejection>>::from(__rejection)),
+                        ty.span(),
+                    );
+                    quote!(#path { #member: #convert })
+                }
+            };
+            quote!(#(#kinds)|* => #private::Some(#value))
+        })
+        .collect();
+    if arms.is_empty() {
         return TokenStream::new();
-    };
-    let path = path(variant);
-    let value = match variant.fields.first() {
-        None => quote!(#path {}),
-        Some(field) => {
-            let member = &field.member;
-            let ty = &field.ty;
-            // Located at the field's type, so a type that cannot hold a rejection is reported there.
-            let convert = located(
-                quote!(<#ty as #private::From<#private::Rejection>>::from(__rejection)),
-                ty.span(),
-            );
-            quote!(#path { #member: #convert })
-        }
-    };
+    }
     quote! {
+        // `RejectionKind` is non-exhaustive, so the last arm is needed even when every kind
+        // has a variant, except in the core crate's own tests.
+        #[allow(unreachable_patterns)]
         fn from_rejection(__rejection: #private::Rejection) -> #private::Option<Self> {
-            #private::Some(#value)
+            match __rejection.kind() {
+                #(#arms,)*
+                _ => #private::None,
+            }
         }
+    }
+}
+
+/// `INTERNAL`, when a variant is the fixed 500: its descriptor in the catalog; without one,
+/// the first fixed 500 among the wrapped types'.
+fn internal_const(
+    resolved: &[Resolved<'_>],
+    transparent: &[Transparent<'_>],
+    private: &TokenStream,
+) -> TokenStream {
+    let Some(index) = resolved.iter().position(|error| error.internal) else {
+        return compose::internal(transparent, private);
+    };
+    let index = Literal::usize_unsuffixed(index);
+    quote! {
+        const INTERNAL: #private::Option<&'static #private::Descriptor> =
+            #private::Some(&<Self as #private::ApiError>::CATALOG.descriptors()[#index]);
     }
 }
 

@@ -10,7 +10,8 @@ use crate::valid::{Message, Resolved};
 
 /// The input's where clause plus the predicates the generated code needs on fields whose types
 /// mention a type parameter: the format trait each message placeholder uses (as thiserror does
-/// for `Display`), and `Details` for a details field.
+/// for `Display`), `Details` for a details field, `MemberValue` for a member field and
+/// `Display` for a header field.
 pub fn with_inferred_bounds(
     generics: &Generics,
     resolved: &[Resolved<'_>],
@@ -51,6 +52,20 @@ pub fn with_inferred_bounds(
                 push(syn::parse_quote!(#ty: #private::Details));
             }
         }
+        for (index, _) in &error.members {
+            let ty = &error.variant.fields[*index].ty;
+            let ty = option_inner(ty).unwrap_or(ty);
+            if mentions(ty, &params) {
+                push(syn::parse_quote!(#ty: #private::MemberValue));
+            }
+        }
+        for (index, _) in &error.header_fields {
+            let ty = &error.variant.fields[*index].ty;
+            let ty = option_inner(ty).unwrap_or(ty);
+            if mentions(ty, &params) {
+                push(syn::parse_quote!(#ty: #private::Display));
+            }
+        }
     }
     generics.make_where_clause().predicates.extend(predicates);
     generics
@@ -58,11 +73,21 @@ pub fn with_inferred_bounds(
 
 /// `T` when `ty` is written `Option<T>`.
 pub fn option_inner(ty: &Type) -> Option<&Type> {
+    wrapped(ty, "Option")
+}
+
+/// `T` when `ty` is written `Box<T>`.
+pub fn box_inner(ty: &Type) -> Option<&Type> {
+    wrapped(ty, "Box")
+}
+
+/// `T` when `ty` is written `Wrapper<T>`, by the last segment of its path.
+fn wrapped<'a>(ty: &'a Type, wrapper: &str) -> Option<&'a Type> {
     let Type::Path(path) = ty else {
         return None;
     };
     let last = path.path.segments.last()?;
-    if path.qself.is_some() || last.ident != "Option" {
+    if path.qself.is_some() || last.ident != wrapper {
         return None;
     }
     let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
@@ -72,6 +97,13 @@ pub fn option_inner(ty: &Type) -> Option<&Type> {
         Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 => Some(inner),
         _ => None,
     }
+}
+
+/// Whether `ty` is written `FieldErrors` or `Option<FieldErrors>` (by its last path segment).
+pub fn is_field_errors(ty: &Type) -> bool {
+    let ty = option_inner(ty).unwrap_or(ty);
+    matches!(ty, Type::Path(path) if path.qself.is_none()
+        && path.path.segments.last().is_some_and(|last| last.ident == "FieldErrors" && last.arguments.is_none()))
 }
 
 pub fn mentions(ty: &Type, params: &BTreeSet<Ident>) -> bool {

@@ -12,13 +12,17 @@ mod code;
 mod compose;
 mod doc;
 mod expand;
+mod expand_fields;
 mod fallback;
 mod generics;
 mod json;
 mod message;
+mod rejection;
 mod retry;
+mod roles;
 mod status;
 mod suggest;
+mod template;
 mod transparent;
 mod valid;
 

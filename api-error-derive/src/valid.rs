@@ -11,7 +11,14 @@
 //! - a variant has at most one details field and one Retry-After source (a field or a number);
 //! - `www_authenticate` on a variant needs status 401; on the enum it applies to its 401s;
 //! - a variant's static header replaces the enum's header of the same name;
-//! - at most one variant takes framework rejections, and it has at most one field;
+//! - a framework rejection kind goes to one variant at most: the one naming it in
+//!   `rejection(...)`, else the one bare `rejection` if the kind is about a request's content;
+//!   a variant taking rejections has at most one field;
+//! - at most one variant is the fixed 500 (`internal`): status 500, a message without
+//!   placeholders, no `expose`;
+//! - `envelope` and `custom_envelope` exclude each other;
+//! - attribute templates name `{code}`, `{status}` or `{name}` (see `template`); member,
+//!   inner and header fields follow the rules of `roles`;
 //! - with neither, the public message is the enum's default message, else the status's reason
 //!   phrase, so a 5xx error never shows its internal text unless it opts in with `expose`.
 
@@ -28,8 +35,11 @@ use crate::ast::{Input, Variant};
 use crate::attr::error_at;
 use crate::code::CodeValue;
 use crate::message::{FieldRef, FormatTrait, Segment, Template};
+use crate::rejection::{OTHER_REJECTION, REJECTION_KINDS, RejectionKind};
+use crate::roles;
 use crate::status::Status;
 use crate::suggest;
+use crate::template::{self, AttrOut, Facts};
 
 /// One error with every decision made: what expansion turns into code.
 pub struct Resolved<'a> {
@@ -43,6 +53,31 @@ pub struct Resolved<'a> {
     /// Static headers, `www-authenticate` last, in the order they go out.
     pub headers: Vec<(String, String)>,
     pub retry_after: RetryAfter,
+    /// The framework rejection kinds this variant takes.
+    pub rejections: Vec<&'static RejectionKind>,
+    /// Whether this variant is the catalog's fixed 500.
+    pub internal: bool,
+    /// Where a static message comes from.
+    pub message_from: MessageFrom,
+    /// The variant's attributes, the enum's defaults merged in, templates filled in.
+    pub attrs: Vec<(String, AttrOut)>,
+    /// The member fields: index and key.
+    pub members: Vec<(usize, String)>,
+    /// The index of the inner error field.
+    pub inner: Option<usize>,
+    /// The header fields: index and header name.
+    pub header_fields: Vec<(usize, String)>,
+}
+
+/// Where a variant's static message comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessageFrom {
+    /// The variant's own message (or its `Display` text).
+    Variant,
+    /// The enum's default message.
+    Enum,
+    /// The status's reason phrase.
+    Status,
 }
 
 /// Where a Retry-After header comes from.
@@ -80,44 +115,133 @@ pub fn resolve<'a>(input: &'a Input, errors: &mut Accumulator) -> Vec<Resolved<'
         ));
     }
     // Transparent variants are the errors they wrap: see `transparent`.
-    let resolved: Vec<Resolved<'a>> = input
+    let mut resolved: Vec<Resolved<'a>> = input
         .variants
         .iter()
         .filter(|variant| variant.attrs.transparent.is_none())
         .filter_map(|variant| resolve_variant(input, variant, errors))
         .collect();
     check_codes(&resolved, errors);
-    check_rejection(input, errors);
+    assign_rejections(input, &mut resolved, errors);
+    check_internal(&mut resolved, errors);
+    template::check(&input.attrs.attrs, errors);
+    if let (Some(envelope), Some(custom)) = (&input.attrs.envelope, &input.attrs.custom_envelope) {
+        let _ = envelope;
+        errors.push(error_at(
+            syn::spanned::Spanned::span(custom),
+            "`envelope` and `custom_envelope` exclude each other: `envelope` names a shape, `custom_envelope` any other envelope",
+        ));
+    }
     resolved
 }
 
-/// One variant at most takes framework rejections, and it is built from the rejection alone.
-fn check_rejection(input: &Input, errors: &mut Accumulator) {
-    let mut first: Option<&Variant> = None;
+/// Which variant takes each rejection kind: the one naming it, else the one bare `rejection`
+/// for a kind about a request's content. A variant taking rejections is built from the
+/// rejection alone.
+fn assign_rejections(input: &Input, resolved: &mut [Resolved<'_>], errors: &mut Accumulator) {
+    let mut bare: Option<&Variant> = None;
+    let mut named: Vec<(&'static RejectionKind, &Variant)> = Vec::new();
     for variant in &input.variants {
-        let Some(span) = variant.attrs.rejection else {
+        let Some(rejection) = &variant.attrs.rejection else {
             continue;
         };
-        if let Some(first) = first {
-            errors.push(error_at(
-                span,
-                format!(
-                    "only one variant takes framework rejections, and {} already does",
-                    describe(first)
-                ),
-            ));
-            continue;
+        match &rejection.kinds {
+            None => match bare {
+                Some(first) => errors.push(error_at(
+                    rejection.span,
+                    format!(
+                        "only one variant takes every rejection of a request's content, and {} already does; name the kinds this one takes, as in `rejection(json_data)`",
+                        describe(first)
+                    ),
+                )),
+                None => bare = Some(variant),
+            },
+            Some(kinds) => {
+                for &(kind, span) in kinds {
+                    match named.iter().find(|(other, _)| other.name == kind.name) {
+                        Some((_, first)) => errors.push(error_at(
+                            span,
+                            format!(
+                                "rejection kind `{}` already goes to {}",
+                                kind.name,
+                                describe(first)
+                            ),
+                        )),
+                        None => named.push((kind, variant)),
+                    }
+                }
+            }
         }
-        first = Some(variant);
         if variant.fields.len() > 1 {
             errors.push(error_at(
-                span,
+                rejection.span,
                 format!(
                     "{} takes framework rejections, so it is built from the rejection alone and can have at most one field, not {}",
                     describe(variant),
                     variant.fields.len()
                 ),
             ));
+        }
+    }
+    let content = REJECTION_KINDS
+        .iter()
+        .chain([&OTHER_REJECTION])
+        .filter(|kind| kind.content);
+    let taken = named.iter().copied().chain(content.filter_map(|kind| {
+        let unnamed = named.iter().all(|(other, _)| other.name != kind.name);
+        Some((kind, bare.filter(|_| unnamed)?))
+    }));
+    for (kind, variant) in taken {
+        let error = resolved
+            .iter_mut()
+            .find(|error| core::ptr::eq(error.variant, variant));
+        if let Some(error) = error {
+            error.rejections.push(kind);
+        }
+    }
+}
+
+/// The fixed 500 is one variant at most, whose body can be written from its descriptor alone.
+fn check_internal(resolved: &mut [Resolved<'_>], errors: &mut Accumulator) {
+    let mut first: Option<&Variant> = None;
+    for error in resolved.iter_mut() {
+        let Some(span) = error.variant.attrs.internal else {
+            continue;
+        };
+        let what = describe(error.variant);
+        if let Some(first) = first {
+            errors.push(error_at(
+                span,
+                format!(
+                    "only one variant is the fixed 500, and {} already is",
+                    describe(first)
+                ),
+            ));
+            continue;
+        }
+        first = Some(error.variant);
+        error.internal = true;
+        if error.status.0 != 500 {
+            errors.push(error_at(
+                span,
+                format!(
+                    "{what} is the fixed 500 (`internal`), so its status must be 500, not {}",
+                    error.status.0
+                ),
+            ));
+        }
+        match &error.message {
+            Message::Format { span, .. } => errors.push(error_at(
+                *span,
+                format!(
+                    "{what} is the fixed 500 (`internal`), whose body is written without a value, so its message cannot have placeholders"
+                ),
+            )),
+            Message::Display { span } => errors.push(error_at(
+                *span,
+                "`expose` and `internal` exclude each other: the fixed 500 shows no internal text",
+            )),
+            Message::Static(_) => {}
         }
     }
 }
@@ -207,6 +331,11 @@ fn resolve_variant<'a>(
             (None, None) => None,
         },
     };
+    let message_from = match (variant.attrs.expose, &variant.message, &input.message) {
+        (None, None, Some(_)) => MessageFrom::Enum,
+        (None, None, None) => MessageFrom::Status,
+        _ => MessageFrom::Variant,
+    };
     let mut marked = variant
         .fields
         .iter()
@@ -221,18 +350,48 @@ fn resolve_variant<'a>(
             ),
         ));
     }
-    let headers = headers_for(input, variant, status, errors);
+    let own_static: Vec<String> = variant
+        .attrs
+        .headers
+        .iter()
+        .map(|header| header.name.clone())
+        .collect();
+    let header_fields = roles::headers(variant, &own_static, errors);
+    let mut headers = headers_for(input, variant, status, errors);
+    // A header field replaces the enum's static header of its name.
+    headers.retain(|(name, _)| header_fields.iter().all(|(_, field)| field != name));
     let retry_after = retry_after_for(variant, &what, errors);
+    let members = roles::members(variant, &what, errors);
+    let inner = roles::inner(variant, &what, errors);
     let (code, code_span) = code?;
+    let status = status?;
+    let name = variant
+        .attrs
+        .name
+        .as_ref()
+        .map_or_else(|| variant.ident.to_string(), syn::LitStr::value);
+    let facts = Facts {
+        code: &code,
+        status: status.0,
+        name: &name,
+    };
+    let attrs = template::attrs(&input.attrs.attrs, &variant.attrs.attrs, &facts, errors);
     Some(Resolved {
         variant,
         code,
         code_span,
-        status: status?,
+        status,
         message: message?,
         details,
         headers,
         retry_after,
+        rejections: Vec::new(),
+        internal: false,
+        message_from,
+        attrs,
+        members,
+        inner,
+        header_fields,
     })
 }
 

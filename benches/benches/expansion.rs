@@ -34,6 +34,8 @@ mod compose;
 mod doc;
 #[path = "../../api-error-derive/src/expand.rs"]
 mod expand;
+#[path = "../../api-error-derive/src/expand_fields.rs"]
+mod expand_fields;
 #[path = "../../api-error-derive/src/fallback.rs"]
 mod fallback;
 #[path = "../../api-error-derive/src/generics.rs"]
@@ -42,10 +44,18 @@ mod generics;
 mod json;
 #[path = "../../api-error-derive/src/message.rs"]
 mod message;
+#[path = "../../api-error-derive/src/rejection.rs"]
+mod rejection;
+#[path = "../../api-error-derive/src/retry.rs"]
+mod retry;
+#[path = "../../api-error-derive/src/roles.rs"]
+mod roles;
 #[path = "../../api-error-derive/src/status.rs"]
 mod status;
 #[path = "../../api-error-derive/src/suggest.rs"]
 mod suggest;
+#[path = "../../api-error-derive/src/template.rs"]
+mod template;
 #[path = "../../api-error-derive/src/transparent.rs"]
 mod transparent;
 #[path = "../../api-error-derive/src/valid.rs"]

@@ -36,6 +36,7 @@ pub fn cases(run: &mut impl Compare) {
     face(run);
     incident(run);
     declared(run);
+    crate::extensions::cases(run);
 }
 
 /// A field error as hand-written code holds it: the same facts as a [`FieldError`].

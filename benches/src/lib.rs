@@ -5,6 +5,7 @@
 //!   hand-written `match`;
 //! - [`bodies`]: error bodies in every built-in envelope and in a declared [`Shape`], against
 //!   hand-written `#[derive(Serialize)]` structs that write the same bytes;
+//! - [`extensions`]: RFC 9457 extension members from fields, and a body of several errors;
 //! - [`responses`]: whole axum responses, against a hand-written `IntoResponse`;
 //! - [`transparent`]: bodies of errors that transparent variants wrap, one and three levels
 //!   down, against the hand-written struct of the outer envelope;
@@ -30,6 +31,7 @@ use criterion::Criterion;
 pub mod bodies;
 pub mod counting;
 pub mod decoding;
+pub mod extensions;
 pub mod lookups;
 pub mod responses;
 pub mod transparent;
@@ -185,6 +187,8 @@ mod tests {
             "face/",
             "incident/",
             "declared/",
+            "problem/extension_members",
+            "list/",
         ] {
             assert!(
                 run.0.iter().any(|id| id.starts_with(envelope)),

@@ -96,22 +96,27 @@ export function retryKindOfStatus(status: number): RetryKind {
 /** A body in the catalog's envelope. */
 export interface FaceErrorBody {
   readonly success: false;
-  readonly error: { readonly code: FaceErrorCode | (string & {}); readonly message: string; readonly details?: unknown };
+  readonly error?: { readonly code: FaceErrorCode | (string & {}); readonly message: string; readonly details?: unknown };
   readonly request_id?: string;
   readonly timestamp?: string;
 }
 
 /** One error of a body, read back. */
 export interface FaceErrorReceivedError {
-  /** The code, as the body had it. */
-  readonly code: FaceErrorCode | (string & {});
+  /** The code, as the body had it; absent from a shape without one. */
+  readonly code?: FaceErrorCode | (string & {});
   /** The catalog's entry for the code; absent for a code the catalog does not know. */
   readonly known?: FaceErrorInfo;
   readonly message?: string;
   readonly details?: unknown;
-  /** The field of a per-field item, and where it was. */
+  /** The field of a per-field item, its message, and where it was. */
   readonly field?: string;
+  readonly fieldMessage?: string;
   readonly fieldLocation?: string;
+  /** The error's member fields. */
+  readonly members?: { readonly [member: string]: unknown };
+  /** The inner error nested in this one. */
+  readonly cause?: FaceErrorReceivedError;
 }
 
 /** A body read back: its errors, and the request context it carried. */
@@ -124,30 +129,54 @@ export interface FaceErrorReceived {
 
 type ShapeValue =
   | "code" | "message" | "name" | "category" | "status" | "statusText" | "title" | "details"
-  | "requestId" | "timestamp" | "instance" | "field" | "fieldLocation"
+  | "requestId" | "timestamp" | "instance" | "field" | "fieldMessage" | "fieldCode" | "fieldLocation"
+  | "attr" | "members" | "inner" | "flag" | "other"
   | { readonly object: readonly ShapeMember[] }
   | { readonly list: readonly ShapeMember[] }
   | { readonly constant: unknown }
-  | { readonly typeUri: string };
-/** A member of the envelope: its name, its value, whether it may be null, whether it may be left out. */
-type ShapeMember = readonly [string, ShapeValue, boolean, boolean];
+  | { readonly typeUri: string }
+  | { readonly fieldPointer: string }
+  | { readonly member: string };
+/**
+ * A member of the envelope: its name (empty for members written in its place), its value,
+ * whether it may be null, whether it may be left out, whether it stands in for the message.
+ */
+type ShapeMember = readonly [string, ShapeValue, boolean, boolean, boolean];
 interface Found {
   code?: unknown;
   message?: string;
   details?: unknown;
   field?: string;
+  fieldMessage?: string;
   fieldLocation?: string;
+  members?: { [member: string]: unknown };
+  cause?: Found;
 }
 interface ReadState {
   errors: Found[];
   context: { requestId?: string; timestamp?: string; instance?: string };
 }
 
-const faceErrorShape: readonly ShapeMember[] = [["success", { constant: false }, false, false], ["error", { object: [["code", "code", false, false], ["message", "message", false, false], ["details", "details", false, true]] }, false, false], ["request_id", "requestId", false, true], ["timestamp", "timestamp", false, true]];
+const faceErrorShape: readonly ShapeMember[] = [["success", { constant: false }, false, false, false], ["error", { object: [["code", "code", false, false, false], ["message", "message", false, false, false], ["details", "details", false, true, false]] }, false, true, false], ["request_id", "requestId", false, true, false], ["timestamp", "timestamp", false, true, false]];
 
 /** Whether `body` is in the catalog's envelope. */
 export function isFaceErrorBody(body: unknown): body is FaceErrorBody {
   return matchesObject(faceErrorShape, body, "string");
+}
+
+function receiveFaceError(found: Found): FaceErrorReceivedError {
+  const code = found.code as FaceErrorCode | (string & {}) | undefined;
+  return {
+    code,
+    known: isFaceErrorCode(code) ? faceErrorCatalog[code] : undefined,
+    message: found.message,
+    details: found.details,
+    field: found.field,
+    fieldMessage: found.fieldMessage,
+    fieldLocation: found.fieldLocation,
+    members: found.members,
+    cause: found.cause === undefined ? undefined : receiveFaceError(found.cause),
+  };
 }
 
 /** The errors of a body in the catalog's envelope; `null` for any other body. */
@@ -158,23 +187,10 @@ export function parseFaceErrorBody(body: unknown): FaceErrorReceived | null {
   const state: ReadState = { errors: [], context: {} };
   const root: Found = {};
   readObject(faceErrorShape, body, root, state);
-  const found = root.code !== undefined ? [root, ...state.errors] : state.errors;
-  const errors: FaceErrorReceivedError[] = [];
-  for (const error of found) {
-    if (error.code === undefined) {
-      continue;
-    }
-    const code = error.code as FaceErrorCode | (string & {});
-    errors.push({
-      code,
-      known: isFaceErrorCode(code) ? faceErrorCatalog[code] : undefined,
-      message: error.message,
-      details: error.details,
-      field: error.field,
-      fieldLocation: error.fieldLocation,
-    });
-  }
-  return { errors, ...state.context };
+  const said = (found: Found): boolean =>
+    found.code !== undefined || found.message !== undefined || found.field !== undefined;
+  const found = said(root) ? [root, ...state.errors] : state.errors;
+  return { errors: found.filter(said).map(receiveFaceError), ...state.context };
 }
 
 function isRecord(value: unknown): value is { readonly [key: string]: unknown } {
@@ -188,7 +204,15 @@ function matchesValue(value: ShapeValue, member: unknown, codeType: string): boo
         return typeof member === codeType;
       case "status":
         return typeof member === "number";
+      case "flag":
+        return typeof member === "boolean";
+      case "attr":
+        return typeof member === "string" || typeof member === "number" || typeof member === "boolean";
+      case "members":
+      case "inner":
+        return isRecord(member);
       case "details":
+      case "other":
         return true;
       default:
         return typeof member === "string";
@@ -202,21 +226,31 @@ function matchesValue(value: ShapeValue, member: unknown, codeType: string): boo
     return Array.isArray(member) && member.every((item: unknown) => matchesObject(items, item, codeType));
   }
   if ("constant" in value) {
-    return member === value.constant;
+    return JSON.stringify(member) === JSON.stringify(value.constant);
   }
-  return typeof member === "string" && member.startsWith(value.typeUri);
+  if ("typeUri" in value) {
+    return typeof member === "string" && member.startsWith(value.typeUri);
+  }
+  if ("fieldPointer" in value) {
+    return typeof member === "string";
+  }
+  return true;
 }
 
 function matchesObject(members: readonly ShapeMember[], body: unknown, codeType: string): boolean {
   if (!isRecord(body)) {
     return false;
   }
-  return members.every(([name, value, nullable, optional]) => {
-    if (!Object.prototype.hasOwnProperty.call(body, name)) {
-      return optional;
+  return members.every(([name, value, nullable, optional, standsForMessage]) => {
+    if (name === "" || !Object.prototype.hasOwnProperty.call(body, name)) {
+      return name === "" || optional;
     }
     const member = body[name];
-    return (nullable && member === null) || matchesValue(value, member, codeType);
+    return (
+      (nullable && member === null) ||
+      matchesValue(value, member, codeType) ||
+      (standsForMessage && typeof member === "string")
+    );
   });
 }
 
@@ -224,11 +258,19 @@ function readObject(members: readonly ShapeMember[], body: unknown, found: Found
   if (!isRecord(body)) {
     return;
   }
-  for (const [name, value] of members) {
-    const member = body[name];
+  if (members.some(([name, value]) => name === "" && value === "members")) {
+    for (const [key, member] of Object.entries(body)) {
+      if (!members.some(([name]) => name === key)) {
+        found.members = { ...found.members, [key]: member };
+      }
+    }
+  }
+  for (const [name, value, , , standsForMessage] of members) {
+    const member = name === "" ? undefined : body[name];
     if (member === undefined || member === null) {
       continue;
     }
+    const text = typeof member === "string" ? member : undefined;
     if (typeof value !== "string") {
       if ("object" in value) {
         readObject(value.object, member, found, state);
@@ -238,12 +280,15 @@ function readObject(members: readonly ShapeMember[], body: unknown, found: Found
           readObject(value.list, item, error, state);
           state.errors.push(error);
         }
-      } else if ("typeUri" in value && typeof member === "string" && found.code === undefined) {
-        found.code = member.slice(value.typeUri.length);
+      } else if ("typeUri" in value && text !== undefined && found.code === undefined) {
+        found.code = text.slice(value.typeUri.length);
+      } else if ("fieldPointer" in value && text !== undefined) {
+        found.field = text.slice(value.fieldPointer.length);
+      } else if ("member" in value) {
+        found.members = { ...found.members, [value.member]: member };
       }
       continue;
     }
-    const text = typeof member === "string" ? member : undefined;
     switch (value) {
       case "code":
         found.code = member;
@@ -252,10 +297,31 @@ function readObject(members: readonly ShapeMember[], body: unknown, found: Found
         found.message = text;
         break;
       case "details":
-        found.details = member;
+        if (standsForMessage && text !== undefined) {
+          found.message = text;
+        } else {
+          found.details = member;
+        }
         break;
+      case "members":
+        if (isRecord(member)) {
+          found.members = { ...found.members, ...member };
+        }
+        break;
+      case "inner": {
+        const cause: Found = {};
+        readObject(members, member, cause, state);
+        found.cause = cause;
+        break;
+      }
       case "field":
         found.field = text;
+        break;
+      case "fieldMessage":
+        found.fieldMessage = text;
+        if (standsForMessage && found.field === undefined) {
+          found.message ??= text;
+        }
         break;
       case "fieldLocation":
         found.fieldLocation = text;
@@ -268,6 +334,9 @@ function readObject(members: readonly ShapeMember[], body: unknown, found: Found
       default:
         break;
     }
+  }
+  if (found.field !== undefined && found.fieldMessage !== undefined && found.message === found.fieldMessage) {
+    found.message = undefined;
   }
 }
 

@@ -1,6 +1,7 @@
 //! Derived errors as axum handler errors, behind `ErrorLayer`: status, headers, envelope,
-//! request context, redaction, rejections and the serialization fallback. The router is
-//! called in process; `examples/service.rs` is tested over real HTTP.
+//! request context, redaction, rejection statuses and the serialization fallback, the router
+//! called in process. `test_axum_http.rs` calls a service over real HTTP for every kind of
+//! error response.
 
 use api_error_core::ApiError;
 use api_error_core::axum::ErrorLayer;
@@ -26,6 +27,18 @@ enum ProblemError {
         status = 403,
         message = "Your current balance is 30, but that costs 50."
     )]
+    OutOfCredit,
+    #[error("bad request")]
+    #[api(status = 400, rejection)]
+    BadRequest,
+}
+
+/// A catalog with no variant for rejections.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api(code_case = "SCREAMING_SNAKE_CASE")]
+enum OnlyCredit {
+    #[error("out of credit")]
+    #[api(status = 403)]
     OutOfCredit,
 }
 
@@ -251,94 +264,53 @@ async fn a_body_that_fails_to_serialize_becomes_a_fixed_500() {
     assert!(!body.to_string().contains("hunter2"));
 }
 
-fn rejection_body(text: &str) -> Value {
-    json!({
-        "success": false,
-        "error": {
-            "code": "VALIDATION_ERROR",
-            "message": "Request validation failed.",
-            "details": [{"field": "request", "message": text}]
-        }
-    })
-}
-
 #[tokio::test]
-async fn framework_rejections_become_the_designated_variant() {
-    let cases = [
-        // Not JSON at all.
-        (
-            Request::post("/faces")
-                .header("content-type", "application/json")
-                .body(Body::from("{not json"))
-                .unwrap(),
-            "Failed to parse the request body as JSON",
-        ),
-        // JSON of the wrong shape.
-        (
-            Request::post("/faces")
-                .header("content-type", "application/json")
-                .body(Body::from(r#"{"image":1}"#))
-                .unwrap(),
-            "Failed to deserialize the JSON body into the target type",
-        ),
-        // No JSON content type.
-        (
-            Request::post("/faces").body(Body::from("{}")).unwrap(),
-            "Expected request with `Content-Type: application/json`",
-        ),
-        // A missing query parameter.
-        (
-            Request::get("/faces").body(Body::empty()).unwrap(),
-            "Failed to deserialize query string",
-        ),
-        // A query parameter of the wrong type.
-        (
-            Request::get("/faces?limit=many")
-                .body(Body::empty())
-                .unwrap(),
-            "Failed to deserialize query string",
-        ),
-    ];
-    for (request, text) in cases {
-        let (response, mut body) = send(app(), request).await;
-        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{body}");
-        assert_eq!(header(&response, "content-type"), Some("application/json"));
-        take_context(&mut body);
-        let message = body["error"]["details"][0]["message"]
-            .as_str()
-            .unwrap()
-            .to_owned();
-        assert!(message.starts_with(text), "{message}");
-        assert_eq!(body, rejection_body(&message));
-    }
-}
-
-#[tokio::test]
-async fn without_a_rejection_variant_rejections_pass_unchanged() {
+async fn a_rejection_keeps_the_framework_status_in_the_body_too() {
     async fn create(Json(_): Json<NewFace>) -> Result<(), ProblemError> {
         Ok(())
     }
+    // RFC 9457 bodies state their status: the rejection variant's body states axum's.
     let app = Router::new()
         .route("/faces", post(create))
         .layer(ErrorLayer::<ProblemError>::new());
     let request = Request::post("/faces").body(Body::from("{}")).unwrap();
-    let response = app.oneshot(request).await.unwrap();
+    let (response, body) = send(app, request).await;
     assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    assert!(
-        response.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/plain")
+    assert_eq!(
+        header(&response, "content-type"),
+        Some("application/problem+json")
     );
-    let text = to_bytes(response.into_body(), 1024).await.unwrap();
-    assert!(text.starts_with(b"Expected request with"));
+    assert_eq!(body["status"], 415);
+    assert_eq!(body["title"], "Unsupported Media Type");
+    assert_eq!(body["code"], "bad-request");
 }
 
 #[tokio::test]
-async fn other_responses_pass_unchanged() {
-    let app = app();
-    let response = app
-        .clone()
+async fn without_a_variant_a_rejection_is_the_generic_error_of_its_status() {
+    async fn create(Json(_): Json<NewFace>) -> Result<(), OnlyCredit> {
+        Ok(())
+    }
+    let app = Router::new()
+        .route("/faces", post(create))
+        .layer(ErrorLayer::<OnlyCredit>::new());
+    let request = Request::post("/faces").body(Body::from("{}")).unwrap();
+    let (response, body) = send(app, request).await;
+    assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(
+        body,
+        json!({
+            "type": "about:blank",
+            "title": "Unsupported Media Type",
+            "status": 415,
+            "detail": "Expected request with `Content-Type: application/json`",
+            "code": "UNSUPPORTED_MEDIA_TYPE"
+        })
+    );
+}
+
+#[tokio::test]
+async fn successful_responses_pass_unchanged() {
+    let response = app()
         .oneshot(Request::get("/faces?limit=5").body(Body::empty()).unwrap())
         .await
         .unwrap();
@@ -348,23 +320,10 @@ async fn other_responses_pass_unchanged() {
         to_bytes(response.into_body(), 1024).await.unwrap(),
         "listed"
     );
-
-    // An unknown route: axum's empty 404 is no plain-text error.
-    let response = app
-        .oneshot(Request::get("/nowhere").body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    assert!(
-        to_bytes(response.into_body(), 1024)
-            .await
-            .unwrap()
-            .is_empty()
-    );
 }
 
 #[derive(Debug, ApiError)]
-#[api(envelope = PlainText, code_case = "SCREAMING_SNAKE_CASE")]
+#[api(custom_envelope = PlainText, code_case = "SCREAMING_SNAKE_CASE")]
 enum PlainError {
     #[api(status = 409, message = "already there")]
     Conflict,
@@ -389,4 +348,34 @@ async fn a_derived_plain_text_error_is_not_taken_for_a_rejection() {
     );
     let text = to_bytes(response.into_body(), 1024).await.unwrap();
     assert_eq!(&text[..], b"CONFLICT: already there");
+}
+
+#[tokio::test]
+async fn every_error_response_carries_its_descriptor_for_the_layers_around() {
+    // A layer outside `ErrorLayer` (a metrics or trace layer) reads the code without the body.
+    let app = app().layer(axum::middleware::map_response(
+        |mut response: Response| async {
+            let code = response
+                .extensions()
+                .get::<&api_error_core::Descriptor>()
+                .map(|descriptor| descriptor.code().to_string());
+            if let Some(code) = code.and_then(|code| code.parse().ok()) {
+                response.headers_mut().insert("x-error-code", code);
+            }
+            response
+        },
+    ));
+    for (path, code, status) in [
+        ("/faces/f_1", Some("FACE_NOT_FOUND"), 404),
+        ("/leaky", Some("DATABASE"), 500),
+        ("/faces?limit=many", Some("VALIDATION_ERROR"), 400),
+        ("/nowhere", Some("NO_SUCH_ENDPOINT"), 404),
+        ("/faces?limit=5", None, 200),
+    ] {
+        let request = Request::get(path).body(Body::empty()).unwrap();
+        let response = app.clone().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), status, "{path}");
+        let header = response.headers().get("x-error-code");
+        assert_eq!(header.map(|code| code.to_str().unwrap()), code, "{path}");
+    }
 }

@@ -34,6 +34,15 @@ pub enum Strict {
         /// The id.
         id: u64,
     },
+    /// Every rejection of a request's content.
+    #[api(rejection)]
+    Rejected(String),
+    /// Unknown routes and wrong methods.
+    #[api(status = 404, rejection(unknown_route, method))]
+    Nowhere,
+    /// The fixed 500.
+    #[api(status = 500, internal)]
+    Internal,
 }
 
 /// A documented error type wrapping another.
@@ -61,6 +70,47 @@ pub enum Generic<E> {
     },
 }
 
+/// A shape with a place for everything a variant can carry.
+pub const SHAPE: api_error_core::Shape = api_error_core::Shape::new(&[
+    api_error_core::envelope::Member::new("code", api_error_core::envelope::Value::Code),
+    api_error_core::envelope::Member::new("doc", api_error_core::envelope::Value::Attr("doc"))
+        .required(),
+    api_error_core::envelope::Member::new("details", api_error_core::envelope::Value::Details),
+    api_error_core::envelope::Member::new("cause", api_error_core::envelope::Value::Inner),
+    api_error_core::envelope::Member::flatten(api_error_core::envelope::Value::Members),
+]);
+
+/// A documented error type using every field role.
+#[derive(Debug, ApiError)]
+#[api(envelope = SHAPE, code_case = "SCREAMING_SNAKE_CASE", attr(doc = "https://docs.example.com/{code}"))]
+pub enum Roles {
+    /// Members, an inner error, details and a header.
+    #[api(status = 429, attr(doc = "x", retries = 3))]
+    Limited {
+        /// A member.
+        #[api(member)]
+        limit: u32,
+        /// An optional member.
+        #[api(member = "retryAfter")]
+        retry_after: ::core::option::Option<u64>,
+        /// A header.
+        #[api(header = "x-ratelimit-remaining")]
+        remaining: u32,
+        /// An optional header.
+        #[api(header = "x-ratelimit-reset")]
+        reset: ::core::option::Option<u64>,
+        /// Details.
+        #[api(details)]
+        fields: ::core::option::Option<api_error_core::FieldErrors>,
+        /// The inner error.
+        #[api(inner)]
+        cause: ::core::option::Option<::std::boxed::Box<Self>>,
+    },
+    /// Nothing more.
+    #[api(status = 400)]
+    Plain,
+}
+
 /// Without the prelude, every path the derive writes must be absolute.
 pub mod no_prelude {
     #![no_implicit_prelude]
@@ -81,6 +131,25 @@ pub mod no_prelude {
         #[api(transparent)]
         Other(E),
     }
+
+    /// The same roles, without the prelude.
+    #[derive(::api_error_core::ApiError)]
+    #[api(envelope = super::SHAPE, code_case = "snake_case", attr(doc = "{name}"))]
+    pub enum Roles {
+        /// Members, an inner error and a header.
+        #[api(status = 429)]
+        Limited {
+            /// A member.
+            #[api(member)]
+            limit: u32,
+            /// A header.
+            #[api(header = "x-limit")]
+            header: ::core::option::Option<u32>,
+            /// The inner error.
+            #[api(inner)]
+            cause: ::std::boxed::Box<super::Roles>,
+        },
+    }
 }
 
 #[test]
@@ -89,6 +158,7 @@ fn strict_lints_pass() {
     assert_eq!(Strict::Tuple(3).message().to_string(), "value 3");
     assert_eq!(Strict::Struct { id: 4 }.message().to_string(), "missing 4");
     assert_eq!(Strict::Unit.code(), "UNIT");
+    assert_eq!(Strict::internal_descriptor().code(), "INTERNAL");
     assert_eq!(no_prelude::NoPrelude("x".into()).message().to_string(), "x");
     assert_eq!(Wrapping::Strict(Strict::Unit).code(), "UNIT");
     assert_eq!(Wrapping::Own.code(), "OWN");
@@ -99,4 +169,26 @@ fn strict_lints_pass() {
     let wrapped: no_prelude::Wrapping<Generic<Strict>> =
         no_prelude::Wrapping::NoPrelude(no_prelude::NoPrelude("y".into()));
     assert_eq!(wrapped.message().to_string(), "y");
+    let limited = Roles::Limited {
+        limit: 1,
+        retry_after: None,
+        remaining: 0,
+        reset: Some(9),
+        fields: None,
+        cause: Some(Box::new(Roles::Plain)),
+    };
+    assert_eq!(
+        limited.to_json_string(&api_error_core::RequestContext::new()),
+        r#"{"code":"LIMITED","doc":"x","cause":{"code":"PLAIN","doc":"https://docs.example.com/PLAIN"},"limit":1}"#
+    );
+    assert_eq!(limited.headers().count(), 2);
+    let nested = no_prelude::Roles::Limited {
+        limit: 2,
+        header: None,
+        cause: Box::new(Roles::Plain),
+    };
+    assert_eq!(
+        nested.to_json_string(&api_error_core::RequestContext::new()),
+        r#"{"code":"limited","doc":"Limited","cause":{"code":"PLAIN","doc":"https://docs.example.com/PLAIN"},"limit":2}"#
+    );
 }

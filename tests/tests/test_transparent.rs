@@ -20,7 +20,7 @@ pub enum AuthError {
         status = 401,
         message = "Token expired.",
         www_authenticate = "Bearer",
-        retryable = "after re-authenticating",
+        retryable = "after re-auth",
         category = "Authentication"
     )]
     TokenExpired { user: String },
@@ -352,4 +352,102 @@ fn a_transparent_struct() {
     );
     assert_eq!(Public::CATALOG.descriptors().len(), 0);
     assert_eq!(Public::CATALOG.len(), 2);
+}
+
+/// A storage module that marks its fixed 500.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api(code_case = "SCREAMING_SNAKE_CASE", prefix = "STORE_")]
+pub enum StoreError {
+    #[error("disk {0} failed")]
+    #[api(status = 500, message = "Storage failed.", internal)]
+    DiskFailed(String),
+}
+
+/// A handler error that marks none and wraps the storage module.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api(code_case = "SCREAMING_SNAKE_CASE", prefix = "STORE_")]
+pub enum ServiceError {
+    #[error("gone")]
+    #[api(status = 410)]
+    Gone,
+    #[error(transparent)]
+    #[api(transparent)]
+    Store(#[from] StoreError),
+}
+
+#[test]
+fn the_fixed_500_of_a_wrapped_type_stands_in_for_a_type_that_marks_none() {
+    assert_eq!(
+        ServiceError::internal_descriptor().code(),
+        Code::Str("STORE_DISK_FAILED")
+    );
+    let response = ServiceError::internal_response(&RequestContext::new());
+    assert_eq!(response.status(), 500);
+    let body = String::from_utf8(response.into_body()).unwrap_or_default();
+    assert!(body.contains(r#""code":"STORE_DISK_FAILED""#), "{body}");
+    assert!(body.contains("Storage failed."), "{body}");
+    // A type that wraps nothing that is marked keeps the generic one.
+    assert_eq!(
+        HandlerError::internal_descriptor().code(),
+        Code::Str("INTERNAL_SERVER_ERROR")
+    );
+}
+
+mod roles {
+    use api_error_core::envelope::{Member, Value};
+    use api_error_core::{ApiError, RequestContext, Shape};
+
+    /// Extension members at the root, and a documentation link per error.
+    pub const SHAPE: Shape = Shape::new(&[
+        Member::new("code", Value::Code),
+        Member::new("doc", Value::Attr("doc")).required(),
+        Member::flatten(Value::Members),
+    ]);
+
+    /// A module whose errors carry members and a header from a field.
+    #[derive(Debug, ApiError)]
+    #[api(envelope = SHAPE, code_case = "snake_case", attr(doc = "https://docs.example.com/{code}"))]
+    pub enum QuotaError {
+        #[api(status = 429)]
+        Exceeded {
+            #[api(member)]
+            limit: u32,
+            #[api(member = "window")]
+            period: &'static str,
+            #[api(header = "x-ratelimit-remaining")]
+            remaining: u32,
+        },
+    }
+
+    /// The handlers' error: the module's errors in the same shape.
+    #[derive(Debug, ApiError)]
+    #[api(envelope = SHAPE, code_case = "snake_case", attr(doc = "https://docs.example.com/{code}"))]
+    pub enum HandlerError {
+        #[api(status = 404)]
+        Missing,
+        #[api(transparent)]
+        Quota(QuotaError),
+    }
+
+    #[test]
+    fn members_and_header_fields_of_a_wrapped_error_are_written() {
+        let error = HandlerError::Quota(QuotaError::Exceeded {
+            limit: 100,
+            period: "1h",
+            remaining: 0,
+        });
+        assert_eq!(
+            error.to_json_string(&RequestContext::new()),
+            r#"{"code":"exceeded","doc":"https://docs.example.com/exceeded","limit":100,"window":"1h"}"#
+        );
+        let headers: Vec<String> = error
+            .headers()
+            .map(|(name, value)| format!("{name}: {value}"))
+            .collect();
+        assert_eq!(headers, ["x-ratelimit-remaining: 0"]);
+        assert_eq!(
+            HandlerError::Missing.to_json_string(&RequestContext::new()),
+            r#"{"code":"missing","doc":"https://docs.example.com/missing"}"#
+        );
+    }
 }

@@ -2,8 +2,11 @@
 
 use core::fmt;
 
+use serde::Deserialize as _;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+use super::read::FieldParts;
+use crate::envelope::{Member, Value};
 use crate::{DetailsForm, FieldError, FieldErrors};
 
 /// The field errors in `json`, when it is `form`'s rendering of some; `None` when it is not.
@@ -26,6 +29,39 @@ impl<'de> DeserializeSeed<'de> for Form {
                 deserializer.deserialize_map(self)
             }
             DetailsForm::List | DetailsForm::Problem => deserializer.deserialize_seq(self),
+            DetailsForm::Items(members) => {
+                let mut errors = FieldErrors::new();
+                deserializer.deserialize_seq(Items {
+                    members,
+                    errors: &mut errors,
+                })?;
+                Ok(errors)
+            }
+            DetailsForm::ByField(value) | DetailsForm::AllByField(value) => {
+                let mut errors = FieldErrors::new();
+                let all = matches!(self.0, DetailsForm::AllByField(_));
+                deserializer.deserialize_map(ByField {
+                    value,
+                    all,
+                    errors: &mut errors,
+                })?;
+                Ok(errors)
+            }
+            DetailsForm::Nested { leaf, value } => {
+                let mut errors = FieldErrors::new();
+                deserializer.deserialize_map(Nested {
+                    leaf,
+                    value,
+                    path: Vec::new(),
+                    errors: &mut errors,
+                })?;
+                Ok(errors)
+            }
+            // A form added to the model that this reader does not know yet.
+            #[allow(unreachable_patterns)]
+            _ => Err(de::Error::custom(
+                "a details form this reader does not know",
+            )),
         }
     }
 }
@@ -74,8 +110,8 @@ impl<'de> Visitor<'de> for Form {
                 .field
                 .ok_or_else(|| de::Error::missing_field(keys.field))?;
             let field = match self.0 {
-                DetailsForm::Problem => pointer_to_field(&field)
-                    .ok_or_else(|| de::Error::custom("a pointer that is not `#/field`"))?,
+                DetailsForm::Problem => pointer_to_path(&field, "#")
+                    .ok_or_else(|| de::Error::custom("a pointer that is not `#/...`"))?,
                 _ => field,
             };
             let message = item
@@ -91,24 +127,280 @@ impl<'de> Visitor<'de> for Form {
     }
 }
 
-/// `#/a~1b` back to `a/b`: the pointer RFC 9457's form writes for a field.
-fn pointer_to_field(pointer: &str) -> Option<String> {
-    let escaped = pointer.strip_prefix("#/")?;
-    let mut field = String::with_capacity(escaped.len());
-    let mut chars = escaped.chars();
-    while let Some(next) = chars.next() {
-        match next {
-            '~' => match chars.next() {
-                Some('0') => field.push('~'),
-                Some('1') => field.push('/'),
-                _ => return None,
-            },
-            // A second segment is a path this form does not write.
-            '/' => return None,
-            other => field.push(other),
+/// A JSON Pointer after `base` back to the field path it was written from:
+/// `#/pets/2/species` is `pets[2].species`, `#/a~1b` is `a/b`, `#` alone is `.` (the whole
+/// input). `None` when the pointer does not start with `base`.
+pub(crate) fn pointer_to_path(pointer: &str, base: &str) -> Option<String> {
+    let rest = pointer.strip_prefix(base)?;
+    if rest.is_empty() {
+        return Some(".".to_owned());
+    }
+    let mut steps = Vec::new();
+    for step in rest.strip_prefix('/')?.split('/') {
+        let mut plain = String::with_capacity(step.len());
+        let mut chars = step.chars();
+        while let Some(next) = chars.next() {
+            match next {
+                '~' => match chars.next() {
+                    Some('0') => plain.push('~'),
+                    Some('1') => plain.push('/'),
+                    _ => return None,
+                },
+                other => plain.push(other),
+            }
+        }
+        steps.push(plain);
+    }
+    Some(path_of(&steps))
+}
+
+/// The path of these steps, as `serde_path_to_error` prints it: an all-digit step is an
+/// index (`[2]`), the others are names joined by dots; no steps is `.`. The steps of the
+/// path are those it was written from, which is what a round trip needs.
+fn path_of<S: AsRef<str>>(steps: &[S]) -> String {
+    if steps.is_empty() {
+        return ".".to_owned();
+    }
+    let mut path = String::new();
+    let mut previous_empty = false;
+    for (index, step) in steps.iter().enumerate() {
+        let step = step.as_ref();
+        let digits = !step.is_empty() && step.bytes().all(|byte| byte.is_ascii_digit());
+        // After an empty name (`.0`), digits are a name again: `[0]` would lose the name.
+        let index_step = digits && !(index > 0 && previous_empty);
+        previous_empty = step.is_empty();
+        if index_step {
+            path.push('[');
+            path.push_str(step);
+            path.push(']');
+        } else {
+            if index > 0 {
+                path.push('.');
+            }
+            path.push_str(step);
         }
     }
-    Some(field)
+    path
+}
+
+/// `DetailsForm::Items`: a list of objects of these members, one per field error.
+struct Items<'a> {
+    members: &'static [Member],
+    errors: &'a mut FieldErrors,
+}
+
+impl<'de> Visitor<'de> for Items<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of field errors")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        loop {
+            let mut parts = FieldParts::default();
+            let seed = ItemValue {
+                value: Value::Object(self.members),
+                parts: &mut parts,
+            };
+            if seq.next_element_seed(seed)?.is_none() {
+                return Ok(());
+            }
+            self.errors.push(parts.into_error(None));
+        }
+    }
+}
+
+/// `DetailsForm::ByField` and `AllByField`: an object with a member per field holding the
+/// value of its first error, or a list of the value for each of its errors.
+struct ByField<'a> {
+    value: Value,
+    all: bool,
+    errors: &'a mut FieldErrors,
+}
+
+impl<'de> Visitor<'de> for ByField<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("field errors by field")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(field) = map.next_key::<String>()? {
+            if self.all {
+                map.next_value_seed(Values {
+                    value: self.value,
+                    field: &field,
+                    errors: &mut *self.errors,
+                })?;
+            } else {
+                let mut parts = FieldParts::default();
+                map.next_value_seed(ItemValue {
+                    value: self.value,
+                    parts: &mut parts,
+                })?;
+                parts.field.get_or_insert(field);
+                self.errors.push(parts.into_error(None));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A list of one value for each of a field's errors.
+struct Values<'a> {
+    value: Value,
+    field: &'a str,
+    errors: &'a mut FieldErrors,
+}
+
+impl<'de> DeserializeSeed<'de> for Values<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Values<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of a field's errors")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        loop {
+            let mut parts = FieldParts::default();
+            let seed = ItemValue {
+                value: self.value,
+                parts: &mut parts,
+            };
+            if seq.next_element_seed(seed)?.is_none() {
+                return Ok(());
+            }
+            parts.field.get_or_insert_with(|| self.field.to_owned());
+            self.errors.push(parts.into_error(None));
+        }
+    }
+}
+
+/// `DetailsForm::Nested`: objects along each field's path, the field's errors under `leaf`.
+struct Nested<'a> {
+    leaf: &'static str,
+    value: Value,
+    path: Vec<String>,
+    errors: &'a mut FieldErrors,
+}
+
+impl<'de> DeserializeSeed<'de> for Nested<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Nested<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("field errors nested along their paths")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let Nested {
+            leaf,
+            value,
+            mut path,
+            errors,
+        } = self;
+        while let Some(key) = map.next_key::<String>()? {
+            if key == leaf {
+                let field = path_of(&path);
+                map.next_value_seed(Values {
+                    value,
+                    field: &field,
+                    errors: &mut *errors,
+                })?;
+            } else {
+                path.push(key);
+                map.next_value_seed(Nested {
+                    leaf,
+                    value,
+                    path: path.clone(),
+                    errors: &mut *errors,
+                })?;
+                path.pop();
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One value of a field error read into its parts: a field value, a constant (skipped), or an
+/// object of them.
+struct ItemValue<'a> {
+    value: Value,
+    parts: &'a mut FieldParts,
+}
+
+impl<'de> DeserializeSeed<'de> for ItemValue<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        let text = |deserializer: D| -> Result<Option<String>, D::Error> {
+            Ok(<Option<String> as serde::Deserialize>::deserialize(deserializer).unwrap_or(None))
+        };
+        match self.value {
+            Value::Field => self.parts.field = text(deserializer)?,
+            Value::FieldMessage => self.parts.message = text(deserializer)?,
+            Value::FieldCode => self.parts.code = text(deserializer)?,
+            Value::FieldLocation => self.parts.location = text(deserializer)?,
+            Value::FieldPointer(base) => {
+                let pointer = text(deserializer)?;
+                self.parts.field = pointer.and_then(|pointer| pointer_to_path(&pointer, base));
+            }
+            Value::Object(members) => deserializer.deserialize_any(ItemObject {
+                members,
+                parts: self.parts,
+            })?,
+            _ => {
+                IgnoredAny::deserialize(deserializer)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An object of a field error's members.
+struct ItemObject<'a> {
+    members: &'static [Member],
+    parts: &'a mut FieldParts,
+}
+
+impl<'de> Visitor<'de> for ItemObject<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field error's object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            match self.members.iter().find(|member| member.name() == key.0) {
+                Some(member) => map.next_value_seed(ItemValue {
+                    value: member.value(),
+                    parts: &mut *self.parts,
+                })?,
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The member names of one form's item.
@@ -255,16 +547,56 @@ mod tests {
             FieldError::new("name", "Name is required").code("required"),
             FieldError::new("name", "Name is too short"),
             FieldError::new("a/b~c", "bad \"quoted\" \u{1F600}"),
+            FieldError::new("pets[2].species", "Must be DOG or CAT.").location("body"),
+            FieldError::new(".", "The body is not JSON."),
         ])
     }
 
     #[test]
+    fn pointers_read_back_into_paths() {
+        assert_eq!(
+            pointer_to_path("#/pets/2/species", "#").as_deref(),
+            Some("pets[2].species")
+        );
+        assert_eq!(pointer_to_path("#/a~1b~0c", "#").as_deref(), Some("a/b~c"));
+        assert_eq!(pointer_to_path("#", "#").as_deref(), Some("."));
+        assert_eq!(
+            pointer_to_path("/data/attributes/x", "/data/attributes").as_deref(),
+            Some("x")
+        );
+        assert_eq!(pointer_to_path("#/a~2", "#"), None);
+        assert_eq!(pointer_to_path("/other", "#"), None);
+    }
+
+    #[test]
     fn every_form_reads_back_what_it_writes() {
+        const ITEMS: DetailsForm = DetailsForm::Items(&[
+            Member::new("name", Value::Field),
+            Member::new("reason", Value::FieldCode),
+            Member::new("description", Value::FieldMessage),
+            Member::new("in", Value::FieldLocation),
+            Member::new("at", Value::FieldPointer("/data")),
+            Member::new(
+                "kind",
+                Value::Constant(crate::envelope::Constant::Str("field")),
+            ),
+        ]);
+        const OBJECT: Value = Value::Object(&[
+            Member::new("code", Value::FieldCode),
+            Member::new("message", Value::FieldMessage),
+        ]);
         for form in [
             DetailsForm::MessagesByField,
             DetailsForm::ObjectByField,
             DetailsForm::List,
             DetailsForm::Problem,
+            ITEMS,
+            DetailsForm::ByField(Value::FieldMessage),
+            DetailsForm::AllByField(OBJECT),
+            DetailsForm::Nested {
+                leaf: "_errors",
+                value: OBJECT,
+            },
         ] {
             let json = form.render(&errors());
             let read = read(&json, form).unwrap_or_else(|| panic!("{form:?}: {json}"));
@@ -279,10 +611,6 @@ mod tests {
             (r#"{"a":{"code":"x"}}"#, DetailsForm::ObjectByField),
             (r#"[{"message":"m"}]"#, DetailsForm::List),
             (r##"[{"detail":"d","pointer":"/a"}]"##, DetailsForm::Problem),
-            (
-                r##"[{"detail":"d","pointer":"#/a/b"}]"##,
-                DetailsForm::Problem,
-            ),
             (r#"[1]"#, DetailsForm::List),
             ("null", DetailsForm::List),
         ] {

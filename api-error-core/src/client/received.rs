@@ -141,6 +141,8 @@ pub struct ReceivedError {
     pub(crate) message: Option<String>,
     pub(crate) details: Option<Box<RawValue>>,
     pub(crate) field_errors: Option<FieldErrors>,
+    pub(crate) members: Vec<(String, Box<RawValue>)>,
+    pub(crate) cause: Option<Box<ReceivedError>>,
 }
 
 impl ReceivedError {
@@ -159,6 +161,8 @@ impl ReceivedError {
             message: None,
             details: None,
             field_errors: None,
+            members: Vec::new(),
+            cause: None,
         }
     }
 
@@ -292,6 +296,65 @@ impl ReceivedError {
         self.details
             .as_deref()
             .map(|raw| serde_json::from_str(raw.get()))
+    }
+
+    /// The error's member fields the body carried (`#[api(member)]` on the server's
+    /// variant): each key with its value as JSON text, in the body's order.
+    ///
+    /// ```
+    /// use api_error_core::client::ErrorResponse;
+    /// use api_error_core::envelope::{Member, Shape, Value};
+    /// use api_error_core::{ApiError, RequestContext};
+    ///
+    /// const SHAPE: Shape = Shape::new(&[
+    ///     Member::new("code", Value::Code),
+    ///     Member::flatten(Value::Members),
+    /// ]);
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = SHAPE, code_case = "snake_case")]
+    /// enum Error {
+    ///     #[api(status = 429)]
+    ///     RateLimited {
+    ///         #[api(member)]
+    ///         limit: u32,
+    ///     },
+    /// }
+    ///
+    /// let sent = Error::RateLimited { limit: 100 }.to_response(&RequestContext::new());
+    /// let received = ErrorResponse::<Error>::from_response(&sent);
+    /// let error = received.error().unwrap();
+    /// assert_eq!(error.members().collect::<Vec<_>>(), [("limit", "100")]);
+    /// assert_eq!(error.member_as::<u32>("limit").unwrap().unwrap(), 100);
+    /// ```
+    pub fn members(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.members
+            .iter()
+            .map(|(key, raw)| (key.as_str(), raw.get()))
+    }
+
+    /// The member field `key` read as a `T`: `None` when the body had no such member.
+    ///
+    /// See [`members`](Self::members) for an example.
+    pub fn member_as<T: DeserializeOwned>(
+        &self,
+        key: &str,
+    ) -> Option<Result<T, serde_json::Error>> {
+        self.members
+            .iter()
+            .find(|(own, _)| own == key)
+            .map(|(_, raw)| serde_json::from_str(raw.get()))
+    }
+
+    /// The inner error the body nested in this one (`Value::Inner`), read back the same way.
+    ///
+    /// ```
+    /// use api_error_core::client::{ReceivedCode, ReceivedError};
+    ///
+    /// assert!(ReceivedError::new(ReceivedCode::Int(1)).cause().is_none());
+    /// ```
+    pub fn cause(&self) -> Option<&ReceivedError> {
+        self.cause.as_deref()
     }
 
     /// The details as a JSON value.

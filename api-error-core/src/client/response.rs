@@ -69,7 +69,7 @@ pub struct ErrorResponse<E> {
 #[derive(Clone, Debug)]
 pub enum ErrorBody {
     /// In the envelope: its errors and request context.
-    Envelope(Received),
+    Errors(Received),
     /// No body at all.
     Empty,
     /// A body that is not in the envelope: a proxy's HTML page, another service's JSON.
@@ -86,7 +86,7 @@ impl ErrorBody {
     /// ```
     pub fn errors(&self) -> &[ReceivedError] {
         match self {
-            ErrorBody::Envelope(received) => received.errors(),
+            ErrorBody::Errors(received) => received.errors(),
             ErrorBody::Empty | ErrorBody::Foreign(_) => &[],
         }
     }
@@ -213,10 +213,14 @@ impl<E: ApiError> ErrorResponse<E> {
     /// ```
     pub fn decode(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Self {
         let body = if body.iter().all(u8::is_ascii_whitespace) {
-            ErrorBody::Empty
+            match E::body_shape() {
+                // An envelope without a body: the status is the error, when one error has it.
+                Some(shape) if !shape.has_body() => by_status::<E>(status),
+                _ => ErrorBody::Empty,
+            }
         } else {
             match E::read_body(body) {
-                Some(received) => ErrorBody::Envelope(received),
+                Some(received) => ErrorBody::Errors(received),
                 None => ErrorBody::Foreign(foreign(headers, body)),
             }
         };
@@ -328,7 +332,7 @@ impl<E> ErrorResponse<E> {
             instance: None,
         };
         match &self.body {
-            ErrorBody::Envelope(received) => received.context(),
+            ErrorBody::Errors(received) => received.context(),
             ErrorBody::Empty | ErrorBody::Foreign(_) => NONE,
         }
     }
@@ -343,6 +347,20 @@ impl<E> ErrorResponse<E> {
             self.status,
             self.retry_after.map(|retry_after| retry_after.delay()),
         )
+    }
+}
+
+/// The one error of `E`'s catalog with this status, as a body of one error; empty when no
+/// error or several have it.
+fn by_status<E: ApiError>(status: StatusCode) -> ErrorBody {
+    let mut errors = E::CATALOG.iter().filter(|error| error.status() == status);
+    match (errors.next(), errors.next()) {
+        (Some(only), None) => {
+            let mut error = ReceivedError::new(ReceivedCode::from(only.code()));
+            error.descriptor = Some(only);
+            ErrorBody::Errors(Received::new(vec![error]))
+        }
+        _ => ErrorBody::Empty,
     }
 }
 
@@ -385,7 +403,7 @@ impl<E> fmt::Display for ErrorResponse<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.status)?;
         match &self.body {
-            ErrorBody::Envelope(received) => {
+            ErrorBody::Errors(received) => {
                 for (index, error) in received.errors().iter().enumerate() {
                     f.write_str(if index == 0 { ": " } else { "; " })?;
                     write!(f, "{error}")?;

@@ -88,8 +88,10 @@ pub fn components<E: ApiError>() -> Value {
                 json!({"$ref": format!("#/components/examples/{component}")}),
             );
         }
-        responses.insert(
-            format!("{name}{status}"),
+        // An envelope without a body (`Shape::no_body`) has no content to describe.
+        let response = if content_type.is_empty() {
+            json!({"description": reason(status)})
+        } else {
             json!({
                 "description": reason(status),
                 "content": {
@@ -98,8 +100,9 @@ pub fn components<E: ApiError>() -> Value {
                         "examples": named,
                     }
                 }
-            }),
-        );
+            })
+        };
+        responses.insert(format!("{name}{status}"), response);
     }
     json!({
         "schemas": {name: E::body_schema().unwrap_or_else(|| json!({}))},

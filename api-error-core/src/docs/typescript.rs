@@ -232,12 +232,15 @@ fn write_envelope(out: &mut String, catalog: &Catalog, shape: &Shape) -> fmt::Re
         out,
         "/** One error of a body, read back. */\n\
          export interface {name}ReceivedError {{\n  \
-         /** The code, as the body had it. */\n  readonly code: {code_type};\n  \
+         /** The code, as the body had it; absent from a shape without one. */\n  \
+         readonly code?: {code_type};\n  \
          /** The catalog's entry for the code; absent for a code the catalog does not know. */\n  \
          readonly known?: {name}Info;\n  \
          readonly message?: string;\n  readonly details?: unknown;\n  \
-         /** The field of a per-field item, and where it was. */\n  \
-         readonly field?: string;\n  readonly fieldLocation?: string;\n}}\n"
+         /** The field of a per-field item, its message, and where it was. */\n  \
+         readonly field?: string;\n  readonly fieldMessage?: string;\n  readonly fieldLocation?: string;\n  \
+         /** The error's member fields. */\n  readonly members?: {{ readonly [member: string]: unknown }};\n  \
+         /** The inner error nested in this one. */\n  readonly cause?: {name}ReceivedError;\n}}\n"
     )?;
     writeln!(
         out,
@@ -258,22 +261,27 @@ fn write_envelope(out: &mut String, catalog: &Catalog, shape: &Shape) -> fmt::Re
     )?;
     writeln!(
         out,
+        "function receive{name}(found: Found): {name}ReceivedError {{\n  \
+         const code = found.code as {code_type} | undefined;\n  \
+         return {{\n    code,\n    \
+         known: is{name}Code(code) ? {value}Catalog[code] : undefined,\n    \
+         message: found.message,\n    details: found.details,\n    \
+         field: found.field,\n    fieldMessage: found.fieldMessage,\n    fieldLocation: found.fieldLocation,\n    \
+         members: found.members,\n    \
+         cause: found.cause === undefined ? undefined : receive{name}(found.cause),\n  }};\n}}\n"
+    )?;
+    writeln!(
+        out,
         "/** The errors of a body in the catalog's envelope; `null` for any other body. */\n\
          export function parse{name}Body(body: unknown): {name}Received | null {{\n  \
          if (!is{name}Body(body)) {{\n    return null;\n  }}\n  \
          const state: ReadState = {{ errors: [], context: {{}} }};\n  \
          const root: Found = {{}};\n  \
          readObject({value}Shape, body, root, state);\n  \
-         const found = root.code !== undefined ? [root, ...state.errors] : state.errors;\n  \
-         const errors: {name}ReceivedError[] = [];\n  \
-         for (const error of found) {{\n    \
-         if (error.code === undefined) {{\n      continue;\n    }}\n    \
-         const code = error.code as {code_type};\n    \
-         errors.push({{\n      code,\n      \
-         known: is{name}Code(code) ? {value}Catalog[code] : undefined,\n      \
-         message: error.message,\n      details: error.details,\n      \
-         field: error.field,\n      fieldLocation: error.fieldLocation,\n    }});\n  }}\n  \
-         return {{ errors, ...state.context }};\n}}\n"
+         const said = (found: Found): boolean =>\n    \
+         found.code !== undefined || found.message !== undefined || found.field !== undefined;\n  \
+         const found = said(root) ? [root, ...state.errors] : state.errors;\n  \
+         return {{ errors: found.filter(said).map(receive{name}), ...state.context }};\n}}\n"
     )?;
     writeln!(out, "{SHAPE_READER}")
 }
@@ -288,7 +296,7 @@ fn object_type(members: &[Member], code_type: &str, top: bool) -> String {
             if member.absent() == Absent::Null {
                 ty.push_str(" | null");
             }
-            let optional = member.absent() == Absent::Omit && can_be_absent(member.value());
+            let optional = member.absent() == Absent::Omit && can_be_absent(member);
             format!(
                 "readonly {}{}: {ty}",
                 property_name(member.name()),
@@ -312,7 +320,9 @@ fn value_type(value: Value, code_type: &str) -> String {
     match value {
         Value::Code => code_type.to_owned(),
         Value::Status => "number".to_owned(),
-        Value::Details => "unknown".to_owned(),
+        Value::IsClientError | Value::IsServerError => "boolean".to_owned(),
+        Value::Attr(_) => "string | number | boolean".to_owned(),
+        Value::Members => "{ readonly [member: string]: unknown }".to_owned(),
         Value::Constant(constant) => constant_json(constant),
         Value::Object(members) => object_type(members, code_type, false),
         Value::List(members) => {
@@ -328,22 +338,18 @@ fn value_type(value: Value, code_type: &str) -> String {
         | Value::Timestamp
         | Value::Instance
         | Value::Field
+        | Value::FieldPointer(_)
+        | Value::FieldMessage
+        | Value::FieldCode
         | Value::FieldLocation => "string".to_owned(),
+        // Details, a member field, an inner error, and whatever the model adds.
+        _ => "unknown".to_owned(),
     }
 }
 
 /// Whether a member can be left out of a body, as the writer leaves out absent values.
-fn can_be_absent(value: Value) -> bool {
-    matches!(
-        value,
-        Value::Details
-            | Value::RequestId
-            | Value::Timestamp
-            | Value::Instance
-            | Value::Category
-            | Value::Field
-            | Value::FieldLocation
-    )
+fn can_be_absent(member: &Member) -> bool {
+    member.value().can_be_absent() || member.only_when_declared() || member.is_flattened()
 }
 
 /// The shape as data for the reader below: `[name, value, nullable, optional]`.
@@ -369,13 +375,16 @@ fn shape_data(out: &mut String, members: &[Member]) -> fmt::Result {
                 write!(out, "{{ constant: {} }}", constant_json(constant))?
             }
             Value::TypeUri(base) => write!(out, "{{ typeUri: {} }}", json(base))?,
+            Value::FieldPointer(base) => write!(out, "{{ fieldPointer: {} }}", json(base))?,
+            Value::Member(key) => write!(out, "{{ member: {} }}", json(key))?,
             other => out.push_str(&json(kind(other))),
         }
         write!(
             out,
-            ", {}, {}]",
+            ", {}, {}, {}]",
             member.absent() == Absent::Null,
-            can_be_absent(member.value())
+            member.absent() == Absent::Omit && can_be_absent(member),
+            member.fallback() == Some(Value::Message)
         )?;
     }
     out.push(']');
@@ -397,75 +406,109 @@ fn kind(value: Value) -> &'static str {
         Value::Timestamp => "timestamp",
         Value::Instance => "instance",
         Value::Field => "field",
+        Value::FieldMessage => "fieldMessage",
+        Value::FieldCode => "fieldCode",
         Value::FieldLocation => "fieldLocation",
-        Value::TypeUri(_) | Value::Constant(_) | Value::Object(_) | Value::List(_) => "other",
+        Value::Attr(_) => "attr",
+        Value::Members => "members",
+        Value::Inner => "inner",
+        Value::IsClientError | Value::IsServerError => "flag",
+        _ => "other",
     }
 }
 
 /// The types of the shape's data, and the reader's state.
-const SHAPE_TYPES: &str = "type ShapeValue =
-  | \"code\" | \"message\" | \"name\" | \"category\" | \"status\" | \"statusText\" | \"title\" | \"details\"
-  | \"requestId\" | \"timestamp\" | \"instance\" | \"field\" | \"fieldLocation\"
+const SHAPE_TYPES: &str = r##"type ShapeValue =
+  | "code" | "message" | "name" | "category" | "status" | "statusText" | "title" | "details"
+  | "requestId" | "timestamp" | "instance" | "field" | "fieldMessage" | "fieldCode" | "fieldLocation"
+  | "attr" | "members" | "inner" | "flag" | "other"
   | { readonly object: readonly ShapeMember[] }
   | { readonly list: readonly ShapeMember[] }
   | { readonly constant: unknown }
-  | { readonly typeUri: string };
-/** A member of the envelope: its name, its value, whether it may be null, whether it may be left out. */
-type ShapeMember = readonly [string, ShapeValue, boolean, boolean];
+  | { readonly typeUri: string }
+  | { readonly fieldPointer: string }
+  | { readonly member: string };
+/**
+ * A member of the envelope: its name (empty for members written in its place), its value,
+ * whether it may be null, whether it may be left out, whether it stands in for the message.
+ */
+type ShapeMember = readonly [string, ShapeValue, boolean, boolean, boolean];
 interface Found {
   code?: unknown;
   message?: string;
   details?: unknown;
   field?: string;
+  fieldMessage?: string;
   fieldLocation?: string;
+  members?: { [member: string]: unknown };
+  cause?: Found;
 }
 interface ReadState {
   errors: Found[];
   context: { requestId?: string; timestamp?: string; instance?: string };
 }
-";
+"##;
 
 /// The reader: the shape walked over a parsed body, the same for every catalog.
-const SHAPE_READER: &str = "function isRecord(value: unknown): value is { readonly [key: string]: unknown } {
-  return typeof value === \"object\" && value !== null && !Array.isArray(value);
+/// The reader: the shape walked over a parsed body, the same for every catalog.
+const SHAPE_READER: &str = r##"function isRecord(value: unknown): value is { readonly [key: string]: unknown } {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function matchesValue(value: ShapeValue, member: unknown, codeType: string): boolean {
-  if (typeof value === \"string\") {
+  if (typeof value === "string") {
     switch (value) {
-      case \"code\":
+      case "code":
         return typeof member === codeType;
-      case \"status\":
-        return typeof member === \"number\";
-      case \"details\":
+      case "status":
+        return typeof member === "number";
+      case "flag":
+        return typeof member === "boolean";
+      case "attr":
+        return typeof member === "string" || typeof member === "number" || typeof member === "boolean";
+      case "members":
+      case "inner":
+        return isRecord(member);
+      case "details":
+      case "other":
         return true;
       default:
-        return typeof member === \"string\";
+        return typeof member === "string";
     }
   }
-  if (\"object\" in value) {
+  if ("object" in value) {
     return matchesObject(value.object, member, codeType);
   }
-  if (\"list\" in value) {
+  if ("list" in value) {
     const items = value.list;
     return Array.isArray(member) && member.every((item: unknown) => matchesObject(items, item, codeType));
   }
-  if (\"constant\" in value) {
-    return member === value.constant;
+  if ("constant" in value) {
+    return JSON.stringify(member) === JSON.stringify(value.constant);
   }
-  return typeof member === \"string\" && member.startsWith(value.typeUri);
+  if ("typeUri" in value) {
+    return typeof member === "string" && member.startsWith(value.typeUri);
+  }
+  if ("fieldPointer" in value) {
+    return typeof member === "string";
+  }
+  return true;
 }
 
 function matchesObject(members: readonly ShapeMember[], body: unknown, codeType: string): boolean {
   if (!isRecord(body)) {
     return false;
   }
-  return members.every(([name, value, nullable, optional]) => {
-    if (!Object.prototype.hasOwnProperty.call(body, name)) {
-      return optional;
+  return members.every(([name, value, nullable, optional, standsForMessage]) => {
+    if (name === "" || !Object.prototype.hasOwnProperty.call(body, name)) {
+      return name === "" || optional;
     }
     const member = body[name];
-    return (nullable && member === null) || matchesValue(value, member, codeType);
+    return (
+      (nullable && member === null) ||
+      matchesValue(value, member, codeType) ||
+      (standsForMessage && typeof member === "string")
+    );
   });
 }
 
@@ -473,53 +516,88 @@ function readObject(members: readonly ShapeMember[], body: unknown, found: Found
   if (!isRecord(body)) {
     return;
   }
-  for (const [name, value] of members) {
-    const member = body[name];
+  if (members.some(([name, value]) => name === "" && value === "members")) {
+    for (const [key, member] of Object.entries(body)) {
+      if (!members.some(([name]) => name === key)) {
+        found.members = { ...found.members, [key]: member };
+      }
+    }
+  }
+  for (const [name, value, , , standsForMessage] of members) {
+    const member = name === "" ? undefined : body[name];
     if (member === undefined || member === null) {
       continue;
     }
-    if (typeof value !== \"string\") {
-      if (\"object\" in value) {
+    const text = typeof member === "string" ? member : undefined;
+    if (typeof value !== "string") {
+      if ("object" in value) {
         readObject(value.object, member, found, state);
-      } else if (\"list\" in value && Array.isArray(member)) {
+      } else if ("list" in value && Array.isArray(member)) {
         for (const item of member) {
           const error: Found = {};
           readObject(value.list, item, error, state);
           state.errors.push(error);
         }
-      } else if (\"typeUri\" in value && typeof member === \"string\" && found.code === undefined) {
-        found.code = member.slice(value.typeUri.length);
+      } else if ("typeUri" in value && text !== undefined && found.code === undefined) {
+        found.code = text.slice(value.typeUri.length);
+      } else if ("fieldPointer" in value && text !== undefined) {
+        found.field = text.slice(value.fieldPointer.length);
+      } else if ("member" in value) {
+        found.members = { ...found.members, [value.member]: member };
       }
       continue;
     }
-    const text = typeof member === \"string\" ? member : undefined;
     switch (value) {
-      case \"code\":
+      case "code":
         found.code = member;
         break;
-      case \"message\":
+      case "message":
         found.message = text;
         break;
-      case \"details\":
-        found.details = member;
+      case "details":
+        if (standsForMessage && text !== undefined) {
+          found.message = text;
+        } else {
+          found.details = member;
+        }
         break;
-      case \"field\":
+      case "members":
+        if (isRecord(member)) {
+          found.members = { ...found.members, ...member };
+        }
+        break;
+      case "inner": {
+        const cause: Found = {};
+        readObject(members, member, cause, state);
+        found.cause = cause;
+        break;
+      }
+      case "field":
         found.field = text;
         break;
-      case \"fieldLocation\":
+      case "fieldMessage":
+        found.fieldMessage = text;
+        if (standsForMessage && found.field === undefined) {
+          found.message ??= text;
+        }
+        break;
+      case "fieldLocation":
         found.fieldLocation = text;
         break;
-      case \"requestId\":
-      case \"timestamp\":
-      case \"instance\":
+      case "requestId":
+      case "timestamp":
+      case "instance":
         state.context[value] ??= text;
         break;
       default:
         break;
     }
   }
+  if (found.field !== undefined && found.fieldMessage !== undefined && found.message === found.fieldMessage) {
+    found.message = undefined;
+  }
 }
-";
+"##;
 
 fn constant_json(constant: Constant) -> String {
     match constant {
@@ -527,6 +605,20 @@ fn constant_json(constant: Constant) -> String {
         Constant::Bool(flag) => flag.to_string(),
         Constant::Int(number) => number.to_string(),
         Constant::Str(text) => json(text),
+        Constant::Array(items) => {
+            let items: Vec<String> = items.iter().map(|item| constant_json(*item)).collect();
+            format!("[{}]", items.join(", "))
+        }
+        Constant::Object(members) => {
+            let members: Vec<String> = members
+                .iter()
+                .map(|(name, value)| format!("{}: {}", json(name), constant_json(*value)))
+                .collect();
+            format!("{{ {} }}", members.join(", "))
+        }
+        // Whatever the model adds: any JSON.
+        #[allow(unreachable_patterns)]
+        _ => "unknown".to_owned(),
     }
 }
 

@@ -10,7 +10,9 @@ use crate::envelope::{Constant, Member, Shape, Value};
 ///
 /// `{"type":"about:blank","title":"Not Found","status":404,"detail":"...","instance":"...","code":"...","errors":[...]}`:
 /// the public message is the `detail`, the code and the details are extension members, and
-/// field errors are `{"detail", "pointer"}` objects.
+/// field errors are `{"detail", "pointer"}` objects whose pointer is the field's path
+/// (`#/profile/color`). The variant's member fields (`#[api(member)]`) are extension members
+/// too, after the others.
 ///
 /// ```
 /// use api_error_core::{ApiError, FieldError, FieldErrors, RequestContext};
@@ -42,6 +44,7 @@ pub const PROBLEM: Shape = Shape::new(&[
     Member::new("instance", Value::Instance),
     Member::new("code", Value::Code),
     Member::new("errors", Value::Details),
+    Member::flatten(Value::Members),
 ])
 .details_form(DetailsForm::Problem)
 .content_type("application/problem+json");
@@ -201,3 +204,23 @@ pub const INCIDENT: Shape = Shape::new(&[
     Member::new("request_id", Value::RequestId),
 ])
 .details_form(DetailsForm::ObjectByField);
+
+/// No body: the error is in the status and the headers alone, and the response has no
+/// content type. Name: `"none"`.
+///
+/// ```
+/// use api_error_core::{ApiError, RequestContext};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(envelope = "none")]
+/// enum Error {
+///     #[api(code = "NOT_MODIFIED", status = 412, header("etag", "\"v7\""))]
+///     PreconditionFailed,
+/// }
+///
+/// let response = Error::PreconditionFailed.to_response(&RequestContext::new());
+/// assert_eq!(response.status(), 412);
+/// assert!(response.body().is_empty());
+/// assert_eq!(response.headers()["etag"], "\"v7\"");
+/// ```
+pub const NO_BODY: Shape = Shape::no_body();

@@ -1,94 +1,161 @@
 //! Writes a body from a compiled [`Shape`](super::Shape): fixed runs are copied, strings are
-//! escaped straight into the output, and only details values go through serde_json.
+//! escaped straight into the output, and only details and member values go through
+//! serde_json.
 
-use super::escape::{Escaping, escaped, string};
-use super::plan::{Plan, Slot, Step, Then};
-use super::{Absent, BodyError};
-use crate::{ApiError, Details, DetailsForm, FieldError, FieldErrors, RequestContext};
+use super::BodyError;
+use super::escape::{Escaping, string};
+use super::fields;
+use super::path::pointer;
+use super::plan::{Otherwise, Plan, Slot, Step, Then};
+use super::source::Source;
+use crate::{Details, FieldError, FieldErrors, RequestContext};
+
+/// How deep inner errors are written: a deeper one is absent.
+const INNER_DEPTH: u8 = 16;
 
 /// Writes the body `plan` describes for `error`.
-pub(crate) fn write_plan<E: ApiError + ?Sized>(
+pub(crate) fn write_plan<S: Source + ?Sized>(
     plan: &Plan,
-    error: &E,
+    error: &S,
     context: &RequestContext<'_>,
     out: &mut Vec<u8>,
 ) -> Result<(), BodyError> {
-    let details = error.details();
-    let mut writer = Writer {
-        error,
-        context,
-        details,
-        field_errors: details.and_then(Details::field_errors),
-        form: plan.form,
-        bytes: &plan.bytes,
-        spread: false,
-        failure: None,
-        out,
-    };
+    let mut writer = Writer::new(plan, error, context, out);
     writer.run(&plan.steps, None);
-    match writer.failure {
-        Some(failure) => Err(BodyError::from(failure)),
-        None => Ok(()),
-    }
+    writer.finish()
 }
 
-struct Writer<'a, E: ?Sized> {
-    error: &'a E,
+pub(crate) struct Writer<'a, S: ?Sized> {
+    error: &'a S,
     context: &'a RequestContext<'a>,
     details: Option<&'a dyn Details>,
     /// The details' field errors, when they are field errors: asked once per body.
     field_errors: Option<&'a FieldErrors>,
-    form: DetailsForm,
+    plan: &'a Plan,
     /// The plan's fixed bytes.
     bytes: &'a [u8],
     /// Field errors went out as per-field list items; they are not written again.
     spread: bool,
+    /// How many inner errors this one is inside.
+    depth: u8,
     failure: Option<serde_json::Error>,
     out: &'a mut Vec<u8>,
 }
 
-impl<E: ApiError + ?Sized> Writer<'_, E> {
+impl<'a, S: Source + ?Sized> Writer<'a, S> {
+    pub(crate) fn new(
+        plan: &'a Plan,
+        error: &'a S,
+        context: &'a RequestContext<'a>,
+        out: &'a mut Vec<u8>,
+    ) -> Self {
+        let details = error.details();
+        Writer {
+            error,
+            context,
+            details,
+            field_errors: details.and_then(Details::field_errors),
+            plan,
+            bytes: &plan.bytes,
+            spread: false,
+            depth: 0,
+            failure: None,
+            out,
+        }
+    }
+
+    /// The first failure of a details or member value, if any.
+    pub(crate) fn finish(self) -> Result<(), BodyError> {
+        match self.failure {
+            Some(failure) => Err(BodyError::from(failure)),
+            None => Ok(()),
+        }
+    }
+
     /// Writes `steps`; `item` is the field error of the list item they belong to, if any.
-    /// Inlined into the body's own writer; items go through [`item`](Self::item).
+    /// Inlined into the body's own writer; nested objects and items go through
+    /// [`nested`](Self::nested).
     #[inline(always)]
-    fn run(&mut self, steps: &[Step], item: Option<&FieldError>) {
+    pub(crate) fn run(&mut self, steps: &[Step], item: Option<&FieldError>) {
         let mut rest = steps;
         while let Some((&step, tail)) = rest.split_first() {
             rest = tail;
             self.fixed(step.start, step.end);
-            match step.then {
-                Then::Stop => {}
-                Then::Comma => self.comma(),
-                Then::Value(slot) => {
-                    let present = self.is_present(slot, item);
-                    self.slot_or_null(slot, item, present);
+            self.then(step.then, &mut rest, item);
+        }
+    }
+
+    /// Writes `steps` from byte `from` of the first one's fixed bytes on: the part of a plan
+    /// after a place inside a run.
+    pub(crate) fn run_from(&mut self, steps: &[Step], from: u32) {
+        let Some((&first, tail)) = steps.split_first() else {
+            return;
+        };
+        let mut rest = tail;
+        self.fixed(from.max(first.start), first.end);
+        self.then(first.then, &mut rest, None);
+        self.run(rest, None);
+    }
+
+    /// Does what a step does after its fixed bytes; a step over the steps after it takes them
+    /// from `rest`.
+    #[inline(always)]
+    fn then(&mut self, then: Then, rest: &mut &[Step], item: Option<&FieldError>) {
+        match then {
+            Then::Stop => {}
+            Then::Comma => self.comma(),
+            Then::Value { slot, otherwise } => {
+                if !self.slot(slot, item) {
+                    // Never a fixed fallback here: those follow a key written by `Optional`.
+                    self.otherwise(otherwise, 0, item);
                 }
-                Then::Optional {
-                    slot,
-                    start,
-                    end,
-                    absent,
-                    ask,
-                } => {
-                    let present = self.is_present(slot, item);
-                    if present || absent == Absent::Null {
-                        if ask {
-                            self.comma();
-                        }
-                        self.fixed(start, end);
-                        self.slot_or_null(slot, item, present);
-                    }
+            }
+            Then::Optional {
+                slot,
+                start,
+                end,
+                otherwise,
+                ask,
+            } => {
+                // Most absent values are known absent before their key is written.
+                if otherwise == Otherwise::Omit && !self.may_be_present(slot, item) {
+                    return;
                 }
-                Then::PerField { spread, plain } => {
-                    let (spread, tail) = split(rest, spread);
-                    let (plain, tail) = split(tail, plain);
-                    rest = tail;
-                    self.per_field(spread, plain);
+                let mark = self.out.len();
+                if ask {
+                    self.comma();
                 }
+                self.fixed(start, end);
+                if !self.slot(slot, item) && !self.otherwise(otherwise, end, item) {
+                    self.out.truncate(mark);
+                }
+            }
+            Then::Object {
+                len,
+                start,
+                end,
+                null,
+                ask,
+            } => {
+                let (members, tail) = split(rest, len);
+                *rest = tail;
+                self.object(members, item, (start, end), null, ask);
+            }
+            Then::PerField { spread, plain } => {
+                let (spread, tail) = split(rest, spread);
+                let (plain, tail) = split(tail, plain);
+                *rest = tail;
+                self.per_field(spread, plain);
             }
         }
     }
 
+    /// The fixed bytes of a plan from `start` to `end`.
+    pub(crate) fn bytes(&mut self, start: u32, end: u32) {
+        self.fixed(start, end);
+    }
+
+    #[inline]
     fn fixed(&mut self, start: u32, end: u32) {
         if let Some(bytes) = self.bytes.get(start as usize..end as usize) {
             self.out.extend_from_slice(bytes);
@@ -102,7 +169,65 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
         }
     }
 
-    fn is_present(&self, slot: Slot, item: Option<&FieldError>) -> bool {
+    /// What a member writes when its value is absent; `false` when that is nothing.
+    /// `key_end` is where the member's key ends, and a fixed fallback starts.
+    #[inline]
+    fn otherwise(&mut self, otherwise: Otherwise, key_end: u32, item: Option<&FieldError>) -> bool {
+        match otherwise {
+            Otherwise::Omit => false,
+            Otherwise::Null => {
+                self.out.extend_from_slice(b"null");
+                true
+            }
+            Otherwise::Fixed { end } => {
+                self.fixed(key_end, end);
+                true
+            }
+            Otherwise::Slot { slot, null } => {
+                if self.slot(slot, item) {
+                    true
+                } else if null {
+                    self.out.extend_from_slice(b"null");
+                    true
+                } else {
+                    false
+                }
+            }
+        }
+    }
+
+    /// An object that may be absent: its key, `{`, its members, and `}`; or, when no member
+    /// was written, nothing (or its key and `null`).
+    fn object(
+        &mut self,
+        members: &[Step],
+        item: Option<&FieldError>,
+        (start, end): (u32, u32),
+        null: bool,
+        ask: bool,
+    ) {
+        let mark = self.out.len();
+        if ask {
+            self.comma();
+        }
+        self.fixed(start, end);
+        self.out.push(b'{');
+        let open = self.out.len();
+        self.nested(members, item);
+        if self.out.len() > open {
+            self.out.push(b'}');
+        } else if null {
+            self.out.truncate(open - 1);
+            self.out.extend_from_slice(b"null");
+        } else {
+            self.out.truncate(mark);
+        }
+    }
+
+    /// Whether the slot's value may be there: `false` when it is known absent without asking
+    /// the error (member fields and inner errors are asked when written).
+    #[inline]
+    fn may_be_present(&self, slot: Slot, item: Option<&FieldError>) -> bool {
         match slot {
             Slot::Details => {
                 !self.spread
@@ -112,32 +237,50 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
             Slot::RequestId => self.context.request_id.is_some(),
             Slot::Timestamp => self.context.timestamp.is_some(),
             Slot::Instance => self.context.instance.is_some(),
-            Slot::Field => item.is_some(),
+            Slot::Field | Slot::FieldPointer(_) | Slot::FieldMessage => item.is_some(),
+            Slot::FieldCode => item.and_then(FieldError::code_text).is_some(),
             Slot::FieldLocation => item.and_then(FieldError::location_text).is_some(),
-            Slot::Message => true,
+            Slot::Message | Slot::Member(_) | Slot::Inner(_) => true,
         }
     }
 
-    /// The slot's value when it is `present`, else `null`.
-    fn slot_or_null(&mut self, slot: Slot, item: Option<&FieldError>, present: bool) {
-        if present {
-            self.slot(slot, item);
-        } else {
-            self.out.extend_from_slice(b"null");
-        }
-    }
-
-    fn slot(&mut self, slot: Slot, item: Option<&FieldError>) {
+    /// Writes the slot's value when the body has it; `false`, having written nothing, when
+    /// it is absent.
+    #[inline]
+    fn slot(&mut self, slot: Slot, item: Option<&FieldError>) -> bool {
         let text = match slot {
-            Slot::Message => return self.message(),
+            Slot::Message => {
+                self.message();
+                return true;
+            }
             Slot::Details => return self.details(),
+            Slot::Member(index) => return self.member(index),
+            Slot::Inner(index) => return self.inner(index),
+            Slot::FieldPointer(index) => {
+                let (Some(error), Some(base)) = (item, self.plan.bases.get(usize::from(index)))
+                else {
+                    return false;
+                };
+                self.out.push(b'"');
+                pointer(self.out, base, error.field());
+                self.out.push(b'"');
+                return true;
+            }
             Slot::RequestId => self.context.request_id,
             Slot::Timestamp => self.context.timestamp,
             Slot::Instance => self.context.instance,
             Slot::Field => item.map(FieldError::field),
+            Slot::FieldMessage => item.map(FieldError::message),
+            Slot::FieldCode => item.and_then(FieldError::code_text),
             Slot::FieldLocation => item.and_then(FieldError::location_text),
         };
-        string(self.out, text.unwrap_or_default());
+        match text {
+            Some(text) => {
+                string(self.out, text);
+                true
+            }
+            None => false,
+        }
     }
 
     /// A message with values in it, formatted straight into the output. (A plan writes a fixed
@@ -145,7 +288,7 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
     fn message(&mut self) {
         let mark = self.out.len();
         self.out.push(b'"');
-        if self.error.write_message(&mut Escaping(self.out)).is_ok() {
+        if self.error.message_into(&mut Escaping(self.out)).is_ok() {
             self.out.push(b'"');
         } else {
             // Keep the body valid: a failing `Display` of a field leaves no half string.
@@ -154,9 +297,9 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
         }
     }
 
-    /// The steps of a list item.
+    /// The steps of a nested object or a list item.
     #[inline(never)]
-    fn item(&mut self, steps: &[Step], item: Option<&FieldError>) {
+    fn nested(&mut self, steps: &[Step], item: Option<&FieldError>) {
         self.run(steps, item);
     }
 
@@ -169,176 +312,92 @@ impl<E: ApiError + ?Sized> Writer<'_, E> {
         match field_errors {
             Some(errors) => {
                 self.spread = true;
-                for (index, error) in errors.iter().enumerate() {
-                    if index > 0 {
+                let mut wrote = false;
+                for error in errors {
+                    let mark = self.out.len();
+                    if wrote {
                         self.out.push(b',');
                     }
-                    self.item(spread, Some(error));
+                    let start = self.out.len();
+                    self.nested(spread, Some(error));
+                    if self.out.len() > start {
+                        wrote = true;
+                    } else {
+                        // An item whose members were all absent: no comma for it either.
+                        self.out.truncate(mark);
+                    }
                 }
             }
-            None => self.item(plain, None),
+            None => self.nested(plain, None),
         }
     }
 
-    fn details(&mut self) {
-        let Some(details) = self.details else {
-            self.out.extend_from_slice(b"null");
-            return;
+    fn details(&mut self) -> bool {
+        let present = !self.spread && !self.field_errors.is_some_and(FieldErrors::is_empty);
+        let Some(details) = self.details.filter(|_| present) else {
+            return false;
         };
         if let Some(errors) = self.field_errors {
-            write_field_errors(self.out, errors, self.form);
-            return;
+            fields::write(self.out, errors, self.plan.form);
+            return true;
         }
         let mark = self.out.len();
         if let Err(failure) = details.write_json(self.out) {
-            // Keep the body valid: what the failed value wrote is discarded.
-            self.out.truncate(mark);
-            self.out.extend_from_slice(b"null");
+            self.failed(mark, failure);
+        }
+        true
+    }
+
+    fn member(&mut self, index: u16) -> bool {
+        let Some(value) = self.error.member(usize::from(index)) else {
+            return false;
+        };
+        if let Some(errors) = value.field_errors() {
+            fields::write(self.out, errors, self.plan.form);
+            return true;
+        }
+        let mark = self.out.len();
+        if let Err(failure) = value.write_json(self.out) {
+            self.failed(mark, failure);
+        }
+        true
+    }
+
+    /// Keeps the body valid where a value failed to serialize: what it wrote is discarded and
+    /// `null` stands in its place; the first failure is reported.
+    fn failed(&mut self, mark: usize, failure: serde_json::Error) {
+        self.out.truncate(mark);
+        self.out.extend_from_slice(b"null");
+        if self.failure.is_none() {
             self.failure = Some(failure);
         }
+    }
+
+    /// The inner error, as an object of the members this plan keeps at `index`, compiled for
+    /// the inner error's variant (inner errors are rare: their plan is not kept).
+    fn inner(&mut self, index: u16) -> bool {
+        if self.depth >= INNER_DEPTH {
+            return false;
+        }
+        let (Some(members), Some(inner)) =
+            (self.plan.inner.get(usize::from(index)), self.error.inner())
+        else {
+            return false;
+        };
+        let plan = Plan::object(members, inner.inner_descriptor(), self.plan.form);
+        let mut writer = Writer::new(&plan, inner, self.context, self.out);
+        writer.depth = self.depth + 1;
+        writer.run(&plan.steps, None);
+        if let Err(failure) = writer.finish()
+            && self.failure.is_none()
+        {
+            self.failure = Some(failure.into_inner());
+        }
+        true
     }
 }
 
 /// The first `len` steps of `steps`, and the rest.
-fn split(steps: &[Step], len: u32) -> (&[Step], &[Step]) {
+pub(crate) fn split(steps: &[Step], len: u32) -> (&[Step], &[Step]) {
     steps.split_at((len as usize).min(steps.len()))
-}
-
-/// Field errors in the given form.
-pub(crate) fn write_field_errors(out: &mut Vec<u8>, errors: &FieldErrors, form: DetailsForm) {
-    match form {
-        DetailsForm::MessagesByField => {
-            out.push(b'{');
-            for (index, (first, after)) in by_field(errors).enumerate() {
-                if index > 0 {
-                    out.push(b',');
-                }
-                string(out, first.field());
-                out.extend_from_slice(b":[");
-                string(out, first.message());
-                for error in after.iter().filter(|error| error.field() == first.field()) {
-                    out.push(b',');
-                    string(out, error.message());
-                }
-                out.push(b']');
-            }
-            out.push(b'}');
-        }
-        DetailsForm::ObjectByField => {
-            out.push(b'{');
-            for (index, (first, _)) in by_field(errors).enumerate() {
-                if index > 0 {
-                    out.push(b',');
-                }
-                string(out, first.field());
-                out.extend_from_slice(b":{");
-                if let Some(code) = first.code_text() {
-                    out.extend_from_slice(b"\"code\":");
-                    string(out, code);
-                    out.push(b',');
-                }
-                out.extend_from_slice(b"\"message\":");
-                string(out, first.message());
-                out.push(b'}');
-            }
-            out.push(b'}');
-        }
-        DetailsForm::List => {
-            out.push(b'[');
-            for (index, error) in errors.iter().enumerate() {
-                if index > 0 {
-                    out.push(b',');
-                }
-                out.extend_from_slice(b"{\"field\":");
-                string(out, error.field());
-                if let Some(code) = error.code_text() {
-                    out.extend_from_slice(b",\"code\":");
-                    string(out, code);
-                }
-                out.extend_from_slice(b",\"message\":");
-                string(out, error.message());
-                out.push(b'}');
-            }
-            out.push(b']');
-        }
-        DetailsForm::Problem => {
-            out.push(b'[');
-            for (index, error) in errors.iter().enumerate() {
-                if index > 0 {
-                    out.push(b',');
-                }
-                out.extend_from_slice(b"{\"detail\":");
-                string(out, error.message());
-                out.extend_from_slice(b",\"pointer\":");
-                pointer(out, error.field());
-                if let Some(code) = error.code_text() {
-                    out.extend_from_slice(b",\"code\":");
-                    string(out, code);
-                }
-                out.push(b'}');
-            }
-            out.push(b']');
-        }
-    }
-}
-
-/// Each field of `errors` once, in the order first seen: its first error, and the errors after
-/// that one, where its other errors are. Without allocating, and without comparing an error's
-/// field with itself.
-fn by_field(errors: &FieldErrors) -> impl Iterator<Item = (&FieldError, &[FieldError])> {
-    let errors = errors.as_slice();
-    errors.iter().enumerate().filter_map(|(index, error)| {
-        let (before, from) = errors.split_at(index);
-        let seen = before
-            .iter()
-            .any(|earlier| earlier.field() == error.field());
-        (!seen).then(|| (error, from.get(1..).unwrap_or_default()))
-    })
-}
-
-/// A JSON Pointer (RFC 6901) to a top-level member, as RFC 9457 writes it: `"#/name"`.
-fn pointer(out: &mut Vec<u8>, field: &str) {
-    out.extend_from_slice(b"\"#/");
-    let mut rest = field;
-    while let Some(at) = rest.find(['~', '/']) {
-        let (plain, special) = rest.split_at(at);
-        escaped(out, plain);
-        out.extend_from_slice(if special.starts_with('~') {
-            b"~0"
-        } else {
-            b"~1"
-        });
-        rest = special.get(1..).unwrap_or_default();
-    }
-    escaped(out, rest);
-    out.push(b'"');
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fields_are_grouped_in_first_seen_order_whatever_comes_between() {
-        let errors = FieldErrors::from([
-            FieldError::new("a", "a1").code("x"),
-            FieldError::new("b", "b1"),
-            FieldError::new("a", "a2"),
-            FieldError::new("c", "c1"),
-            FieldError::new("b", "b2").code("y"),
-        ]);
-        let written = |form| {
-            let mut out = Vec::new();
-            write_field_errors(&mut out, &errors, form);
-            String::from_utf8(out).unwrap_or_default()
-        };
-        assert_eq!(
-            written(DetailsForm::MessagesByField),
-            r#"{"a":["a1","a2"],"b":["b1","b2"],"c":["c1"]}"#
-        );
-        assert_eq!(
-            written(DetailsForm::ObjectByField),
-            r#"{"a":{"code":"x","message":"a1"},"b":{"message":"b1"},"c":{"message":"c1"}}"#
-        );
-    }
 }

@@ -1,25 +1,70 @@
 //! Envelopes: the JSON shape an API wraps its errors in.
+//!
+//! A [`Shape`] is data: the members of the body's root object, each a [`Member`] naming where
+//! its [`Value`] comes from. Values come from the error (code, message, status, name, title,
+//! type URI, category, status class), from attributes the variants declare
+//! (`#[api(attr(doc_url = "..."))]`), from fields marked as members (`#[api(member)]`), from
+//! the details, from an inner error, from the request context, or are constants. Lists write
+//! one item per error or per field error; objects nest.
+//!
+//! Each value has a presence rule. When a value is absent, its member is left out, or written
+//! as `null` ([`Member::null_if_absent`]), or written with another value ([`Member::or`]):
+//!
+//! | value | absent when | absent writes |
+//! |---|---|---|
+//! | `Code`, `Name`, `Status`, `StatusText`, `Title`, `TypeUri(base)`, `IsClientError`, `IsServerError`, `Constant(..)` | never | - |
+//! | `Message` | never (the enum's default message or the reason phrase stand in); with `.when_declared()`, when the variant declares no message | the member's rule |
+//! | `Category` | the variant declares none | the member's rule |
+//! | `Attr(name)` | the variant and the enum declare no such attribute (a compile error when the member is `.required()`) | the member's rule |
+//! | `Details` | no details field, `None`, empty field errors, or field errors already written as per-field items | the member's rule |
+//! | `Members` | the variant has no member fields, or all are `None` | flattened: nothing; under a name: the member's rule |
+//! | `Member(key)` | the variant has no member `key`, or it is `None` | the member's rule |
+//! | `Inner` | no inner error, or `None` | the member's rule |
+//! | `RequestId`, `Timestamp`, `Instance` | the request context lacks it | the member's rule |
+//! | `Field`, `FieldPointer(base)`, `FieldMessage` | outside a per-field item (in the list's item written when there are no field errors) | the member's rule |
+//! | `FieldCode`, `FieldLocation` | as `Field`, and when the field error has none | the member's rule |
+//! | `Object(..)` | every member is absent | the member's rule |
+//! | `List(..)` | never; an item whose members are all absent is left out (`[]`) | - |
+//!
+//! "The member's rule" is: nothing (the default), `null` with `.null_if_absent()`, or the
+//! value given to `.or(..)` when that one is present.
+//!
+//! A shape that cannot be written as declared fails the build: [`Shape::new`] checks it in
+//! `const` evaluation, and the derive checks each enum against its shape (a variant's details,
+//! members or inner error with nowhere to go, a required attribute a variant lacks).
 
 #[doc(hidden)]
 pub mod builtin;
+pub(crate) mod check;
+mod errors;
 mod escape;
+pub(crate) mod fields;
 pub(crate) mod json;
+mod member;
+mod path;
 mod plan;
 mod schema;
+mod source;
+mod value;
 
 use core::fmt;
 
 use crate::client::Received;
 use crate::{ApiError, Catalog, DetailsForm, RequestContext};
 
+pub use errors::ApiErrors;
+pub use member::{Absent, Member};
 #[doc(hidden)]
 pub use plan::{PlanCell, Plans};
+#[doc(hidden)]
+pub use source::{InnerError, MemberValue};
+pub use value::{Constant, Value};
 
 /// Writes an error's response body.
 ///
 /// [`Shape`] is the declarative implementation every built-in envelope uses; implement this
-/// trait directly for a body no shape can describe. An enum picks its envelope with
-/// `#[api(envelope = ...)]`.
+/// trait directly for a body no shape can describe. An enum picks a shape with
+/// `#[api(envelope = ...)]`, and any other envelope with `#[api(custom_envelope = ...)]`.
 ///
 /// ```
 /// use api_error_core::{ApiError, BodyError, Envelope, RequestContext};
@@ -44,7 +89,7 @@ pub use plan::{PlanCell, Plans};
 /// }
 ///
 /// #[derive(Debug, ApiError)]
-/// #[api(envelope = Legacy)]
+/// #[api(custom_envelope = Legacy)]
 /// enum Error {
 ///     #[api(code = "GONE", status = 410, message = "it \"left\"")]
 ///     Gone,
@@ -54,7 +99,7 @@ pub use plan::{PlanCell, Plans};
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an envelope",
-    label = "name a built-in envelope, a `Shape` constant, or a value whose type implements `Envelope`"
+    label = "`custom_envelope` names a value whose type implements `Envelope`"
 )]
 pub trait Envelope {
     /// The response's content type, such as `application/json`.
@@ -107,6 +152,31 @@ pub trait Envelope {
         let _ = prepared;
         self.write(error, context, out)
     }
+
+    /// Not public API: the body of several errors, for [`ApiErrors`]; by default a JSON array
+    /// of each error's own body.
+    #[doc(hidden)]
+    fn write_list<E: ApiError>(
+        &self,
+        prepared: &[PlanCell],
+        errors: &[E],
+        context: &RequestContext<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), BodyError> {
+        let mut result = Ok(());
+        out.push(b'[');
+        for (index, error) in errors.iter().enumerate() {
+            if index > 0 {
+                out.push(b',');
+            }
+            let written = self.write_prepared(prepared, error, context, out);
+            if result.is_ok() {
+                result = written;
+            }
+        }
+        out.push(b']');
+        result
+    }
 }
 
 /// Part of a body could not be serialized; the body that was written is still complete and valid.
@@ -121,6 +191,12 @@ pub trait Envelope {
 #[derive(Debug)]
 pub struct BodyError {
     source: serde_json::Error,
+}
+
+impl BodyError {
+    pub(crate) fn into_inner(self) -> serde_json::Error {
+        self.source
+    }
 }
 
 impl From<serde_json::Error> for BodyError {
@@ -144,11 +220,13 @@ impl std::error::Error for BodyError {
 /// A declared envelope: the members of the body's root object, in order.
 ///
 /// Declare one as a `const` and name it in `#[api(envelope = path::TO_IT)]`; any number of
-/// enums can share it. A derived type compiles its shape for each variant, the first time it
-/// writes a body of that variant: the member names, the constants, the punctuation and the
-/// variant's own code, status and fixed message become runs of bytes, escaped once, that every
+/// enums can share it. [`Shape::new`] checks the shape in `const` evaluation, and the derive
+/// checks each enum against it, so a shape that cannot be written as declared fails the
+/// build. A derived type compiles its shape for each variant, the first time it writes a body
+/// of that variant: the member names, the constants, the punctuation and the variant's own
+/// code, status, attributes and fixed message become runs of bytes, escaped once, that every
 /// later body copies whole, with only the values that change (an interpolated message,
-/// details, the request context) written between them.
+/// details, members, the request context) written between them.
 ///
 /// ```
 /// use api_error_core::envelope::{Constant, Member, Shape, Value};
@@ -182,17 +260,29 @@ impl std::error::Error for BodyError {
 ///     Error::NotFound.to_json_string(&context),
 ///     r#"{"ok":false,"status":"404","error":{"kind":"not_found","text":"no such thing","fields":null},"meta":{"trace":"t-1"}}"#
 /// );
+/// // Without a request id, `meta` has no member left, and is left out itself.
+/// assert_eq!(
+///     Error::NotFound.to_json_string(&RequestContext::new()),
+///     r#"{"ok":false,"status":"404","error":{"kind":"not_found","text":"no such thing","fields":null}}"#
+/// );
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Shape {
     members: &'static [Member],
     details: DetailsForm,
     content_type: &'static str,
+    body: bool,
 }
 
 impl Shape {
     /// A shape whose root object has these members, served as `application/json`, writing
     /// field errors as a [`DetailsForm::List`].
+    ///
+    /// # Panics
+    ///
+    /// In `const` evaluation, so at compile time for a `const` shape, when the shape breaks
+    /// one of its rules (see the [module](self)): an empty object or list, a field value
+    /// outside a list, two members of one name, a modifier on a value it does not apply to.
     ///
     /// ```
     /// use api_error_core::envelope::{Member, Shape, Value};
@@ -201,14 +291,52 @@ impl Shape {
     /// assert_eq!(FLAT.members().len(), 1);
     /// ```
     pub const fn new(members: &'static [Member]) -> Self {
+        check::shape(members, DetailsForm::List);
         Shape {
             members,
             details: DetailsForm::List,
             content_type: "application/json",
+            body: true,
+        }
+    }
+
+    /// A shape of responses without a body: the error is in the status and the headers
+    /// alone, and the response has no content type.
+    ///
+    /// ```
+    /// use api_error_core::envelope::Shape;
+    /// use api_error_core::{ApiError, RequestContext};
+    ///
+    /// const NONE: Shape = Shape::no_body();
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(envelope = NONE)]
+    /// enum Error {
+    ///     #[api(code = "RATE_LIMITED", status = 429, header("x-ratelimit-remaining", "0"))]
+    ///     RateLimited,
+    /// }
+    ///
+    /// let response = Error::RateLimited.to_response(&RequestContext::new());
+    /// assert_eq!(response.status(), 429);
+    /// assert!(response.body().is_empty());
+    /// assert!(response.headers().get("content-type").is_none());
+    /// assert_eq!(response.headers()["x-ratelimit-remaining"], "0");
+    /// ```
+    pub const fn no_body() -> Self {
+        Shape {
+            members: &[],
+            details: DetailsForm::List,
+            content_type: "",
+            body: false,
         }
     }
 
     /// How [`FieldErrors`](crate::FieldErrors) details are written.
+    ///
+    /// # Panics
+    ///
+    /// In `const` evaluation, when the form breaks a rule: an item without members, or a
+    /// value that is not a field value, a constant or an object of them.
     ///
     /// ```
     /// use api_error_core::DetailsForm;
@@ -220,6 +348,7 @@ impl Shape {
     /// ```
     #[must_use]
     pub const fn details_form(mut self, form: DetailsForm) -> Self {
+        check::shape(&[], form);
         self.details = form;
         self
     }
@@ -263,6 +392,19 @@ impl Shape {
     pub const fn details(&self) -> DetailsForm {
         self.details
     }
+
+    /// Whether responses have a body; `false` for [`Shape::no_body`].
+    ///
+    /// ```
+    /// use api_error_core::envelope::Shape;
+    /// use api_error_core::envelopes::PROBLEM;
+    ///
+    /// assert!(PROBLEM.has_body());
+    /// assert!(!Shape::no_body().has_body());
+    /// ```
+    pub const fn has_body(&self) -> bool {
+        self.body
+    }
 }
 
 impl Envelope for Shape {
@@ -298,6 +440,16 @@ impl Envelope for Shape {
         }
     }
 
+    fn write_list<E: ApiError>(
+        &self,
+        prepared: &[PlanCell],
+        errors: &[E],
+        context: &RequestContext<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), BodyError> {
+        errors::write(self, prepared, errors, context, out)
+    }
+
     fn schema(&self, catalog: &Catalog) -> Option<serde_json::Value> {
         Some(schema::of_shape(self, catalog))
     }
@@ -310,169 +462,4 @@ impl Envelope for Shape {
     fn read(&self, catalog: &Catalog, body: &[u8]) -> Option<Received> {
         crate::client::read::read(self, catalog, body).ok()
     }
-}
-
-/// One member of an object in a [`Shape`]: its name, what it holds, and what happens when that
-/// is absent.
-///
-/// ```
-/// use api_error_core::envelope::{Absent, Member, Value};
-///
-/// let member = Member::new("request_id", Value::RequestId);
-/// assert_eq!(member.name(), "request_id");
-/// assert_eq!(member.absent(), Absent::Omit);
-/// assert_eq!(member.null_if_absent().absent(), Absent::Null);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Member {
-    name: &'static str,
-    value: Value,
-    absent: Absent,
-}
-
-impl Member {
-    /// A member named `name` holding `value`; omitted from the body when the value is absent.
-    ///
-    /// ```
-    /// use api_error_core::envelope::{Member, Value};
-    ///
-    /// let member = Member::new("errorCode", Value::Code);
-    /// assert_eq!(member.value(), Value::Code);
-    /// ```
-    pub const fn new(name: &'static str, value: Value) -> Self {
-        Member {
-            name,
-            value,
-            absent: Absent::Omit,
-        }
-    }
-
-    /// Writes `null` instead of leaving the member out when its value is absent.
-    ///
-    /// ```
-    /// use api_error_core::envelope::{Absent, Member, Value};
-    ///
-    /// assert_eq!(Member::new("details", Value::Details).null_if_absent().absent(), Absent::Null);
-    /// ```
-    #[must_use]
-    pub const fn null_if_absent(mut self) -> Self {
-        self.absent = Absent::Null;
-        self
-    }
-
-    /// The member's name.
-    ///
-    /// ```
-    /// use api_error_core::envelope::{Member, Value};
-    ///
-    /// assert_eq!(Member::new("code", Value::Code).name(), "code");
-    /// ```
-    pub const fn name(&self) -> &'static str {
-        self.name
-    }
-
-    /// What the member holds.
-    ///
-    /// ```
-    /// use api_error_core::envelope::{Member, Value};
-    ///
-    /// assert_eq!(Member::new("message", Value::Message).value(), Value::Message);
-    /// ```
-    pub const fn value(&self) -> Value {
-        self.value
-    }
-
-    /// What happens when the value is absent.
-    ///
-    /// ```
-    /// use api_error_core::envelope::{Absent, Member, Value};
-    ///
-    /// assert_eq!(Member::new("timestamp", Value::Timestamp).absent(), Absent::Omit);
-    /// ```
-    pub const fn absent(&self) -> Absent {
-        self.absent
-    }
-}
-
-/// What a [`Member`] does when its value is absent: no details, no request id, ...
-///
-/// ```
-/// use api_error_core::envelope::Absent;
-///
-/// assert_ne!(Absent::Omit, Absent::Null);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Absent {
-    /// The member is left out.
-    Omit,
-    /// The member is written with `null`.
-    Null,
-}
-
-/// What a [`Member`] holds.
-///
-/// ```
-/// use api_error_core::envelope::{Constant, Value};
-///
-/// let flag = Value::Constant(Constant::Bool(false));
-/// assert_ne!(flag, Value::Code);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Value {
-    /// The error code, as a string or a number.
-    Code,
-    /// The public message.
-    Message,
-    /// The documented name, such as `"NoSuchPetException"`.
-    Name,
-    /// The category, absent when the error has none.
-    Category,
-    /// The HTTP status as a number: `404`.
-    Status,
-    /// The HTTP status as a string: `"404"`.
-    StatusText,
-    /// The status's reason phrase: `"Not Found"` (RFC 9457's `title` for `about:blank`).
-    Title,
-    /// A URI naming the problem type: the given base followed by the code.
-    TypeUri(&'static str),
-    /// The variant's details, absent when it has none (or an empty list of field errors).
-    Details,
-    /// The request id from the [`RequestContext`].
-    RequestId,
-    /// The timestamp from the [`RequestContext`].
-    Timestamp,
-    /// The instance from the [`RequestContext`].
-    Instance,
-    /// In a list of per-field items: the field's name. A list whose items hold this value
-    /// repeats its item once per field error, and the details are not written again.
-    Field,
-    /// In a list of per-field items: where the field was (`"parameter"`), when known.
-    FieldLocation,
-    /// A fixed value.
-    Constant(Constant),
-    /// A nested object with these members.
-    Object(&'static [Member]),
-    /// A list holding one object with these members (or one per field error, see
-    /// [`Value::Field`]).
-    List(&'static [Member]),
-}
-
-/// A fixed JSON value in a [`Shape`].
-///
-/// ```
-/// use api_error_core::envelope::Constant;
-///
-/// assert_eq!(Constant::Str("v1"), Constant::Str("v1"));
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Constant {
-    /// `null`.
-    Null,
-    /// `true` or `false`.
-    Bool(bool),
-    /// A number.
-    Int(i64),
-    /// A string.
-    Str(&'static str),
 }

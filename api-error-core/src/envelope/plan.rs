@@ -1,17 +1,21 @@
 //! A [`Shape`] compiled into a plan for one error: the runs of fixed bytes (braces, commas,
-//! escaped member names, constants, and the error's own code, status and fixed message) each
-//! become one copy, and only what differs from one body of the error to the next is left to do
-//! between them.
+//! escaped member names, constants, and the error's own code, status, attributes and fixed
+//! message) each become one copy, and only what differs from one body of the error to the
+//! next is left to do between them.
 //!
 //! `{"errors":[{"code":"E1","details":..}]}` is two steps: copy `{"errors":[{"code":"E1"` and
 //! write the details member when there are details, then copy `}]}`.
 
 use std::sync::OnceLock;
 
-use super::escape::{escaped, string};
-use super::{Absent, Constant, Member, Shape, Value};
-use crate::model::descriptor::reason;
-use crate::{Code, Descriptor, DetailsForm};
+use super::escape::string;
+use super::{Constant, Member, Shape};
+use crate::{Descriptor, DetailsForm};
+
+mod build;
+mod presence;
+
+pub(crate) use build::always_written;
 
 /// A [`Shape`] compiled for one error.
 #[derive(Debug)]
@@ -19,6 +23,21 @@ pub(crate) struct Plan {
     pub(crate) bytes: Box<[u8]>,
     pub(crate) steps: Box<[Step]>,
     pub(crate) form: DetailsForm,
+    /// The bases of field pointers, by [`Slot::FieldPointer`].
+    pub(crate) bases: Box<[&'static str]>,
+    /// The members of the objects inner errors are written as, by [`Slot::Inner`].
+    pub(crate) inner: Box<[&'static [Member]]>,
+    /// Where the item of the list of errors starts and ends, when the shape has such a list
+    /// and nothing else of an error outside it: a body of several errors writes each error's
+    /// item there.
+    pub(crate) errors: Option<(Cursor, Cursor)>,
+}
+
+/// A place in a plan: in the fixed bytes of step `step`, at byte `byte` of the plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Cursor {
+    pub(crate) step: u32,
+    pub(crate) byte: u32,
 }
 
 /// One step of a [`Plan`]: copy `bytes[start..end]` of the plan, then do `then`.
@@ -32,28 +51,52 @@ pub(crate) struct Step {
 /// What a [`Step`] does after its fixed bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Then {
-    /// Nothing: the last step of a plan or of a list's item.
+    /// Nothing: the last step of a plan, of an item, or of an object's members.
     Stop,
     /// A comma, unless the object has no member yet: before a member that is always written,
     /// when only members that may be absent come before it.
     Comma,
-    /// A value whose key is written: the value, or `null` when the body has none.
-    Value(Slot),
+    /// A value whose key is written: the value, or what `otherwise` writes when it is absent.
+    Value { slot: Slot, otherwise: Otherwise },
     /// A member that may be absent: its key (`bytes[start..end]`, `"name":`, after a comma
-    /// when a member always comes before it) and its value. When the value is absent, the
-    /// member is left out, or written with `null`. `ask` is set when only members that may be
-    /// absent come before it: the body then tells whether it needs a comma.
+    /// when a member always comes before it) and its value, or what `otherwise` writes. `ask`
+    /// is set when only members that may be absent come before it: the body then tells
+    /// whether it needs a comma.
     Optional {
         slot: Slot,
         start: u32,
         end: u32,
-        absent: Absent,
+        otherwise: Otherwise,
+        ask: bool,
+    },
+    /// An object that may be absent: its key (`bytes[start..end]`, as for `Optional`; empty
+    /// for a list's item), `{`, and its members, the next `len` steps. When none of them
+    /// writes anything, the object is left out, or written as `null`.
+    Object {
+        len: u32,
+        start: u32,
+        end: u32,
+        null: bool,
         ask: bool,
     },
     /// A list of per-field items. The next `spread` steps are the item for one field error,
     /// written once per field error when the details hold some; the `plain` steps after them
     /// are the single item written otherwise.
     PerField { spread: u32, plain: u32 },
+}
+
+/// What a member writes when its value is absent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Otherwise {
+    /// Nothing: the member is left out.
+    Omit,
+    /// `null`.
+    Null,
+    /// The value of `.or(..)`, known when the plan is made: `bytes[key_end..end]`, right
+    /// after the member's key (only in [`Then::Optional`]).
+    Fixed { end: u32 },
+    /// The value of `.or(..)` from the body; when it is absent too, `null` or nothing.
+    Slot { slot: Slot, null: bool },
 }
 
 /// A value that differs from one body of the same error to the next.
@@ -65,241 +108,65 @@ pub(crate) enum Slot {
     RequestId,
     Timestamp,
     Instance,
-    /// The field of a per-field item.
+    /// The path of the field error of a per-field item.
     Field,
-    /// The field's location, in a per-field item.
+    /// The same path as a JSON Pointer after the plan's base of this index.
+    FieldPointer(u16),
+    FieldMessage,
+    FieldCode,
     FieldLocation,
-}
-
-/// Whether a value is written, as far as the plan can tell.
-enum Presence {
-    Always,
-    Never,
-    /// Up to the body: the slot that tells.
-    Maybe(Slot),
-}
-
-/// Whether a member of the object being compiled comes before the next one, from least to
-/// most certain.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Before {
-    Nothing,
-    Maybe,
-    Certain,
-}
-
-impl Plan {
-    /// Compiles `shape` for the error `descriptor` describes: its code, status, name and
-    /// category, and its message when it has no values in it, become fixed bytes too.
-    pub(crate) fn new(shape: &Shape, descriptor: &Descriptor) -> Plan {
-        let mut builder = Builder {
-            descriptor,
-            bytes: Vec::new(),
-            steps: Vec::new(),
-            run: 0,
-        };
-        builder.object(shape.members, false);
-        builder.then(Then::Stop);
-        Plan {
-            bytes: builder.bytes.into_boxed_slice(),
-            steps: builder.steps.into_boxed_slice(),
-            form: shape.details,
-        }
-    }
-}
-
-struct Builder<'a> {
-    descriptor: &'a Descriptor,
-    bytes: Vec<u8>,
-    steps: Vec<Step>,
-    /// Where the fixed bytes of the next step start: they run to the end of `bytes`.
-    run: usize,
-}
-
-impl Builder<'_> {
-    /// An object's members; `item` when the object is (in) a per-field item.
-    fn object(&mut self, members: &[Member], item: bool) {
-        self.fixed(b"{");
-        let mut before = Before::Nothing;
-        for member in members {
-            match self.presence(member.value, item) {
-                // Written either way, as its value or `null`: its key is fixed bytes.
-                Presence::Maybe(slot)
-                    if member.absent == Absent::Null && before != Before::Maybe =>
-                {
-                    if before == Before::Certain {
-                        self.fixed(b",");
-                    }
-                    key(&mut self.bytes, member);
-                    self.then(Then::Value(slot));
-                    before = Before::Certain;
-                }
-                Presence::Maybe(slot) => {
-                    // The key is the member's own: it comes after the step's fixed bytes.
-                    let step = self.run_so_far();
-                    let start = offset(self.bytes.len());
-                    if before == Before::Certain {
-                        self.fixed(b",");
-                    }
-                    key(&mut self.bytes, member);
-                    let end = offset(self.bytes.len());
-                    self.push(
-                        step,
-                        Then::Optional {
-                            slot,
-                            start,
-                            end,
-                            absent: member.absent,
-                            ask: before == Before::Maybe,
-                        },
-                    );
-                    before = before.max(Before::Maybe);
-                }
-                Presence::Never if member.absent == Absent::Omit => {}
-                presence => {
-                    match before {
-                        Before::Nothing => {}
-                        Before::Maybe => self.then(Then::Comma),
-                        Before::Certain => self.fixed(b","),
-                    }
-                    key(&mut self.bytes, member);
-                    if matches!(presence, Presence::Never) {
-                        self.fixed(b"null");
-                    } else {
-                        self.value(member.value, item);
-                    }
-                    before = Before::Certain;
-                }
-            }
-        }
-        self.fixed(b"}");
-    }
-
-    fn presence(&self, value: Value, item: bool) -> Presence {
-        match value {
-            Value::Category if self.descriptor.category().is_none() => Presence::Never,
-            // A per-field item is written only once the field errors are spread out, and then
-            // they are not written again.
-            Value::Details if item => Presence::Never,
-            Value::Details => Presence::Maybe(Slot::Details),
-            Value::RequestId => Presence::Maybe(Slot::RequestId),
-            Value::Timestamp => Presence::Maybe(Slot::Timestamp),
-            Value::Instance => Presence::Maybe(Slot::Instance),
-            Value::Field | Value::FieldLocation if !item => Presence::Never,
-            Value::FieldLocation => Presence::Maybe(Slot::FieldLocation),
-            _ => Presence::Always,
-        }
-    }
-
-    fn value(&mut self, value: Value, item: bool) {
-        let descriptor = self.descriptor;
-        let bytes = &mut self.bytes;
-        match value {
-            Value::Code => bytes.extend_from_slice(descriptor.code_json().as_bytes()),
-            Value::Message => match descriptor.message_json() {
-                Some(json) => bytes.extend_from_slice(json.as_bytes()),
-                None => self.then(Then::Value(Slot::Message)),
-            },
-            Value::Name => string(bytes, descriptor.name()),
-            Value::Category => string(bytes, descriptor.category().unwrap_or_default()),
-            Value::Status => bytes.extend_from_slice(descriptor.status().as_str().as_bytes()),
-            Value::StatusText => string(bytes, descriptor.status().as_str()),
-            Value::Title => string(bytes, reason(descriptor.status().as_u16())),
-            Value::TypeUri(base) => {
-                bytes.push(b'"');
-                escaped(bytes, base);
-                match descriptor.code() {
-                    Code::Str(text) => escaped(bytes, text),
-                    Code::Int(number) => bytes.extend_from_slice(number.to_string().as_bytes()),
-                }
-                bytes.push(b'"');
-            }
-            Value::Constant(constant) => self::constant(bytes, constant),
-            Value::Field => self.then(Then::Value(Slot::Field)),
-            Value::Object(members) => self.object(members, item),
-            Value::List(members) => self.list(members, item),
-            // Written by `Then::Optional`, or known to be absent.
-            Value::Details
-            | Value::RequestId
-            | Value::Timestamp
-            | Value::Instance
-            | Value::FieldLocation => {}
-        }
-    }
-
-    /// A list's single item, or its per-field items. Inside a per-field item, the field errors
-    /// are spread out already, and a list holds its single item.
-    fn list(&mut self, members: &[Member], item: bool) {
-        self.fixed(b"[");
-        let per_field = members
-            .iter()
-            .any(|member| matches!(member.value, Value::Field | Value::FieldLocation));
-        if per_field && !item {
-            let at = self.steps.len();
-            self.then(Then::PerField {
-                spread: 0,
-                plain: 0,
-            });
-            // Each item's steps end with its own bytes.
-            self.object(members, true);
-            self.then(Then::Stop);
-            let spread = self.steps.len() - at - 1;
-            self.object(members, false);
-            self.then(Then::Stop);
-            let plain = self.steps.len() - at - 1 - spread;
-            if let Some(step) = self.steps.get_mut(at) {
-                step.then = Then::PerField {
-                    spread: offset(spread),
-                    plain: offset(plain),
-                };
-            }
-        } else {
-            self.object(members, false);
-        }
-        self.fixed(b"]");
-    }
-
-    fn fixed(&mut self, text: &[u8]) {
-        self.bytes.extend_from_slice(text);
-    }
-
-    /// The fixed bytes written since the last step.
-    fn run_so_far(&self) -> (u32, u32) {
-        (offset(self.run), offset(self.bytes.len()))
-    }
-
-    /// Ends a step: the fixed bytes since the last one, then `then`.
-    fn then(&mut self, then: Then) {
-        let step = self.run_so_far();
-        self.push(step, then);
-    }
-
-    fn push(&mut self, (start, end): (u32, u32), then: Then) {
-        self.steps.push(Step { start, end, then });
-        self.run = self.bytes.len();
-    }
+    /// The variant's member field of this index.
+    Member(u16),
+    /// The inner error, as an object of the plan's members of this index.
+    Inner(u16),
 }
 
 /// `"name":`.
-fn key(out: &mut Vec<u8>, member: &Member) {
-    string(out, member.name());
+pub(super) fn key(out: &mut Vec<u8>, name: &str) {
+    string(out, name);
     out.push(b':');
 }
 
-fn constant(out: &mut Vec<u8>, constant: Constant) {
+pub(crate) fn constant(out: &mut Vec<u8>, constant: Constant) {
     match constant {
         Constant::Null => out.extend_from_slice(b"null"),
         Constant::Bool(true) => out.extend_from_slice(b"true"),
         Constant::Bool(false) => out.extend_from_slice(b"false"),
         Constant::Int(number) => out.extend_from_slice(number.to_string().as_bytes()),
         Constant::Str(text) => string(out, text),
+        Constant::Array(items) => {
+            out.push(b'[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(b',');
+                }
+                self::constant(out, *item);
+            }
+            out.push(b']');
+        }
+        Constant::Object(members) => {
+            out.push(b'{');
+            for (index, (name, value)) in members.iter().enumerate() {
+                if index > 0 {
+                    out.push(b',');
+                }
+                key(out, name);
+                self::constant(out, *value);
+            }
+            out.push(b'}');
+        }
     }
 }
 
 /// An offset into a plan. Shapes are `'static` data written by hand, far below 4 GiB; a larger
 /// one would only write a shorter body, never read out of bounds.
-fn offset(at: usize) -> u32 {
+pub(super) fn offset(at: usize) -> u32 {
     u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+/// An index into a plan's side table, or a variant's members: far below 65,536.
+pub(super) fn offset16(at: usize) -> u16 {
+    u16::try_from(at).unwrap_or(u16::MAX)
 }
 
 /// Where generated code keeps its envelope's plans, one per variant: each is compiled the first
@@ -337,11 +204,11 @@ impl PlanCell {
         self.0.get_or_init(|| Plan::new(shape, descriptor))
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::FieldErrors;
+    use crate::envelope::Value;
     use crate::envelopes::{OZ, PETNOW, PROBLEM, TENNIS_REGISTRY};
 
     #[derive(Debug, crate::ApiError)]
@@ -412,9 +279,13 @@ mod tests {
         let plan = Plan::new(&TENNIS_REGISTRY, descriptor(1));
         let steps = steps(&plan);
         assert!(
-            steps
-                .iter()
-                .any(|step| step.1 == Then::Value(Slot::Message)),
+            steps.iter().any(|step| matches!(
+                step.1,
+                Then::Value {
+                    slot: Slot::Message,
+                    ..
+                }
+            )),
             "{steps:?}"
         );
     }
@@ -431,20 +302,26 @@ mod tests {
         let spread_item = &steps[1..=spread];
         let plain_item = &steps[1 + spread..=spread + plain];
         // The item for a field error names the field, and never holds the details again.
-        assert!(
-            spread_item
-                .iter()
-                .any(|step| step.1 == Then::Value(Slot::Field))
-        );
+        assert!(spread_item.iter().any(|step| matches!(
+            step.1,
+            Then::Value {
+                slot: Slot::Field,
+                ..
+            }
+        )));
         assert!(
             !spread_item
                 .iter()
                 .any(|step| optional(Slot::Details)(&step.1))
         );
         // The plain item has no field, and holds the details when there are some.
-        assert!(!plain_item.iter().any(
-            |step| step.1 == Then::Value(Slot::Field) || optional(Slot::FieldLocation)(&step.1)
-        ));
+        assert!(!plain_item.iter().any(|step| matches!(
+            step.1,
+            Then::Value {
+                slot: Slot::Field,
+                ..
+            }
+        ) || optional(Slot::FieldLocation)(&step.1)));
         assert!(
             plain_item
                 .iter()
@@ -468,7 +345,7 @@ mod tests {
             Member::new("request_id", Value::RequestId),
             Member::new("code", Value::Code),
             Member::new("group", Value::Category),
-            Member::new("field", Value::Field).null_if_absent(),
+            Member::new("field", Value::Attr("missing")).null_if_absent(),
         ]);
         let plan = Plan::new(&SHAPE, descriptor(1));
         let steps = steps(&plan);
@@ -478,7 +355,7 @@ mod tests {
         assert_eq!(steps[0].2, r#""request_id":"#);
         assert!(matches!(steps[0].1, Then::Optional { ask: false, .. }));
         assert_eq!((steps[1].0, steps[1].1), ("", Then::Comma));
-        // No category: the member is left out. No field outside a per-field item: `null`.
+        // No category: the member is left out. No such attribute: `null`.
         assert_eq!(steps[2].0, r#""code":"INVALID","field":null}"#);
         // With a category, the member is fixed bytes.
         let plan = Plan::new(&SHAPE, descriptor(0));
@@ -514,7 +391,10 @@ mod tests {
             (steps[0].0, steps[0].1),
             (
                 r#"{"error_code":"NO_SUCH_PET","error_message":"no \"such\" pet","details":"#,
-                Then::Value(Slot::Details)
+                Then::Value {
+                    slot: Slot::Details,
+                    otherwise: Otherwise::Null
+                }
             )
         );
         assert_eq!((steps[1].0, steps[1].1), ("}", Then::Stop));
@@ -529,7 +409,7 @@ mod tests {
             steps[1].1,
             Then::Optional {
                 slot: Slot::Details,
-                absent: Absent::Null,
+                otherwise: Otherwise::Null,
                 ask: true,
                 ..
             }

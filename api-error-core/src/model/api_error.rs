@@ -4,6 +4,7 @@ use core::fmt;
 
 use http::StatusCode;
 
+use crate::envelope::{InnerError, MemberValue};
 use crate::{
     BodyError, Catalog, Code, Descriptor, Details, Envelope, Headers, Message, Rejection,
     RequestContext,
@@ -304,8 +305,36 @@ pub trait ApiError {
     ///     .collect();
     /// assert_eq!(headers, ["retry-after: 9"]);
     /// ```
-    fn headers(&self) -> Headers {
+    fn headers(&self) -> Headers<'_> {
         Headers::none()
+    }
+
+    /// Not public API: the variant's member field of this index (in the order of
+    /// [`Descriptor::members`]), as the envelope writes it.
+    #[doc(hidden)]
+    fn member_value(&self, index: usize) -> Option<&dyn MemberValue> {
+        let _ = index;
+        None
+    }
+
+    /// Not public API: the variant's inner error (`#[api(inner)]`), if it has one.
+    #[doc(hidden)]
+    fn inner_error(&self) -> Option<&dyn InnerError> {
+        None
+    }
+
+    /// Not public API: the body of several errors of this type; see
+    /// [`ApiErrors`](crate::ApiErrors).
+    #[doc(hidden)]
+    fn write_errors(
+        errors: &[Self],
+        context: &RequestContext<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), BodyError>
+    where
+        Self: Sized,
+    {
+        Envelope::write_list(&crate::envelopes::PROBLEM, &[], errors, context, out)
     }
 
     /// One example value of every variant that can be built from example field values, in
@@ -528,11 +557,10 @@ pub trait ApiError {
         crate::web::response::build(self, context)
     }
 
-    /// The response that stands in when an error's own response cannot be written: status
-    /// 500, in this type's envelope, with the catalog's own 500 error when it has one with a
-    /// fixed message (the type's own errors first, then those its transparent variants wrap),
-    /// else with the code `INTERNAL_SERVER_ERROR` (or `500` for a catalog of
-    /// integer codes) and the message `Internal Server Error`.
+    /// The response that stands in when an error's own response cannot be written, a handler
+    /// panics or a plain-text 500 comes from elsewhere: status 500, in this type's envelope,
+    /// with the body of [`internal_descriptor`](Self::internal_descriptor), which says
+    /// nothing of the cause.
     ///
     /// ```
     /// # use api_error_core::{ApiError, RequestContext};
@@ -553,8 +581,65 @@ pub trait ApiError {
         crate::web::response::internal::<Self>(context)
     }
 
-    /// The error a framework rejection becomes: the variant marked `#[api(rejection)]`, or
-    /// `None` when no variant is.
+    /// The catalog's fixed 500: the variant marked `#[api(internal)]`, else the generic
+    /// `INTERNAL_SERVER_ERROR` (`500` in a catalog of integer codes; see
+    /// [`status_error`](crate::status_error)). A variant is never chosen for it by its
+    /// status alone.
+    ///
+    /// The marked variant has status 500 and a fixed message (no placeholders, no `expose`),
+    /// because its body is written without a value of it.
+    ///
+    /// ```
+    /// # use api_error_core::{ApiError, Code};
+    /// #[derive(Debug, ApiError)]
+    /// #[api(code_case = "SCREAMING_SNAKE_CASE")]
+    /// enum Error {
+    ///     #[api(status = 500, message = "The classifier failed.")]
+    ///     ClassifierFailed,
+    ///     #[api(status = 500, message = "Something went wrong on our side.", internal)]
+    ///     Internal,
+    /// }
+    /// assert_eq!(Error::internal_descriptor().code(), Code::Str("INTERNAL"));
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(code_case = "SCREAMING_SNAKE_CASE")]
+    /// enum Unmarked {
+    ///     #[api(status = 500, message = "The classifier failed.")]
+    ///     ClassifierFailed,
+    /// }
+    /// assert_eq!(Unmarked::internal_descriptor().code(), Code::Str("INTERNAL_SERVER_ERROR"));
+    /// ```
+    fn internal_descriptor() -> &'static Descriptor
+    where
+        Self: Sized,
+    {
+        match Self::INTERNAL {
+            Some(descriptor) => descriptor,
+            None => crate::status_error::<Self>(StatusCode::INTERNAL_SERVER_ERROR),
+        }
+    }
+
+    /// The variant marked `#[api(internal)]`, if one is.
+    #[doc(hidden)]
+    const INTERNAL: Option<&'static Descriptor> = None;
+
+    /// Appends the body of another error, in this type's envelope: the body of a generic
+    /// status error, or of a rejection variant with the framework's status.
+    #[doc(hidden)]
+    fn write_body_of<F: ApiError + ?Sized>(
+        error: &F,
+        context: &RequestContext<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), BodyError>
+    where
+        Self: Sized,
+    {
+        Envelope::write(&crate::envelopes::PROBLEM, error, context, out)
+    }
+
+    /// The error a framework rejection becomes: the variant that takes the rejection's
+    /// [kind](crate::RejectionKind), with its field (if it has one) converted from the
+    /// rejection, or `None` when no variant takes it.
     ///
     /// See [`Rejection`] for an example.
     fn from_rejection(rejection: Rejection) -> Option<Self>

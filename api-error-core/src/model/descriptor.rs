@@ -1,5 +1,7 @@
 //! The static facts about one error: code, status, name and documentation.
 
+use core::fmt;
+
 use http::StatusCode;
 use serde::{Serialize, Serializer};
 
@@ -49,6 +51,12 @@ pub struct Descriptor {
     category: Option<&'static str>,
     code_json: &'static str,
     message_json: Option<&'static str>,
+    message_source: MessageSource,
+    attrs: &'static [(&'static str, AttrValue)],
+    members: &'static [&'static str],
+    details: bool,
+    field_errors: bool,
+    inner: bool,
     index: usize,
 }
 
@@ -79,6 +87,41 @@ pub struct DescriptorParts {
     pub category: &'static str,
     /// The code as JSON text, escaped at compile time.
     pub code_json: &'static str,
+    /// The variant's attributes, the enum's defaults merged in, templates filled in.
+    pub attrs: &'static [(&'static str, AttrValue)],
+    /// The keys of the variant's member fields, in field order.
+    pub members: &'static [&'static str],
+    /// Whether the variant has a details field.
+    pub details: bool,
+    /// Whether that field is written `FieldErrors` (or an `Option` of it).
+    pub field_errors: bool,
+    /// Whether the variant has an inner error field.
+    pub inner: bool,
+}
+
+impl DescriptorParts {
+    /// The parts of a descriptor without causes, solutions, retry advice, category,
+    /// attributes, members, details or inner error: what generated code completes with
+    /// `..DescriptorParts::PLAIN`.
+    pub const PLAIN: DescriptorParts = DescriptorParts {
+        index: usize::MAX,
+        variant: "",
+        code: Code::Int(0),
+        status: 500,
+        name: "",
+        description: "",
+        message: MessageParts::Display,
+        causes: NO_TEXT,
+        solutions: NO_TEXT,
+        retryable: RetryableParts::Unstated,
+        category: "",
+        code_json: "0",
+        attrs: &[],
+        members: NO_TEXT,
+        details: false,
+        field_errors: false,
+        inner: false,
+    };
 }
 
 /// An empty list of causes or solutions, named so that generated code need not infer `&[]`.
@@ -88,12 +131,17 @@ pub const NO_TEXT: &[&str] = &[];
 /// A variant's public message, as the derive writes it.
 #[doc(hidden)]
 pub enum MessageParts {
-    /// A message without placeholders, and the same text as JSON, escaped at compile time.
+    /// A message of the variant's own without placeholders, and the same text as JSON,
+    /// escaped at compile time.
     Fixed(&'static str, &'static str),
     /// A message with placeholders, filled in from the fields.
     Template(&'static str),
     /// The variant's `Display` text, opted into with `#[api(expose)]`.
     Display,
+    /// The enum's default message, and its JSON.
+    Default(&'static str, &'static str),
+    /// The status's reason phrase, and its JSON: the variant declares no message.
+    Reason(&'static str, &'static str),
 }
 
 /// A variant's retry advice, as the derive writes it.
@@ -124,11 +172,18 @@ impl Descriptor {
             retryable,
             category,
             code_json,
+            attrs,
+            members,
+            details,
+            field_errors,
+            inner,
         } = parts;
-        let (message, message_json) = match message {
-            MessageParts::Fixed(text, json) => (Some(text), Some(json)),
-            MessageParts::Template(template) => (Some(template), None),
-            MessageParts::Display => (None, None),
+        let (message, message_json, message_source) = match message {
+            MessageParts::Fixed(text, json) => (Some(text), Some(json), MessageSource::Variant),
+            MessageParts::Template(template) => (Some(template), None, MessageSource::Variant),
+            MessageParts::Display => (None, None, MessageSource::Display),
+            MessageParts::Default(text, json) => (Some(text), Some(json), MessageSource::Enum),
+            MessageParts::Reason(text, json) => (Some(text), Some(json), MessageSource::Status),
         };
         Descriptor {
             variant,
@@ -158,6 +213,12 @@ impl Descriptor {
             },
             code_json,
             message_json,
+            message_source,
+            attrs,
+            members,
+            details,
+            field_errors,
+            inner,
             index,
         }
     }
@@ -183,17 +244,30 @@ impl Descriptor {
             name,
             description,
             message,
-            causes: NO_TEXT,
-            solutions: NO_TEXT,
-            retryable: RetryableParts::Unstated,
-            category: "",
             code_json,
+            ..DescriptorParts::PLAIN
         })
     }
 
     /// The variant's position in its type's catalog.
     pub(crate) const fn index(&self) -> usize {
         self.index
+    }
+
+    /// Whether the variant has a details field (`#[api(details)]`).
+    pub(crate) const fn has_details(&self) -> bool {
+        self.details
+    }
+
+    /// Whether the details field is written `FieldErrors`: a list of per-field items is then
+    /// a place for them.
+    pub(crate) const fn has_field_errors(&self) -> bool {
+        self.field_errors
+    }
+
+    /// Whether the variant has an inner error field (`#[api(inner)]`).
+    pub(crate) const fn has_inner(&self) -> bool {
+        self.inner
     }
 
     /// The code as JSON text (`"\"FACE_NOT_FOUND\""`, `"3001"`), prepared at compile time.
@@ -366,6 +440,175 @@ impl Descriptor {
     pub const fn category(&self) -> Option<&'static str> {
         self.category
     }
+
+    /// Where the public message comes from: the variant, its `Display` text, the enum's
+    /// default, or the status's reason phrase.
+    ///
+    /// ```
+    /// # use api_error_core::{ApiError, MessageSource};
+    /// #[derive(Debug, ApiError)]
+    /// #[api(code_case = "snake_case")]
+    /// enum Error {
+    ///     #[api(status = 404, message = "no such pet")]
+    ///     NoSuchPet,
+    ///     #[api(status = 410)]
+    ///     Gone,
+    /// }
+    /// assert_eq!(Error::NoSuchPet.descriptor().message_source(), MessageSource::Variant);
+    /// assert_eq!(Error::Gone.descriptor().message_source(), MessageSource::Status);
+    /// assert_eq!(Error::Gone.descriptor().message(), Some("Gone"));
+    /// ```
+    pub const fn message_source(&self) -> MessageSource {
+        self.message_source
+    }
+
+    /// Whether the variant (or the enum, as a default) declares its public message: `false`
+    /// when the message is the status's reason phrase.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// #[api(code_case = "snake_case")]
+    /// enum Error {
+    ///     #[api(status = 404, message = "no such pet")]
+    ///     NoSuchPet,
+    ///     #[api(status = 410)]
+    ///     Gone,
+    /// }
+    /// assert!(Error::NoSuchPet.descriptor().declares_message());
+    /// assert!(!Error::Gone.descriptor().declares_message());
+    /// ```
+    pub const fn declares_message(&self) -> bool {
+        !matches!(self.message_source, MessageSource::Status)
+    }
+
+    /// The variant's attributes (`#[api(attr(name = value))]`), the enum's defaults included
+    /// and `{code}`, `{status}` and `{name}` filled in, in declaration order (the variant's
+    /// own after the enum's).
+    ///
+    /// ```
+    /// # use api_error_core::{ApiError, AttrValue};
+    /// #[derive(Debug, ApiError)]
+    /// #[api(attr(doc_url = "https://docs.example.com/errors/{code}"))]
+    /// enum Error {
+    ///     #[api(code = "card_declined", status = 402, attr(retries = 3, client = true))]
+    ///     CardDeclined,
+    /// }
+    /// let descriptor = Error::CardDeclined.descriptor();
+    /// assert_eq!(
+    ///     descriptor.attrs(),
+    ///     [
+    ///         ("doc_url", AttrValue::Str("https://docs.example.com/errors/card_declined")),
+    ///         ("retries", AttrValue::Int(3)),
+    ///         ("client", AttrValue::Bool(true)),
+    ///     ]
+    /// );
+    /// ```
+    pub const fn attrs(&self) -> &'static [(&'static str, AttrValue)] {
+        self.attrs
+    }
+
+    /// The variant's attribute of this name.
+    ///
+    /// ```
+    /// # use api_error_core::{ApiError, AttrValue};
+    /// #[derive(Debug, ApiError)]
+    /// enum Error {
+    ///     #[api(code = "E1", status = 400, attr(title = "Bad input"))]
+    ///     Bad,
+    /// }
+    /// assert_eq!(Error::Bad.descriptor().attr("title"), Some(AttrValue::Str("Bad input")));
+    /// assert_eq!(Error::Bad.descriptor().attr("doc_url"), None);
+    /// ```
+    pub const fn attr(&self, name: &str) -> Option<AttrValue> {
+        let mut index = 0;
+        while index < self.attrs.len() {
+            let (own, value) = self.attrs[index];
+            if crate::envelope::check::eq(own, name) {
+                return Some(value);
+            }
+            index += 1;
+        }
+        None
+    }
+
+    /// The keys of the variant's member fields (`#[api(member)]`), in field order.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// enum Error {
+    ///     #[api(code = "E1", status = 429)]
+    ///     Limited {
+    ///         #[api(member)]
+    ///         limit: u32,
+    ///         #[api(member = "retryAfter")]
+    ///         retry_after: u32,
+    ///     },
+    /// }
+    /// assert_eq!(Error::CATALOG.descriptors()[0].members(), ["limit", "retryAfter"]);
+    /// ```
+    pub const fn members(&self) -> &'static [&'static str] {
+        self.members
+    }
+}
+
+/// Where a variant's public message comes from; see [`Descriptor::message_source`].
+///
+/// ```
+/// use api_error_core::MessageSource;
+///
+/// assert_ne!(MessageSource::Variant, MessageSource::Status);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MessageSource {
+    /// The variant's own `message`.
+    Variant,
+    /// The variant's `Display` text, opted into with `expose`.
+    Display,
+    /// The enum's default `message`.
+    Enum,
+    /// The status's reason phrase: nothing declares a message.
+    Status,
+}
+
+/// The value of a variant's attribute: `#[api(attr(name = value))]`.
+///
+/// ```
+/// use api_error_core::AttrValue;
+///
+/// assert_eq!(AttrValue::Str("x").to_string(), "x");
+/// assert_eq!(AttrValue::Int(-3).to_string(), "-3");
+/// assert_eq!(AttrValue::Bool(true).to_string(), "true");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AttrValue {
+    /// A string.
+    Str(&'static str),
+    /// An integer.
+    Int(i64),
+    /// A boolean.
+    Bool(bool),
+}
+
+impl fmt::Display for AttrValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            AttrValue::Str(text) => f.pad(text),
+            AttrValue::Int(number) => fmt::Display::fmt(&number, f),
+            AttrValue::Bool(flag) => fmt::Display::fmt(&flag, f),
+        }
+    }
+}
+
+impl Serialize for AttrValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            AttrValue::Str(text) => serializer.serialize_str(text),
+            AttrValue::Int(number) => serializer.serialize_i64(number),
+            AttrValue::Bool(flag) => serializer.serialize_bool(flag),
+        }
+    }
 }
 
 /// The reason phrase of a status (`"Not Found"`), or of its class when it has none.
@@ -396,5 +639,17 @@ impl Serialize for Descriptor {
         entry.serialize_field("solutions", self.solutions)?;
         entry.serialize_field("retryable", &self.retryable)?;
         entry.end()
+    }
+}
+
+impl Descriptor {
+    /// The same error with another status, in no type's catalog: how a rejection variant is
+    /// written with the framework's status.
+    pub(crate) const fn with_status(&self, status: StatusCode) -> Descriptor {
+        Descriptor {
+            status,
+            index: usize::MAX,
+            ..*self
+        }
     }
 }

@@ -4,6 +4,8 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
+use crate::envelope::{Member, Value};
+
 /// A value an envelope writes into its details slot.
 ///
 /// Every `Serialize` type is `Details` and is written unchanged. [`FieldErrors`] is the one
@@ -65,8 +67,9 @@ impl<T: Serialize + ?Sized> Details for T {
     }
 }
 
-/// One failed field of a request: which field, what is wrong, and optionally a code and where
-/// the field was (`"parameter"`, `"body"`, `"query"`).
+/// One failed field of a request: which field (its path, such as `profile.color` or
+/// `pets[2].species`), what is wrong, and optionally a code and where the field was
+/// (`"parameter"`, `"body"`, `"query"`).
 ///
 /// ```
 /// use api_error_core::FieldError;
@@ -132,7 +135,8 @@ impl FieldError {
         self
     }
 
-    /// The field's name.
+    /// The field's path, as `serde_path_to_error` prints it: `name`, `profile.color`,
+    /// `pets[2].species`.
     ///
     /// ```
     /// # use api_error_core::FieldError;
@@ -259,7 +263,7 @@ impl Details for FieldErrors {
     }
 
     fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
-        crate::envelope::json::write_field_errors(out, self, DetailsForm::List);
+        crate::envelope::fields::write(out, self, DetailsForm::List);
         Ok(())
     }
 }
@@ -303,6 +307,19 @@ impl<'a> IntoIterator for &'a FieldErrors {
 
 /// How an envelope writes [`FieldErrors`] into its details slot.
 ///
+/// A field error's field is a path, as `serde_path_to_error` prints it (`name`,
+/// `profile.color`, `pets[2].species`): the forms keyed by field use the path as it is, RFC
+/// 9457's form writes it as a JSON Pointer (`#/profile/color`), and [`DetailsForm::Nested`]
+/// nests an object per step of it.
+///
+/// The first four forms are the seeds'; the others are declared with the values of a shape
+/// item: [`Value::Field`](crate::envelope::Value::Field),
+/// [`Value::FieldPointer`](crate::envelope::Value::FieldPointer),
+/// [`Value::FieldMessage`](crate::envelope::Value::FieldMessage),
+/// [`Value::FieldCode`](crate::envelope::Value::FieldCode),
+/// [`Value::FieldLocation`](crate::envelope::Value::FieldLocation), constants, and objects of
+/// them, under any names.
+///
 /// ```
 /// use api_error_core::{DetailsForm, FieldError, FieldErrors};
 ///
@@ -322,19 +339,108 @@ impl<'a> IntoIterator for &'a FieldErrors {
 /// );
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DetailsForm {
-    /// `{"petId": ["This field is required."]}`: each field's messages, fields in first-seen order.
+    /// `{"petId": ["This field is required."]}`: each field's messages, fields in first-seen
+    /// order. The same as `AllByField(Value::FieldMessage)`.
     MessagesByField,
-    /// `{"name": {"code": "required", "message": "Name is required"}}`: the first error per field.
+    /// `{"name": {"code": "required", "message": "Name is required"}}`: the first error per
+    /// field, its code when it has one.
     ObjectByField,
     /// `[{"field": "name", "message": "name is required"}]`, with `"code"` when there is one.
     List,
-    /// RFC 9457's `[{"detail": "...", "pointer": "#/name"}]`, with `"code"` when there is one.
+    /// RFC 9457's `[{"detail": "...", "pointer": "#/name"}]`, with `"code"` when there is one;
+    /// the pointer is the field's path as a JSON Pointer (`pets[2].species` is
+    /// `#/pets/2/species`).
     Problem,
+    /// A list with an object of these members per field error: `{name, reason}`,
+    /// `{field, description}`, `{field, code, message}`, ...
+    ///
+    /// ```
+    /// use api_error_core::envelope::{Member, Value};
+    /// use api_error_core::{DetailsForm, FieldError, FieldErrors};
+    ///
+    /// const VIOLATIONS: DetailsForm = DetailsForm::Items(&[
+    ///     Member::new("field", Value::Field),
+    ///     Member::new("description", Value::FieldMessage),
+    /// ]);
+    /// let errors = FieldErrors::from([FieldError::new("profile.color", "must be red or blue")]);
+    /// assert_eq!(VIOLATIONS.render(&errors), r#"[{"field":"profile.color","description":"must be red or blue"}]"#);
+    /// ```
+    Items(&'static [Member]),
+    /// An object with a member per field (named by its path, in first-seen order) holding
+    /// this value for the field's first error.
+    ///
+    /// ```
+    /// use api_error_core::envelope::Value;
+    /// use api_error_core::{DetailsForm, FieldError, FieldErrors};
+    ///
+    /// let errors = FieldErrors::from([
+    ///     FieldError::new("summary", "Field 'summary' cannot be set."),
+    ///     FieldError::new("summary", "It is not on the appropriate screen."),
+    /// ]);
+    /// assert_eq!(
+    ///     DetailsForm::ByField(Value::FieldMessage).render(&errors),
+    ///     r#"{"summary":"Field 'summary' cannot be set."}"#
+    /// );
+    /// ```
+    ByField(Value),
+    /// An object with a member per field (named by its path, in first-seen order) holding a
+    /// list of this value for each of the field's errors.
+    ///
+    /// ```
+    /// use api_error_core::envelope::{Member, Value};
+    /// use api_error_core::{DetailsForm, FieldError, FieldErrors};
+    ///
+    /// const FORM: DetailsForm = DetailsForm::AllByField(Value::Object(&[
+    ///     Member::new("code", Value::FieldCode),
+    ///     Member::new("message", Value::FieldMessage),
+    /// ]));
+    /// let errors = FieldErrors::from([
+    ///     FieldError::new("name", "is required").code("required"),
+    ///     FieldError::new("name", "is too short").code("too_short"),
+    /// ]);
+    /// assert_eq!(
+    ///     FORM.render(&errors),
+    ///     r#"{"name":[{"code":"required","message":"is required"},{"code":"too_short","message":"is too short"}]}"#
+    /// );
+    /// ```
+    AllByField(Value),
+    /// Objects nested along each field's path, with a list of this value for each of the
+    /// field's errors under `leaf` at its end (Discord's form).
+    ///
+    /// ```
+    /// use api_error_core::envelope::{Member, Value};
+    /// use api_error_core::{DetailsForm, FieldError, FieldErrors};
+    ///
+    /// const FORM: DetailsForm = DetailsForm::Nested {
+    ///     leaf: "_errors",
+    ///     value: Value::Object(&[
+    ///         Member::new("code", Value::FieldCode),
+    ///         Member::new("message", Value::FieldMessage),
+    ///     ]),
+    /// };
+    /// let errors = FieldErrors::from([
+    ///     FieldError::new("activities[0].platform", "Value must be one of (desktop, android, ios).")
+    ///         .code("BASE_TYPE_CHOICES"),
+    /// ]);
+    /// assert_eq!(
+    ///     FORM.render(&errors),
+    ///     r#"{"activities":{"0":{"platform":{"_errors":[{"code":"BASE_TYPE_CHOICES","message":"Value must be one of (desktop, android, ios)."}]}}}}"#
+    /// );
+    /// ```
+    Nested {
+        /// The key of the list of a field's errors, at the end of its path.
+        leaf: &'static str,
+        /// What is written for each error.
+        value: Value,
+    },
 }
 
 impl DetailsForm {
-    /// The errors in this form, as JSON text.
+    /// The errors in this form, as JSON text. (A form's value that is no field value, no
+    /// constant and no object of them, which [`Shape::details_form`](crate::Shape::details_form)
+    /// refuses, is written as `null`.)
     ///
     /// ```
     /// use api_error_core::{DetailsForm, FieldError, FieldErrors};
@@ -344,7 +450,7 @@ impl DetailsForm {
     /// ```
     pub fn render(self, errors: &FieldErrors) -> String {
         let mut out = Vec::new();
-        crate::envelope::json::write_field_errors(&mut out, errors, self);
+        crate::envelope::fields::write(&mut out, errors, self);
         String::from_utf8(out).unwrap_or_default()
     }
 }

@@ -21,7 +21,14 @@ macro_rules! __impl_axum {
             $($bounds)*
         {
             fn into_response(self) -> $crate::__private::AxumResponse {
-                $crate::axum::response(&self)
+                // The most the type can say in its log event: `Error`, else `Display`, else
+                // `Debug`, else nothing.
+                #[allow(unused_imports)]
+                use $crate::__private::{
+                    ReportDebug as _, ReportDisplay as _, ReportError as _, ReportNothing as _,
+                };
+                let __report = (&&&&$crate::__private::Reported(&self)).report();
+                $crate::axum::reported(&self, __report)
             }
         }
     };
@@ -35,9 +42,6 @@ macro_rules! __impl_axum {
 }
 
 pub use crate::__impl_axum as impl_axum;
-
-#[cfg(feature = "request-context")]
-pub use crate::request::Rendered;
 
 /// Implements actix-web's `ResponseError` for a derived type when the `actix-web`
 /// feature is on, against the `actix_web` crate of the crate using the derive.
@@ -59,9 +63,13 @@ macro_rules! __impl_actix_web {
             }
 
             fn error_response(&self) -> ::actix_web::HttpResponse {
-                $crate::__private::actix_response!($crate::request::with_current(|context| {
-                    $crate::ApiError::to_response(self, context)
-                }))
+                // The most the type can say in its log event: `Error`, else `Display`.
+                #[allow(unused_imports)]
+                use $crate::__private::{
+                    ReportDebug as _, ReportDisplay as _, ReportError as _, ReportNothing as _,
+                };
+                let __report = (&&&&$crate::__private::Reported(self)).report();
+                $crate::__private::actix_response!($crate::actix::reported(self, __report))
             }
         }
     };
@@ -80,13 +88,19 @@ macro_rules! __impl_actix_web {
 
 pub use crate::__impl_actix_web as impl_actix_web;
 
-/// An `http::Response<Vec<u8>>` as an `actix_web::HttpResponse`, marked as an error's own.
+/// An `http::Response<Vec<u8>>` and the descriptor of its body as an
+/// `actix_web::HttpResponse`, with the descriptor as an extension, which marks it as an
+/// error's own.
 #[cfg(feature = "actix-web")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __actix_response {
-    ($response:expr) => {{
-        let (parts, body) = $crate::__private::Response::into_parts($response);
+    ($answer:expr) => {{
+        let (response, descriptor): (
+            $crate::__private::Response<$crate::__private::Vec<u8>>,
+            &'static $crate::Descriptor,
+        ) = $answer;
+        let (parts, body) = $crate::__private::Response::into_parts(response);
         let status = ::actix_web::http::StatusCode::from_u16(parts.status.as_u16())
             .unwrap_or(::actix_web::http::StatusCode::INTERNAL_SERVER_ERROR);
         let mut builder = ::actix_web::HttpResponse::build(status);
@@ -95,24 +109,14 @@ macro_rules! __actix_response {
                 builder.append_header((name.as_str(), value));
             }
         }
-        // Only a response the middleware could take for one of actix-web's plain-text errors
-        // needs the mark.
-        let plain = $crate::request::is_plain_text_error(
-            parts.status.as_u16(),
-            parts
-                .headers
-                .get("content-type")
-                .map($crate::http::HeaderValue::as_bytes),
-        );
         let mut response = builder.body(body);
-        if plain {
-            response
-                .extensions_mut()
-                .insert($crate::__private::Rendered);
-        }
+        response.extensions_mut().insert(descriptor);
         response
     }};
 }
 
 #[cfg(feature = "actix-web")]
 pub use crate::__actix_response as actix_response;
+
+#[cfg(feature = "actix-web")]
+pub use crate::{__actix_rejection as actix_rejection, __actix_replace as actix_replace};

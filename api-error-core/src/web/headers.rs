@@ -4,7 +4,8 @@ use core::fmt;
 use std::time::{Duration, SystemTime};
 
 /// The headers of one error value, in declaration order: the enum's static headers, the
-/// variant's, then `www-authenticate` and `retry-after`. Names are lowercase.
+/// variant's, `www-authenticate`, the variant's fields marked `#[api(header = "name")]`, then
+/// `retry-after`. Names are lowercase.
 ///
 /// ```
 /// use api_error_core::ApiError;
@@ -33,13 +34,57 @@ use std::time::{Duration, SystemTime};
 /// assert_eq!(names, ["cache-control", "www-authenticate"]);
 /// assert_eq!(Error::Maintenance.headers().last().unwrap().1.to_string(), "120");
 /// ```
-#[derive(Clone, Debug)]
-pub struct Headers {
+///
+/// A field marked `#[api(header = "name")]` gives a header with its `Display` text (an
+/// `Option` field that is `None` gives none); the name is checked at compile time like the
+/// others. A text that is no valid header value (a line break in it) is left out of the
+/// response.
+///
+/// ```
+/// use api_error_core::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(code_case = "SCREAMING_SNAKE_CASE")]
+/// enum Error {
+///     #[api(status = 429)]
+///     RateLimited {
+///         #[api(header = "x-ratelimit-remaining")]
+///         remaining: u32,
+///         #[api(header = "x-ratelimit-reset")]
+///         reset: Option<u64>,
+///     },
+/// }
+///
+/// let headers: Vec<String> = Error::RateLimited { remaining: 0, reset: Some(1_700_000_000) }
+///     .headers()
+///     .map(|(name, value)| format!("{name}: {value}"))
+///     .collect();
+/// assert_eq!(headers, ["x-ratelimit-remaining: 0", "x-ratelimit-reset: 1700000000"]);
+/// assert_eq!(Error::RateLimited { remaining: 5, reset: None }.headers().count(), 1);
+/// ```
+#[derive(Clone)]
+pub struct Headers<'a> {
     fixed: core::slice::Iter<'static, (&'static str, &'static str)>,
+    fields: core::slice::Iter<'static, &'static str>,
+    field: usize,
+    source: Option<&'a dyn FieldHeaders>,
     retry_after: Option<RetryAfter>,
 }
 
-impl Headers {
+impl fmt::Debug for Headers<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.clone()).finish()
+    }
+}
+
+/// An error whose fields give headers: generated code reads the field of each index.
+#[doc(hidden)]
+pub trait FieldHeaders {
+    /// The text of the header field of this index, or `None` for no header.
+    fn field_header(&self, index: usize) -> Option<&dyn fmt::Display>;
+}
+
+impl<'a> Headers<'a> {
     /// No headers.
     ///
     /// ```
@@ -50,6 +95,9 @@ impl Headers {
     pub fn none() -> Self {
         Headers {
             fixed: [].iter(),
+            fields: [].iter(),
+            field: 0,
+            source: None,
             retry_after: None,
         }
     }
@@ -62,21 +110,41 @@ impl Headers {
         Headers {
             fixed: fixed.iter(),
             retry_after,
+            ..Headers::none()
         }
+    }
+
+    /// The headers of `source`'s fields of these names, after the static ones.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn with_fields(
+        mut self,
+        names: &'static [&'static str],
+        source: &'a dyn FieldHeaders,
+    ) -> Self {
+        self.fields = names.iter();
+        self.source = Some(source);
+        self
     }
 }
 
-impl Iterator for Headers {
-    type Item = (&'static str, HeaderValue);
+impl<'a> Iterator for Headers<'a> {
+    type Item = (&'static str, HeaderValue<'a>);
 
     fn next(&mut self) -> Option<Self::Item> {
-        match self.fixed.next() {
-            Some(&(name, value)) => Some((name, HeaderValue::Static(value))),
-            None => self
-                .retry_after
-                .take()
-                .map(|retry_after| ("retry-after", HeaderValue::RetryAfter(retry_after))),
+        if let Some(&(name, value)) = self.fixed.next() {
+            return Some((name, HeaderValue::Static(value)));
         }
+        for &name in self.fields.by_ref() {
+            let index = self.field;
+            self.field += 1;
+            if let Some(text) = self.source.and_then(|source| source.field_header(index)) {
+                return Some((name, HeaderValue::Text(text)));
+            }
+        }
+        self.retry_after
+            .take()
+            .map(|retry_after| ("retry-after", HeaderValue::RetryAfter(retry_after)))
     }
 }
 
@@ -87,20 +155,41 @@ impl Iterator for Headers {
 ///
 /// assert_eq!(HeaderValue::Static("no-store").to_string(), "no-store");
 /// assert_eq!(HeaderValue::RetryAfter(RetryAfter::Seconds(5)).to_string(), "5");
+/// assert_eq!(HeaderValue::Text(&42).to_string(), "42");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum HeaderValue {
+#[derive(Clone, Copy)]
+pub enum HeaderValue<'a> {
     /// A value fixed at compile time (already checked to be a valid header value).
     Static(&'static str),
     /// A Retry-After value taken from the error.
     RetryAfter(RetryAfter),
+    /// The `Display` text of a field marked `#[api(header = "name")]`.
+    Text(&'a dyn fmt::Display),
 }
 
-impl fmt::Display for HeaderValue {
+impl fmt::Display for HeaderValue<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             HeaderValue::Static(value) => f.write_str(value),
             HeaderValue::RetryAfter(retry_after) => fmt::Display::fmt(retry_after, f),
+            HeaderValue::Text(text) => fmt::Display::fmt(text, f),
+        }
+    }
+}
+
+impl fmt::Debug for HeaderValue<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.to_string(), f)
+    }
+}
+
+impl PartialEq for HeaderValue<'_> {
+    /// Values are equal when their texts are.
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (HeaderValue::Static(a), HeaderValue::Static(b)) => a == b,
+            (HeaderValue::RetryAfter(a), HeaderValue::RetryAfter(b)) => a == b,
+            _ => self.to_string() == other.to_string(),
         }
     }
 }

@@ -5,9 +5,19 @@
 pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
+#[cfg(feature = "request-context")]
+pub(crate) mod edge;
 pub(crate) mod frameworks;
 pub(crate) mod headers;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) mod json;
+#[cfg(feature = "tracing")]
+pub mod logging;
 pub(crate) mod rejection;
+pub(crate) mod report;
 #[cfg(feature = "request-context")]
 pub mod request;
 pub(crate) mod response;
+#[cfg(feature = "request-context")]
+pub(crate) mod stand_in;
+pub(crate) mod status;

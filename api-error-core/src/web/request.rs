@@ -5,16 +5,31 @@
 //! response inside that scope writes the request id and timestamp wherever its envelope has a
 //! member for them.
 
+use std::cell::Cell;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use http::{HeaderName, StatusCode};
+use http::HeaderName;
 
-use crate::{ApiError, Rejection, RequestContext};
+use crate::{Descriptor, RequestContext};
+
+pub use crate::web::edge::{CUT_MARK, TEXT_LIMIT};
+#[doc(hidden)]
+pub use crate::web::edge::{
+    Found, TextReader, answer, found, is_plain, panic_message, record, warn_outside,
+};
 
 tokio::task_local! {
-    static CURRENT: RequestInfo;
+    static CURRENT: Current;
+}
+
+/// The current request, and the descriptor of the derived error that answered it, if one
+/// did: how the middleware tells an error's own response from one it must replace, without
+/// a mark on the response that would cost allocations on every error response.
+struct Current {
+    info: RequestInfo,
+    answered: Cell<Option<&'static Descriptor>>,
 }
 
 /// What the middleware learned about one request: its id, when it arrived, and optionally its
@@ -40,6 +55,7 @@ pub struct RequestInfo {
     request_id: Arc<str>,
     arrived: SystemTime,
     instance: Option<Arc<str>>,
+    route: Option<Arc<str>>,
 }
 
 impl RequestInfo {
@@ -49,7 +65,33 @@ impl RequestInfo {
             request_id: request_id.into(),
             arrived,
             instance: None,
+            route: None,
         }
+    }
+
+    /// Adds the route the request matched, such as `/v2/pets/{pet_id}`, for log events.
+    ///
+    /// ```
+    /// use api_error_core::request::RequestInfo;
+    ///
+    /// let info = RequestInfo::new("req_1", std::time::SystemTime::now()).with_route("/pets/{id}");
+    /// assert_eq!(info.route(), Some("/pets/{id}"));
+    /// ```
+    #[must_use]
+    pub fn with_route(mut self, route: impl Into<Arc<str>>) -> Self {
+        self.route = Some(route.into());
+        self
+    }
+
+    /// The route the request matched, if the middleware learned it.
+    ///
+    /// ```
+    /// use api_error_core::request::RequestInfo;
+    ///
+    /// assert_eq!(RequestInfo::new("req_1", std::time::SystemTime::now()).route(), None);
+    /// ```
+    pub fn route(&self) -> Option<&str> {
+        self.route.as_deref()
     }
 
     /// Adds the RFC 9457 `instance`.
@@ -96,7 +138,11 @@ impl RequestInfo {
 /// assert_eq!(id.as_deref(), Some("req_1"));
 /// ```
 pub async fn scope<F: Future>(info: RequestInfo, future: F) -> F::Output {
-    CURRENT.scope(info, future).await
+    let current = Current {
+        info,
+        answered: Cell::new(None),
+    };
+    CURRENT.scope(current, future).await
 }
 
 /// Calls `f` with the current request's context, or an empty one outside any [`scope`].
@@ -109,10 +155,36 @@ pub async fn scope<F: Future>(info: RequestInfo, future: F) -> F::Output {
 pub fn with_current<R>(f: impl FnOnce(&RequestContext<'_>) -> R) -> R {
     // A clone is a few reference-count increments, and keeps `f` out of the task-local's
     // borrow.
-    match CURRENT.try_with(RequestInfo::clone) {
+    match CURRENT.try_with(|current| current.info.clone()) {
         Ok(info) => info.with_context(f),
         Err(_) => f(&RequestContext::new()),
     }
+}
+
+/// [`with_current`], and whether a middleware's [`scope`] was there to give the context.
+pub(crate) fn with_current_in_scope<R>(f: impl FnOnce(&RequestContext<'_>) -> R) -> (R, bool) {
+    match CURRENT.try_with(|current| current.info.clone()) {
+        Ok(info) => (info.with_context(f), true),
+        Err(_) => (f(&RequestContext::new()), false),
+    }
+}
+
+/// Notes that a derived error with this descriptor answered the current request; `false`
+/// outside any [`scope`].
+#[cfg_attr(not(feature = "axum"), allow(dead_code))]
+pub(crate) fn note_answered(descriptor: &'static Descriptor) -> bool {
+    CURRENT
+        .try_with(|current| current.answered.set(Some(descriptor)))
+        .is_ok()
+}
+
+/// The descriptor [`note_answered`] noted for the current request, taken.
+#[cfg_attr(not(feature = "axum"), allow(dead_code))]
+pub(crate) fn take_answered() -> Option<&'static Descriptor> {
+    CURRENT
+        .try_with(|current| current.answered.take())
+        .ok()
+        .flatten()
 }
 
 /// How a middleware names requests: the header a request id arrives in (and is echoed back
@@ -220,29 +292,19 @@ fn random_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
-/// Marks a response as an error's own, which the middlewares leave as it is.
-#[doc(hidden)]
-#[derive(Clone, Copy, Debug)]
-pub struct Rendered;
-
-/// Whether a framework's response is one of its plain-text errors, which the middlewares
-/// replace: a 4xx or 5xx with a `text/plain` body that no derived error wrote.
-#[doc(hidden)]
-pub fn is_plain_text_error(status: u16, content_type: Option<&[u8]>) -> bool {
-    (400..600).contains(&status)
-        && content_type.is_some_and(|value| value.starts_with(b"text/plain"))
+/// The current request's id, outside any [`scope`] none.
+#[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+pub(crate) fn current_id() -> Option<Arc<str>> {
+    CURRENT
+        .try_with(|current| Arc::clone(&current.info.request_id))
+        .ok()
 }
 
-/// What replaces a plain-text error with this status and text: for a 4xx, `E`'s rejection
-/// variant (or nothing, when it has none); for a 5xx, `E`'s fixed internal response, which
-/// says nothing of the text.
-#[doc(hidden)]
-pub fn replacement<E: ApiError>(status: u16, text: &[u8]) -> Option<http::Response<Vec<u8>>> {
-    let status = StatusCode::from_u16(status).ok()?;
-    if status.is_server_error() {
-        return Some(with_current(E::internal_response));
-    }
-    let rejection = Rejection::new(status, String::from_utf8_lossy(text));
-    let error = E::from_rejection(rejection)?;
-    Some(with_current(|context| error.to_response(context)))
+/// The current request's route, if its middleware learned it.
+#[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+pub(crate) fn current_route() -> Option<Arc<str>> {
+    CURRENT
+        .try_with(|current| current.info.route.clone())
+        .ok()
+        .flatten()
 }

@@ -7,8 +7,7 @@ use std::convert::Infallible;
 use http::header::{CONTENT_TYPE, HeaderName};
 use http::{HeaderValue, Response, StatusCode};
 
-use crate::model::descriptor::MessageParts;
-use crate::{ApiError, Code, Descriptor, RequestContext};
+use crate::{ApiError, RequestContext};
 
 thread_local! {
     /// Where this thread writes bodies before each is copied into an allocation of its size.
@@ -25,7 +24,9 @@ const SCRATCH_KEPT: usize = 64 * 1024;
 /// growing a fresh `Vec` costs one or more, and conversion one more. A body written while
 /// another is being written on the same thread (by a `Display` or `Serialize` impl) gets a
 /// buffer of its own.
-fn sized_body<E>(write: impl FnOnce(&mut Vec<u8>) -> Result<(), E>) -> Result<Vec<u8>, E> {
+pub(crate) fn sized_body<E>(
+    write: impl FnOnce(&mut Vec<u8>) -> Result<(), E>,
+) -> Result<Vec<u8>, E> {
     let mut scratch = SCRATCH.try_with(Cell::take).unwrap_or_default();
     scratch.clear();
     let body = write(&mut scratch).map(|()| scratch.as_slice().to_vec());
@@ -42,27 +43,49 @@ pub(crate) fn build<E: ApiError>(error: &E, context: &RequestContext<'_>) -> Res
         return internal::<E>(context);
     };
     let mut response = with_body(error.status(), error.content_type(), body);
-    let headers = response.headers_mut();
-    for (name, value) in error.headers() {
+    append_headers(response.headers_mut(), error.headers());
+    response
+}
+
+/// A response of this status, content type (none for an empty body) and headers, with the
+/// body `write` writes; `None` when it fails.
+pub(crate) fn build_with<'a, E>(
+    status: StatusCode,
+    content_type: &'static str,
+    headers: impl Iterator<Item = (&'static str, crate::HeaderValue<'a>)>,
+    write: impl FnOnce(&mut Vec<u8>) -> Result<(), E>,
+) -> Option<Response<Vec<u8>>> {
+    let body = sized_body(write).ok()?;
+    let mut response = with_body(status, content_type, body);
+    append_headers(response.headers_mut(), headers);
+    Some(response)
+}
+
+/// Appends an error's headers.
+pub(crate) fn append_headers<'a>(
+    map: &mut http::HeaderMap,
+    headers: impl Iterator<Item = (&'static str, crate::HeaderValue<'a>)>,
+) {
+    for (name, value) in headers {
         // Names and static values were checked at compile time and Retry-After values are
-        // digits or HTTP dates, so nothing is skipped in practice; but nothing can panic either.
+        // digits or HTTP dates; a field's text with a line break in it is left out. Nothing
+        // can panic.
         let name = HeaderName::from_bytes(name.as_bytes());
         let value = match value {
             crate::HeaderValue::Static(value) => HeaderValue::from_str(value),
-            crate::HeaderValue::RetryAfter(value) => HeaderValue::try_from(value.to_string()),
+            other => HeaderValue::try_from(other.to_string()),
         };
         if let (Ok(name), Ok(value)) = (name, value) {
-            headers.append(name, value);
+            map.append(name, value);
         }
     }
-    response
 }
 
 /// The fixed `500 Internal Server Error` response of `E`'s envelope; see
 /// [`ApiError::internal_response`].
 pub(crate) fn internal<E: ApiError>(context: &RequestContext<'_>) -> Response<Vec<u8>> {
     let Ok(body) = sized_body(|out| {
-        E::write_descriptor_body(internal_descriptor::<E>(), context, out);
+        E::write_descriptor_body(E::internal_descriptor(), context, out);
         Ok::<(), Infallible>(())
     });
     with_body(
@@ -72,61 +95,21 @@ pub(crate) fn internal<E: ApiError>(context: &RequestContext<'_>) -> Response<Ve
     )
 }
 
-/// The catalog's own 500 error when it has one with a fixed message (the type's own errors
-/// first, then those of the catalogs it wraps), else a built-in one whose code is of the
-/// catalog's kind.
-fn internal_descriptor<E: ApiError>() -> &'static Descriptor {
-    // The whole tree: a type whose variants are all transparent has no descriptors of its own.
-    let catalog = E::CATALOG;
-    let own = catalog
-        .descriptors()
-        .iter()
-        .chain(catalog.iter())
-        .find(|descriptor| {
-            // A template message would show its placeholders; only fixed messages qualify.
-            descriptor.status() == StatusCode::INTERNAL_SERVER_ERROR
-                && (descriptor.message().is_none() || descriptor.message_json().is_some())
-        });
-    match own {
-        Some(descriptor) => descriptor,
-        None if matches!(
-            catalog.iter().next().map(Descriptor::code),
-            Some(Code::Int(_))
-        ) =>
-        {
-            &INTERNAL_INT
-        }
-        None => &INTERNAL_STR,
-    }
-}
-
-/// The built-in 500 error with this code, in no type's catalog.
-const fn internal_error(code: Code, code_json: &'static str) -> Descriptor {
-    Descriptor::plain(
-        usize::MAX,
-        "InternalServerError",
-        code,
-        500,
-        "InternalServerError",
-        "The server could not produce the error's own response.",
-        MessageParts::Fixed("Internal Server Error", "\"Internal Server Error\""),
-        code_json,
-    )
-}
-
-static INTERNAL_STR: Descriptor = internal_error(
-    Code::Str("INTERNAL_SERVER_ERROR"),
-    "\"INTERNAL_SERVER_ERROR\"",
-);
-
-static INTERNAL_INT: Descriptor = internal_error(Code::Int(500), "500");
-
-fn with_body(status: StatusCode, content_type: &'static str, body: Vec<u8>) -> Response<Vec<u8>> {
+/// A response of `status` with `body` and its content type (none for an empty body).
+pub(crate) fn with_body(
+    status: StatusCode,
+    content_type: &'static str,
+    body: Vec<u8>,
+) -> Response<Vec<u8>> {
+    let empty = body.is_empty();
     let mut response = Response::new(body);
     *response.status_mut() = status;
-    response
-        .headers_mut()
-        .insert(CONTENT_TYPE, content_type_value(content_type));
+    // A response without a body (`Shape::no_body`) has no content type either.
+    if !empty {
+        response
+            .headers_mut()
+            .insert(CONTENT_TYPE, content_type_value(content_type));
+    }
     response
 }
 

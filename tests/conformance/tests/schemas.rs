@@ -28,6 +28,62 @@ const DECLARED: Shape = Shape::new(&[
 ])
 .details_form(DetailsForm::ObjectByField);
 
+/// The values of the second generation: attributes, declared messages, members, inner errors,
+/// constants of every kind, the status class, fallbacks, objects that may be absent, and
+/// field values in items and in a details form.
+const SECOND: Shape = Shape::new(&[
+    Member::new("type", Value::Attr("type")).required(),
+    Member::new("detail", Value::Message).when_declared(),
+    Member::new("title", Value::Attr("title")).or(Value::Title),
+    Member::new("client", Value::IsClientError),
+    Member::new("empty", Value::Constant(Constant::Array(&[]))),
+    Member::new(
+        "meta",
+        Value::Constant(Constant::Object(&[("v", Constant::Int(1))])),
+    ),
+    Member::new(
+        "context",
+        Value::Object(&[Member::new("id", Value::RequestId)]),
+    ),
+    Member::new("target", Value::Member("target")),
+    Member::new("extensions", Value::Members),
+    Member::new("cause", Value::Inner),
+    Member::new("details", Value::Details),
+    Member::new(
+        "items",
+        Value::List(&[
+            Member::new("pointer", Value::FieldPointer("#")),
+            Member::new("detail", Value::FieldMessage).or(Value::Message),
+        ]),
+    ),
+])
+.details_form(DetailsForm::Items(&[
+    Member::new("name", Value::Field),
+    Member::new("reason", Value::FieldCode).or(Value::FieldMessage),
+]));
+
+#[derive(Debug, ApiError)]
+#[api(envelope = SECOND, code_case = "snake_case", attr(type = "https://errors.example.com/{code}"))]
+enum Second {
+    #[api(status = 404, attr(title = "Not here"))]
+    Missing {
+        #[api(member)]
+        target: String,
+        #[api(member)]
+        limit: u32,
+    },
+    #[api(status = 422, message = "invalid {what}")]
+    Invalid {
+        what: String,
+        #[api(details)]
+        fields: FieldErrors,
+        #[api(inner)]
+        cause: Option<Box<Second>>,
+    },
+    #[api(status = 503, attr(type = "about:blank"))]
+    Unavailable,
+}
+
 use api_error_tests::fixture_catalog;
 use api_error_tests::fixtures::{Face, Incident, Oz, Petnow, Problem, Tennis};
 
@@ -91,8 +147,9 @@ fn every_example_body_matches_its_schema() {
         + check::<Face>()
         + check::<Incident>()
         + check::<Declared>()
-        + check::<IntegerCodes>();
-    assert_eq!(checked, 7 * 5 + 2);
+        + check::<IntegerCodes>()
+        + check::<Second>();
+    assert_eq!(checked, 7 * 5 + 2 + 3);
 }
 
 #[test]
@@ -114,4 +171,35 @@ fn the_schema_rejects_what_the_envelope_never_writes() {
         validator
             .is_valid(&json!({"success": false, "error": {"code": "NOT_FOUND", "message": "x"}}))
     );
+}
+
+#[test]
+fn second_generation_bodies_match_their_schema() {
+    use api_error_core::FieldError;
+    let schema = Second::body_schema().unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let cause = Second::Missing {
+        target: "pets[0]".into(),
+        limit: 3,
+    };
+    let error = Second::Invalid {
+        what: "pet".into(),
+        fields: FieldErrors::from([
+            FieldError::new("pets[0].name", "required").code("missing"),
+            FieldError::new("age", "too old"),
+        ]),
+        cause: Some(Box::new(cause)),
+    };
+    for context in [RequestContext::new(), RequestContext::new().request_id("r")] {
+        let body: serde_json::Value = serde_json::from_slice(&error.to_json(&context)).unwrap();
+        assert!(validator.is_valid(&body), "{body} does not match {schema}");
+    }
+    // A body without the required type, or with a status class of the wrong type, does not.
+    assert!(
+        !validator.is_valid(&json!({"client": true, "empty": [], "meta": {"v": 1}, "items": []}))
+    );
+    assert!(!validator.is_valid(&json!({
+        "type": "https://errors.example.com/missing", "title": "Not here", "client": "yes",
+        "empty": [], "meta": {"v": 1}, "items": []
+    })));
 }

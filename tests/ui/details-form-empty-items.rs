@@ -1,0 +1,13 @@
+use api_error_core::{ApiError, DetailsForm};
+use api_error_core::envelope::{Member, Shape, Value};
+
+const SHAPE: Shape = Shape::new(&[Member::new("details", Value::Details)])
+    .details_form(DetailsForm::Items(&[]));
+
+#[derive(Debug, ApiError)]
+#[api(envelope = SHAPE, code_case = "snake_case", status = 400)]
+enum Error {
+    Bad,
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use api_error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(code_case = "snake_case", status = 400)]
+enum Error {
+    Bad {
+        #[api(inner = true)]
+        cause: Box<Error>,
+    },
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use api_error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(code_case = "SCREAMING_SNAKE_CASE", status = 500)]
+enum Error {
+    #[api(internal, message = "failed at {0}")]
+    Internal(String),
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use api_error_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(code_case = "snake_case", status = 400)]
+enum Error {
+    #[api(member)]
+    Bad,
+}
+
+fn main() {}

@@ -1,0 +1,14 @@
+use api_error_core::ApiError;
+use api_error_core::envelope::{Member, Shape, Value};
+
+const SHAPE: Shape = Shape::new(&[
+    Member::new("meta", Value::RequestId).or(Value::Object(&[Member::new("code", Value::Code)])),
+]);
+
+#[derive(Debug, ApiError)]
+#[api(envelope = SHAPE, code_case = "snake_case", status = 400)]
+enum Error {
+    Bad,
+}
+
+fn main() {}

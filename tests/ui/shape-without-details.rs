@@ -1,0 +1,17 @@
+use api_error_core::ApiError;
+use api_error_core::envelope::{Member, Shape, Value};
+
+const SHAPE: Shape = Shape::new(&[
+    Member::new("code", Value::Code),
+]);
+
+#[derive(Debug, ApiError)]
+#[api(envelope = SHAPE, code_case = "snake_case", status = 400)]
+enum Error {
+    Conflict {
+        #[api(details)]
+        existing: Vec<u32>,
+    },
+}
+
+fn main() {}
