@@ -2,8 +2,9 @@
 //! documents' client snippets do, with the catalog the service itself is declared with.
 //!
 //! - `handleApiError` branches on the code: every failure is read back with
-//!   `response.api_result::<PetnowError>()`, and [`describe`] matches its code, printing the
-//!   field errors of a validation error.
+//!   `response.api_result::<PetnowError>()`, and [`describe`] matches the `PetnowError` value
+//!   itself where the body gives back all its fields (`Validation { fields }`, whose field
+//!   errors it prints), and the code otherwise.
 //! - `api_request_with_retry` and `retry_with_backoff` retry rate limits and unavailable
 //!   services with exponential backoff: [`PetnowClient::send`] asks the catalog's
 //!   [`RetryPolicy`] after each failure, which waits out a `Retry-After` (seconds or a date),
@@ -176,18 +177,28 @@ pub fn describe(failure: &ErrorResponse<PetnowError>) -> Vec<String> {
             _ => format!("HTTP {} without an error body", failure.status()),
         }];
     };
+    // The errors whose every field the body gives back are `PetnowError` values again.
+    match failure.to_error() {
+        Some(PetnowError::InvalidApiKey) => {
+            return vec!["Authentication error: Invalid API key".to_owned()];
+        }
+        Some(PetnowError::Validation { fields }) => {
+            let mut lines = vec!["Validation error:".to_owned()];
+            for field in &fields {
+                lines.push(format!("  field '{}': {}", field.field(), field.message()));
+            }
+            return lines;
+        }
+        Some(PetnowError::PetLimitExceeded) => {
+            return vec!["Pet limit exceeded. Please upgrade your plan.".to_owned()];
+        }
+        _ => {}
+    }
+    // The others by code, as `handleApiError` does: the Petnow body carries a code only, so
+    // a missing pet's id does not come back.
     let code = error.code();
     let code = code.as_str().unwrap_or_default();
     match code {
-        "PETNOWB2B10000" => vec!["Authentication error: Invalid API key".to_owned()],
-        "PETNOWB2B10001" => {
-            let mut lines = vec!["Validation error:".to_owned()];
-            for field in error.field_errors().into_iter().flatten() {
-                lines.push(format!("  field '{}': {}", field.field(), field.message()));
-            }
-            lines
-        }
-        "PETNOWB2B10005" => vec!["Pet limit exceeded. Please upgrade your plan.".to_owned()],
         "PETNOWB2B20000" | "PETNOWB2B20010" => vec!["Resource not found".to_owned()],
         _ => {
             // Any other code the catalog knows, with what it says to do; or one it does not.

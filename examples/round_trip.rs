@@ -120,6 +120,14 @@ pub fn assert_round_trips<E: ApiError + Debug>(errors: &[E]) {
             received.error().is_some(),
             "{error:?}: not read in its own envelope"
         );
+        // Rebuilt as a value of `E` where its fields come back: then the same error again.
+        if let Some(rebuilt) = received.to_error() {
+            assert_eq!(
+                rebuilt.to_json_string(&context),
+                error.to_json_string(&context),
+                "{error:?}: rebuilt as {rebuilt:?}"
+            );
+        }
     }
 }
 

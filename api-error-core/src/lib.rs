@@ -119,7 +119,11 @@ pub mod __private {
     pub use http::StatusCode;
     pub use std::vec::Vec;
 
-    pub use crate::client::Received;
+    pub use crate::client::rebuild::{
+        Piece, Rebuild, ViaFromStr, ViaReceived, WithoutFromStr, WithoutReceived, says,
+        template_values,
+    };
+    pub use crate::client::{Received, ReceivedError};
     pub use crate::docs::example::Described;
     pub use crate::docs::example::{Probe, ViaExample, WithoutExample, impl_examples};
     pub use crate::envelope::Plans;

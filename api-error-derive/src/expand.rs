@@ -13,7 +13,7 @@ use crate::retry::RetryableValue;
 use crate::template::AttrOut;
 use crate::transparent::{self, Transparent};
 use crate::valid::{self, Message, MessageFrom, Resolved, RetryAfter};
-use crate::{compose, doc, fallback, generics, json};
+use crate::{compose, doc, fallback, generics, json, rebuild};
 
 /// The whole derive: parse, validate, expand, or report every error with a fallback impl.
 pub fn derive(input: &DeriveInput) -> TokenStream {
@@ -168,6 +168,7 @@ fn expand(
         quote!(#private::Envelope::schema(#envelope, &<Self as #private::ApiError>::CATALOG)),
         envelope_span,
     );
+    let rebuild = rebuild::method(resolved, transparent, &private);
     let body_shape = located(quote!(#private::Envelope::shape(#envelope)), envelope_span);
     let read_body = located(
         quote!(#private::Envelope::read(#envelope, &<Self as #private::ApiError>::CATALOG, __body)),
@@ -278,6 +279,8 @@ fn expand(
                 fn body_shape() -> #private::Option<#private::Shape> {
                     #body_shape
                 }
+
+                #rebuild
 
                 fn read_body(__body: &[u8]) -> #private::Option<#private::Received> {
                     #read_body

@@ -17,6 +17,7 @@ mod fallback;
 mod generics;
 mod json;
 mod message;
+mod rebuild;
 mod rejection;
 mod retry;
 mod roles;

@@ -53,6 +53,8 @@
 mod fields;
 mod policy;
 pub(crate) mod read;
+#[doc(hidden)]
+pub mod rebuild;
 mod received;
 #[cfg(feature = "reqwest")]
 mod reqwest;

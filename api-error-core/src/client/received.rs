@@ -254,9 +254,7 @@ impl ReceivedError {
     pub fn message(&self) -> Option<&str> {
         match &self.message {
             Some(message) => Some(message),
-            None => self
-                .descriptor
-                .and_then(|descriptor| crate::__private::fixed_message(descriptor)),
+            None => self.descriptor.and_then(crate::__private::fixed_message),
         }
     }
 
@@ -344,6 +342,47 @@ impl ReceivedError {
             .iter()
             .find(|(own, _)| own == key)
             .map(|(_, raw)| serde_json::from_str(raw.get()))
+    }
+
+    /// The error as a value of `E` itself, when its variant's fields all come back: a unit
+    /// variant; fields that are the details (`FieldErrors`, or any `Deserialize` type), that
+    /// are members of the envelope (any `Deserialize` type), or that the message's template
+    /// names as `{field}` (any `FromStr` type whose text is its `Display` text, checked by
+    /// writing the message again). Any other variant, one with a field of a type that cannot
+    /// be read, a field only its `Display` text or a header shows, a Retry-After field or an
+    /// inner error, gives `None`: the [`descriptor`](Self::descriptor) is then what there is.
+    ///
+    /// ```
+    /// use api_error_core::client::ErrorResponse;
+    /// use api_error_core::{ApiError, FieldError, FieldErrors, RequestContext};
+    ///
+    /// #[derive(Debug, PartialEq, ApiError)]
+    /// #[api(envelope = "incident", code_case = "SCREAMING_SNAKE_CASE")]
+    /// enum IncidentError {
+    ///     #[api(status = 404, message = "Not found: Incident {id} not found")]
+    ///     NotFound { id: u64 },
+    ///     #[api(status = 422, message = "Validation failed")]
+    ///     ValidationError(#[api(details)] FieldErrors),
+    ///     #[api(status = 409, message = "Conflict")]
+    ///     Conflict { since: std::time::Instant },
+    /// }
+    ///
+    /// let context = RequestContext::new();
+    /// let read = |error: &IncidentError| {
+    ///     let received = ErrorResponse::<IncidentError>::from_response(&error.to_response(&context));
+    ///     received.to_error()
+    /// };
+    /// let missing = IncidentError::NotFound { id: 550 };
+    /// assert_eq!(read(&missing), Some(missing));
+    /// let invalid = IncidentError::ValidationError(FieldErrors::from([
+    ///     FieldError::new("name", "Name is required").code("required"),
+    /// ]));
+    /// assert_eq!(read(&invalid), Some(invalid));
+    /// // Nothing in the body gives back an `Instant`: the descriptor view only.
+    /// assert_eq!(read(&IncidentError::Conflict { since: std::time::Instant::now() }), None);
+    /// ```
+    pub fn to_error<E: crate::ApiError>(&self) -> Option<E> {
+        E::rebuild(self)
     }
 
     /// The inner error the body nested in this one (`Value::Inner`), read back the same way.

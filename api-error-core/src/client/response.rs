@@ -337,6 +337,31 @@ impl<E> ErrorResponse<E> {
         }
     }
 
+    /// The first error as a value of `E`, when its variant can be rebuilt; see
+    /// [`ReceivedError::to_error`].
+    ///
+    /// ```
+    /// use api_error_core::client::ErrorResponse;
+    /// use api_error_core::{ApiError, RequestContext};
+    ///
+    /// #[derive(Debug, PartialEq, ApiError)]
+    /// #[api(envelope = "petnow")]
+    /// enum PetnowError {
+    ///     #[api(code = "PETNOWB2B20000", status = 404, name = "NoSuchPetException")]
+    ///     NoSuchPet,
+    /// }
+    ///
+    /// let sent = PetnowError::NoSuchPet.to_response(&RequestContext::new());
+    /// let received = ErrorResponse::<PetnowError>::from_response(&sent);
+    /// assert_eq!(received.to_error(), Some(PetnowError::NoSuchPet));
+    /// ```
+    pub fn to_error(&self) -> Option<E>
+    where
+        E: ApiError,
+    {
+        self.error().and_then(ReceivedError::to_error)
+    }
+
     /// What to do about this response: the catalog's advice for the first error's code,
     /// else the status's, with the Retry-After delay from now.
     ///

@@ -427,6 +427,18 @@ pub trait ApiError {
         Envelope::schema(&crate::envelopes::PROBLEM, &Self::CATALOG)
     }
 
+    /// Not public API: a value of this type rebuilt from an error read back, when its
+    /// variant's fields all come back; see
+    /// [`ReceivedError::to_error`](crate::client::ReceivedError::to_error).
+    #[doc(hidden)]
+    fn rebuild(received: &crate::client::ReceivedError) -> Option<Self>
+    where
+        Self: Sized,
+    {
+        let _ = received;
+        None
+    }
+
     /// Not public API: this type's envelope, when it is a [`Shape`](crate::Shape).
     #[doc(hidden)]
     fn body_shape() -> Option<crate::Shape>
