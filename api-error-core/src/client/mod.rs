@@ -12,6 +12,30 @@
 //! body that is not in the envelope (a proxy's HTML 502, an empty 404) says so, with the
 //! status.
 //!
+//! How each part of a shape is read back:
+//!
+//! | in the shape | read back as |
+//! |---|---|
+//! | `Code`, `TypeUri(base)`, `Name` | the code, and the catalog's descriptor of it |
+//! | `Attr(..)`, `Status`, `StatusText`, `Title`, `Category` (and a fixed message) | where the shape has no code: the one error of the catalog they fit |
+//! | `Message` | [`ReceivedError::message`] |
+//! | `Details` | [`ReceivedError::field_errors`] from the shape's details form, every form; [`ReceivedError::details_as`] any `Deserialize` type |
+//! | `Members`, `Member(key)`, members written in an object's place | [`ReceivedError::members`], [`ReceivedError::member_as`] |
+//! | `Inner` | [`ReceivedError::cause`], read the same way |
+//! | per-field list items (`Field`, `FieldPointer`, `FieldMessage`, `FieldCode`, `FieldLocation`) | the field errors of their error |
+//! | `RequestId`, `Timestamp`, `Instance` | [`ErrorResponse::context`] |
+//! | a list of errors, or an array of bodies | every error, in order |
+//! | a shape without a body | the error of the status, when one error has it |
+//! | constants, `IsClientError`, `IsServerError` | nothing: the same for every error |
+//!
+//! **Typed errors.** [`ReceivedError::to_error`] (and [`ErrorResponse::to_error`]) give the
+//! value of the derived type itself when each field of its variant comes back: unit
+//! variants; fields that are the details; fields that are members of the envelope; fields
+//! the message's template names as `{field}` (read with `FromStr`, and kept only when the
+//! value writes the same message again). A variant with any other field (one only its
+//! `Display` text, a header or the Retry-After shows, an inner error, a type that cannot be
+//! read) gives `None`, and the descriptor view is what the client has.
+//!
 //! [`RetryAdvice`](crate::RetryAdvice) says what to do about a response, from the catalog's
 //! advice for its code, its status and its Retry-After; [`RetryPolicy`] turns that into the
 //! next step of a loop: wait (exponential backoff with jitter, never less than Retry-After),

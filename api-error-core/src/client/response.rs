@@ -15,7 +15,7 @@ const EXCERPT: usize = 1024;
 /// status, the Retry-After header, and the errors of the body with the catalog's descriptor
 /// of each, or, for a body that is not in the envelope, what it was.
 ///
-/// Made by [`decode`](super::decode) (or, with the `reqwest` feature, by
+/// Made by [`decode`](Self::decode) or [`from_response`](Self::from_response) (or, with the `reqwest` feature, by
 /// [`ResponseExt::api_result`](super::ResponseExt::api_result)). The methods without an
 /// index answer for the body's first error, which is its only one in most envelopes.
 ///
