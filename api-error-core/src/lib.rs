@@ -84,6 +84,10 @@ pub use crate::web::headers::{HeaderValue, Headers, IntoRetryAfter, RetryAfter};
 pub use crate::web::json::ApiJson;
 #[cfg(feature = "tracing")]
 pub use crate::web::logging;
+#[cfg(feature = "axum")]
+pub use crate::web::params::ApiPath;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use crate::web::params::ApiQuery;
 pub use crate::web::rejection::{Rejection, RejectionKind};
 #[cfg(feature = "request-context")]
 pub use crate::web::request;
