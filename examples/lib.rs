@@ -148,19 +148,12 @@ pub fn docs_path(file: &str) -> std::path::PathBuf {
 /// Checks that the committed page of example `name` is exactly `rendered`, so the docs in the
 /// repository are always what the code renders now. With `API_ERROR_BLESS=1` in the
 /// environment, writes the page instead.
+///
+/// # Panics
+///
+/// When the page differs, saying how to write it.
 pub fn assert_committed_page(name: &str, rendered: &str) {
-    let path = docs_path(&format!("{name}.md"));
-    if std::env::var_os("API_ERROR_BLESS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, rendered).unwrap();
-        return;
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == rendered,
-        "{} is not what the catalog renders now; run `API_ERROR_BLESS=1 cargo test -p api-error-examples` and commit it",
-        path.display()
-    );
+    api_error_core::committed::check(docs_path(&format!("{name}.md")), rendered).unwrap();
 }
 
 /// Checks that the committed TypeScript module of example `name`, `docs/errors/<name>.ts`, is

@@ -8,7 +8,13 @@ use api_error_core::ApiError;
 #[api(envelope = "incident")]
 pub enum DocumentedError {
     /// Missing or invalid authentication.
-    #[api(code = "UNAUTHORIZED", status = 401, retryable = "after re-auth")]
+    #[api(
+        code = "UNAUTHORIZED",
+        status = 401,
+        category = "Authentication",
+        retryable = "after re-auth",
+        www_authenticate = "Bearer realm=\"api\""
+    )]
     Unauthorized,
     /// Resource not found.
     #[api(
@@ -25,7 +31,8 @@ pub enum DocumentedError {
         code = "RATE_LIMIT_EXCEEDED",
         status = 429,
         message = "Rate limit exceeded",
-        retryable
+        retryable,
+        retry_after = 60
     )]
     RateLimited,
 }

@@ -1,8 +1,8 @@
 //! One enum declaration, the whole HTTP error contract.
 //!
 //! `#[derive(ApiError)]` turns a service's error enum into its status mapping, its stable
-//! error codes, its public messages and a static [`Catalog`] of every error, all checked at
-//! compile time.
+//! error codes, its public messages, its JSON error body in the API's own envelope, its
+//! response headers and a static [`Catalog`] of every error, all checked at compile time.
 //!
 //! ```
 //! use api_error_core::{ApiError, Code};
@@ -33,7 +33,24 @@
 //! assert_eq!(key.causes(), ["Invalid API Key", "Missing API Key"]);
 //! ```
 //!
-//! The attribute reference is in the README and on [`derive@ApiError`].
+//!
+//! # Where to read on
+//!
+//! | what | where |
+//! |---|---|
+//! | every `#[api(...)]` key, on the enum, a variant, a field or a struct | [the attribute reference](derive@ApiError) |
+//! | what a derived type can do: status, code, message, body, headers, response | [`ApiError`](trait@ApiError) |
+//! | the built-in envelopes, each with an example body | [`envelopes`] |
+//! | an envelope of your own, declared as data | [`envelope`], [`Shape`] |
+//! | validation errors in each envelope's own form | [`FieldErrors`], [`Details`] |
+//! | axum: handler errors, request ids, framework rejections | [`axum`], [`request`], [`Rejection`] |
+//! | actix-web | [`actix`] |
+//! | documentation: Markdown pages, OpenAPI, example values, committed files | [`markdown`], [`openapi`], [`Example`], [`committed`] |
+//! | the catalog as data, and keeping codes stable | [`Catalog`], [`Breaks`] |
+//!
+//! # Feature flags
+//!
+#![doc = document_features::document_features!()]
 #![deny(missing_docs)]
 
 // The error model: the trait, descriptors, codes, catalogs, messages, details, context.
@@ -56,6 +73,7 @@ pub use crate::model::details::{Details, DetailsForm, FieldError, FieldErrors};
 pub use crate::model::message::Message;
 pub use crate::model::retry::{RetryAdvice, Retryable};
 
+#[doc = include_str!("../doc/envelopes.md")]
 #[doc(inline)]
 pub use crate::envelope::builtin as envelopes;
 pub use crate::envelope::{ApiErrors, BodyError, Envelope, Shape};
@@ -69,11 +87,17 @@ pub use crate::web::headers::{HeaderValue, Headers, IntoRetryAfter, RetryAfter};
 pub use crate::web::json::ApiJson;
 #[cfg(feature = "tracing")]
 pub use crate::web::logging;
+#[cfg(feature = "axum")]
+pub use crate::web::params::ApiPath;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use crate::web::params::ApiQuery;
 pub use crate::web::rejection::{Rejection, RejectionKind};
 #[cfg(feature = "request-context")]
 pub use crate::web::request;
 pub use crate::web::status::status_error;
 
+#[cfg(feature = "docs")]
+pub use crate::docs::committed;
 pub use crate::docs::example::Example;
 #[cfg(feature = "docs")]
 pub use crate::docs::markdown;
@@ -83,22 +107,7 @@ pub use crate::docs::stability::Breaks;
 #[cfg(feature = "docs")]
 pub use crate::docs::typescript;
 
-/// The derive: see the README's attribute reference.
-///
-/// ```
-/// use api_error_core::ApiError;
-///
-/// #[derive(Debug, ApiError)]
-/// #[api(code_case = "SCREAMING_SNAKE_CASE", status = 400)]
-/// enum Error {
-///     BadRequest,
-///     #[api(status = 404)]
-///     NotFound,
-/// }
-///
-/// assert_eq!(Error::NotFound.code(), "NOT_FOUND");
-/// assert_eq!(Error::BadRequest.status().as_u16(), 400);
-/// ```
+#[doc = include_str!("../doc/attributes.md")]
 #[cfg(feature = "derive")]
 pub use api_error_derive::ApiError;
 
@@ -124,6 +133,8 @@ pub mod __private {
         template_values,
     };
     pub use crate::client::{Received, ReceivedError};
+    pub use crate::envelopes;
+
     pub use crate::docs::example::Described;
     pub use crate::docs::example::{Probe, ViaExample, WithoutExample, impl_examples};
     pub use crate::envelope::Plans;
@@ -134,6 +145,13 @@ pub mod __private {
     pub use crate::{AttrValue, Shape};
     pub use crate::{Headers, IntoRetryAfter, RetryAfter};
     pub use serde_json::Value as JsonValue;
+
+    /// `E`'s catalog: the value of a derived type's inherent `CATALOG`, a call so that rustdoc
+    /// shows no path for it.
+    #[inline]
+    pub const fn catalog_of<E: ApiError + ?Sized>() -> Catalog {
+        E::CATALOG
+    }
 
     /// A retry_after field's value.
     #[inline]

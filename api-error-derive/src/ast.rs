@@ -227,5 +227,10 @@ impl Attrs {
 }
 
 fn parse_template(lit: &syn::LitStr) -> darling::Result<Template> {
-    Template::parse(&lit.value(), lit.span()).map_err(|message| error_at(lit.span(), message))
+    let template = Template::parse(&lit.value(), lit.span())
+        .map_err(|message| error_at(lit.span(), message))?;
+    Ok(Template {
+        literal: Some(lit.clone()),
+        ..template
+    })
 }

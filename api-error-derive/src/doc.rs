@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use crate::ast::Input;
 use crate::retry::RetryableValue;
 use crate::transparent::Transparent;
-use crate::valid::{Message, Resolved};
+use crate::valid::{Message, Resolved, RetryAfter, member_name};
 
 /// Markdown for the inherent `CATALOG` constant: a table of every error, then each variant
 /// with its status and code, then the transparent variants and the types they wrap.
@@ -27,7 +27,10 @@ pub fn catalog(
         }
         return doc;
     }
-    doc.push_str("| Code | HTTP status | Name | Message | Retryable |\n|---|---|---|---|---|\n");
+    doc.push_str(
+        "| Code | HTTP status | Name | Message | Category | Retryable | Headers |\n\
+         |---|---|---|---|---|---|---|\n",
+    );
     for error in resolved {
         let name = error
             .variant
@@ -40,21 +43,30 @@ pub fn catalog(
             Message::Format { template, .. } => cell(template),
             Message::Display { .. } => "*its `Display` text*".to_owned(),
         };
-        let retryable = error
+        let category = error
             .variant
             .attrs
-            .retryable
-            .as_deref()
-            .map_or("", RetryableValue::text);
+            .category
+            .as_ref()
+            .map(syn::LitStr::value)
+            .unwrap_or_default();
+        // A catalog that states no advice has its status's, as clients act on it.
+        let stated = error.variant.attrs.retryable.as_deref();
+        let retryable = stated.map_or_else(
+            || RetryableValue::for_status(error.status.0).text().to_owned(),
+            |stated| stated.text().to_owned(),
+        );
         let _ = writeln!(
             doc,
-            "| `{}` | {} {} | {} | {} | {} |",
+            "| `{}` | {} {} | {} | {} | {} | {} | {} |",
             error.code,
             error.status.0,
             error.status.reason(),
             cell(&name),
             message,
-            cell(retryable),
+            cell(&category),
+            cell(&retryable),
+            headers(error),
         );
     }
     if !input.variants.iter().any(|variant| variant.is_struct) {
@@ -124,6 +136,31 @@ fn type_link(ty: &syn::Type) -> String {
     }
 }
 
+/// The response headers of an error, for one table cell: `retry-after: 60`, `retry-after`
+/// (from a field), and the static ones with their values.
+fn headers(error: &Resolved<'_>) -> String {
+    let mut headers: Vec<String> = error
+        .headers
+        .iter()
+        .map(|(name, value)| code_span(&format!("{name}: {value}")))
+        .collect();
+    match error.retry_after {
+        RetryAfter::None => {}
+        RetryAfter::Seconds(seconds) => headers.push(code_span(&format!("retry-after: {seconds}"))),
+        RetryAfter::Field(index) => headers.push(format!(
+            "`retry-after` (from `{}`)",
+            member_name(&error.variant.fields[index].member)
+        )),
+    }
+    cell(&headers.join(", "))
+}
+
+/// `text` as a Markdown code span, with enough backticks around it for the ones inside.
+fn code_span(text: &str) -> String {
+    let fence = if text.contains('`') { "`` " } else { "`" };
+    format!("{fence}{text}{}", fence.chars().rev().collect::<String>())
+}
+
 /// Text fit for one Markdown table cell.
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace(['\n', '\r'], " ")
@@ -140,10 +177,15 @@ mod tests {
             #[api(status = 404)]
             enum E {
                 /// No such pet. More text.
-                #[api(code = "NO_PET", name = "NoSuchPetException", message = "pet {id} | gone", retryable = "after a while")]
+                #[api(code = "NO_PET", name = "NoSuchPetException", message = "pet {id} | gone", retryable = "after a while", category = "Pets")]
                 NoPet { id: u8 },
-                #[api(code = "DOWN", status = 503, expose, retryable = false)]
+                #[api(code = "DOWN", status = 503, expose, retryable = false, retry_after = 30, header("cache-control", "no-store"))]
                 Down,
+                #[api(code = "SLOW", status = 429)]
+                Slow {
+                    #[api(retry_after)]
+                    wait: u64,
+                },
             }
         };
         let mut errors = darling::Error::accumulator();
@@ -151,9 +193,13 @@ mod tests {
         let resolved = crate::valid::resolve(&model, &mut errors);
         assert!(errors.finish().is_ok());
         let doc = catalog(&model, &resolved, &[]);
-        assert!(doc.contains("| `NO_PET` | 404 Not Found | NoSuchPetException | pet {id} \\| gone | after a while |"), "{doc}");
+        assert!(doc.contains("| `NO_PET` | 404 Not Found | NoSuchPetException | pet {id} \\| gone | Pets | after a while |  |\n"), "{doc}");
         assert!(
-            doc.contains("| `DOWN` | 503 Service Unavailable | Down | *its `Display` text* | no |"),
+            doc.contains("| `DOWN` | 503 Service Unavailable | Down | *its `Display` text* |  | no | `cache-control: no-store`, `retry-after: 30` |\n"),
+            "{doc}"
+        );
+        assert!(
+            doc.contains("| `SLOW` | 429 Too Many Requests | Slow | Too Many Requests |  | no | `retry-after` (from `wait`) |\n"),
             "{doc}"
         );
         assert!(

@@ -3,12 +3,15 @@
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::DeriveInput;
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
 use crate::ast::{Input, Variant};
 use crate::attr::EnvelopeRef;
+use crate::case::Case;
 use crate::code::CodeValue;
 use crate::expand_fields::{field_headers_impl, inner_error_method, member_value_method};
+use crate::placeholder::MissingFields;
 use crate::retry::RetryableValue;
 use crate::template::AttrOut;
 use crate::transparent::{self, Transparent};
@@ -19,12 +22,17 @@ use crate::{compose, doc, fallback, generics, json, rebuild};
 pub fn derive(input: &DeriveInput) -> TokenStream {
     let mut errors = darling::Error::accumulator();
     let model = Input::from_syn(input, &mut errors);
-    let resolved = valid::resolve(&model, &mut errors);
+    let mut located = Vec::new();
+    let resolved = valid::resolve_located(&model, &mut errors, &mut located);
     let transparent = transparent::resolve(&model, &mut errors);
     match errors.finish() {
-        Ok(()) => expand(&model, &resolved, &transparent),
-        Err(errors) => {
-            let mut tokens = errors.write_errors();
+        Ok(()) if located.is_empty() => expand(&model, &resolved, &transparent),
+        result => {
+            let mut tokens = result
+                .err()
+                .map(darling::Error::write_errors)
+                .unwrap_or_default();
+            tokens.extend(located.iter().map(MissingFields::expand));
             tokens.extend(fallback::expand(&model));
             tokens
         }
@@ -37,17 +45,14 @@ fn expand(
     transparent: &[Transparent<'_>],
 ) -> TokenStream {
     let krate = input.krate();
-    // The generated impl reaches the core crate through one short alias, declared in its
-    // `const _` block: a catalog of thousands of errors names these paths thousands of times.
+    // The generated code reaches the core crate through one short alias, declared in its
+    // `const _` block: a catalog of thousands of errors names these paths thousands of times,
+    // and a `crate = ...` path that does not resolve is reported once, at the user's path.
     let private = quote!(__api);
-    // The full path, for what stands outside that block or is shown to the user: the inherent
-    // impl (rustdoc shows it on the type's page), the bounds both impls share, and the
-    // framework macros (rustc names them in its notes).
-    let public = quote!(#krate::__private);
     let ident = &input.ident;
     let name = ident.to_string();
-    let mut generics = generics::with_inferred_bounds(&input.generics, resolved, &public);
-    compose::bounds(&mut generics, transparent, &public);
+    let mut generics = generics::with_inferred_bounds(&input.generics, resolved, &private);
+    compose::bounds(&mut generics, transparent, &private);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
     let descriptors = resolved
@@ -108,11 +113,11 @@ fn expand(
     ) {
         (Some(EnvelopeRef::Builtin(constant)), _) => {
             let constant = format_ident!("{}", constant);
-            (quote!(#krate::envelopes::#constant), true)
+            (quote!(#private::envelopes::#constant), true)
         }
         (Some(EnvelopeRef::Path(path)), _) => (quote!(#path), true),
         (None, Some(path)) => (quote!(#path), false),
-        (None, None) => (quote!(#krate::envelopes::PROBLEM), true),
+        (None, None) => (quote!(#private::envelopes::PROBLEM), true),
     };
     // Located at the envelope's path, so a value that is no envelope (or no shape) is reported
     // there.
@@ -197,17 +202,19 @@ fn expand(
 
     let vis = &input.vis;
     let catalog_doc = doc::catalog(input, resolved, transparent);
-    let frameworks = framework_impls(input, &public);
+    let frameworks = framework_impls(input, &private);
 
     quote! {
-        impl #impl_generics #ident #ty_generics #where_clause {
-            #[doc = #catalog_doc]
-            #[allow(dead_code)]
-            #vis const CATALOG: #public::Catalog = <Self as #public::ApiError>::CATALOG;
-        }
-
         const _: () = {
             use #krate::__private as __api;
+
+            // The catalog on the type's own page.
+            #[automatically_derived]
+            impl #impl_generics #ident #ty_generics #where_clause {
+                #[doc = #catalog_doc]
+                #[allow(dead_code)]
+                #vis const CATALOG: #private::Catalog = #private::catalog_of::<Self>();
+            }
 
             #place_consts
 
@@ -786,7 +793,12 @@ fn own_examples(error: &Resolved<'_>, private: &TokenStream) -> TokenStream {
         None if mentions_lifetime(&field.ty) => quote!(#private::None),
         None => {
             let ty = &field.ty;
-            quote!((&#private::Probe::<#ty>::new()).example_value())
+            let name = match &field.member {
+                syn::Member::Named(ident) => ident.unraw().to_string(),
+                // A tuple variant's fields take their examples from the variant's name.
+                syn::Member::Unnamed(_) => Case::Snake.apply(&variant.ident.to_string()),
+            };
+            quote!((&#private::Probe::<#ty>::new()).example_value(#name))
         }
     });
     quote! {

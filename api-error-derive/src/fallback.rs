@@ -13,19 +13,20 @@ pub fn expand(input: &Input) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {
         const _: () = {
-            #[automatically_derived]
-            impl #impl_generics #krate::__private::ApiError for #ident #ty_generics #where_clause {
-                const CATALOG: #krate::__private::Catalog =
-                    #krate::__private::Catalog::from_parts(#name, &[], &[]);
+            use #krate::__private as __api;
 
-                fn descriptor(&self) -> &'static #krate::__private::Descriptor {
+            #[automatically_derived]
+            impl #impl_generics __api::ApiError for #ident #ty_generics #where_clause {
+                const CATALOG: __api::Catalog = __api::Catalog::from_parts(#name, &[], &[]);
+
+                fn descriptor(&self) -> &'static __api::Descriptor {
                     ::core::unreachable!()
                 }
 
-                fn write_message<W: #krate::__private::FmtWrite + ?::core::marker::Sized>(
+                fn write_message<W: __api::FmtWrite + ?::core::marker::Sized>(
                     &self,
                     _: &mut W,
-                ) -> #krate::__private::FmtResult {
+                ) -> __api::FmtResult {
                     ::core::unreachable!()
                 }
             }

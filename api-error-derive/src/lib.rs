@@ -17,6 +17,7 @@ mod fallback;
 mod generics;
 mod json;
 mod message;
+mod placeholder;
 mod rebuild;
 mod rejection;
 mod retry;
@@ -33,7 +34,7 @@ mod robustness;
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 
-/// See the `api-error-core` crate for documentation.
+// Documented where api-error-core re-exports it: that page is the attribute reference.
 #[proc_macro_derive(ApiError, attributes(api))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

@@ -21,6 +21,9 @@ pub struct Template {
     pub source: String,
     pub segments: Vec<Segment>,
     pub span: Span,
+    /// The string literal as written, when the template came from one: rustc can point
+    /// inside it (see `placeholder.rs`).
+    pub literal: Option<syn::LitStr>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,6 +129,7 @@ impl Template {
             source: source.to_owned(),
             segments,
             span,
+            literal: None,
         })
     }
 

@@ -18,6 +18,17 @@ pub enum RetryableValue {
 }
 
 impl RetryableValue {
+    /// The advice of a variant that states none, from its status: `Retryable::for_status`.
+    pub fn for_status(status: u16) -> RetryableValue {
+        match status {
+            401 => RetryableValue::AfterReauth,
+            408 | 425 | 429 | 502 | 503 | 504 => RetryableValue::WithBackoff,
+            500 => RetryableValue::WithCaution,
+            422 => RetryableValue::AfterFixingRequest,
+            _ => RetryableValue::No,
+        }
+    }
+
     /// The advice in words, as the catalog displays it.
     pub fn text(&self) -> &str {
         match self {

@@ -20,7 +20,9 @@ fn expand(source: &str) -> Option<TokenStream> {
 }
 
 fn has_errors(tokens: &TokenStream) -> bool {
-    tokens.to_string().contains("compile_error")
+    let tokens = tokens.to_string();
+    // A placeholder naming no field is reported by rustc, through the derive's own trait.
+    tokens.contains("compile_error") || tokens.contains("on_unimplemented")
 }
 
 #[test]

@@ -35,6 +35,7 @@ use crate::ast::{Input, Variant};
 use crate::attr::error_at;
 use crate::code::CodeValue;
 use crate::message::{FieldRef, FormatTrait, Segment, Template};
+use crate::placeholder::MissingFields;
 use crate::rejection::{OTHER_REJECTION, REJECTION_KINDS, RejectionKind};
 use crate::roles;
 use crate::status::Status;
@@ -105,7 +106,26 @@ pub enum Message {
     Display { span: Span },
 }
 
+/// Every error resolved, with every problem in `errors`.
+#[cfg(test)]
 pub fn resolve<'a>(input: &'a Input, errors: &mut Accumulator) -> Vec<Resolved<'a>> {
+    let mut located = Vec::new();
+    let resolved = resolve_located(input, errors, &mut located);
+    for missing in &located {
+        for error in missing.errors() {
+            errors.push(error);
+        }
+    }
+    resolved
+}
+
+/// As [`resolve`], with the message placeholders that name no field kept apart in `located`
+/// (not in `errors`), where rustc can report them at the placeholder.
+pub fn resolve_located<'a>(
+    input: &'a Input,
+    errors: &mut Accumulator,
+    located: &mut Vec<MissingFields>,
+) -> Vec<Resolved<'a>> {
     if let Some(template) = &input.message
         && template.placeholders().next().is_some()
     {
@@ -119,7 +139,7 @@ pub fn resolve<'a>(input: &'a Input, errors: &mut Accumulator) -> Vec<Resolved<'
         .variants
         .iter()
         .filter(|variant| variant.attrs.transparent.is_none())
-        .filter_map(|variant| resolve_variant(input, variant, errors))
+        .filter_map(|variant| resolve_variant(input, variant, errors, located))
         .collect();
     check_codes(&resolved, errors);
     assign_rejections(input, &mut resolved, errors);
@@ -250,6 +270,7 @@ fn resolve_variant<'a>(
     input: &Input,
     variant: &'a Variant,
     errors: &mut Accumulator,
+    located: &mut Vec<MissingFields>,
 ) -> Option<Resolved<'a>> {
     let what = describe(variant);
     let prefix = input.attrs.prefix.as_ref().map(syn::LitStr::value);
@@ -324,7 +345,7 @@ fn resolve_variant<'a>(
             None
         }
         (Some(span), None) => Some(Message::Display { span }),
-        (None, Some(template)) => errors.handle(message_for(template, variant)),
+        (None, Some(template)) => message_for(template, variant, errors, located),
         (None, None) => match (&input.message, status) {
             (Some(default), _) => Some(Message::Static(default.as_static().unwrap_or_default())),
             (None, Some(status)) => Some(Message::Static(status.reason().to_owned())),
@@ -466,12 +487,20 @@ pub fn describe(variant: &Variant) -> String {
     }
 }
 
-/// Binds every placeholder to a field and writes the `format_args!` string.
-fn message_for(template: &Template, variant: &Variant) -> darling::Result<Message> {
+/// Binds every placeholder to a field and writes the `format_args!` string. A placeholder
+/// naming no field goes to `located` when rustc can point at it, else to `errors`.
+fn message_for(
+    template: &Template,
+    variant: &Variant,
+    errors: &mut Accumulator,
+    located: &mut Vec<MissingFields>,
+) -> Option<Message> {
     if let Some(text) = template.as_static() {
-        return Ok(Message::Static(text));
+        return Some(Message::Static(text));
     }
-    let mut errors = darling::Error::accumulator();
+    // Placeholders that name no field, each with its message: reported after the loop.
+    let mut unknown: Vec<(&str, String)> = Vec::new();
+    let mut failed = false;
     let mut format = String::new();
     let mut args: Vec<usize> = Vec::new();
     let mut uses = Vec::new();
@@ -483,8 +512,18 @@ fn message_for(template: &Template, variant: &Variant) -> darling::Result<Messag
             }
             Segment::Placeholder(placeholder) => placeholder,
         };
-        let Some(index) = errors.handle(field_index(&placeholder.field, template, variant)) else {
-            continue;
+        let index = match (field_index(&placeholder.field, variant), &placeholder.field) {
+            (Ok(index), _) => index,
+            (Err(message), FieldRef::Named(name)) => {
+                unknown.push((name, message));
+                failed = true;
+                continue;
+            }
+            (Err(message), FieldRef::Index(_)) => {
+                errors.push(error_at(template.span, message));
+                failed = true;
+                continue;
+            }
         };
         // A field used twice is one argument, referred to by its position.
         let position = args
@@ -502,7 +541,29 @@ fn message_for(template: &Template, variant: &Variant) -> darling::Result<Messag
             spec => write!(format, "{{{position}:{spec}}}"),
         };
     }
-    errors.finish_with(Message::Format {
+    if !unknown.is_empty() {
+        match MissingFields::for_template(template) {
+            Some(mut missing) => {
+                for placeholder in template.placeholders() {
+                    if let FieldRef::Named(name) = &placeholder.field
+                        && unknown.iter().all(|(unknown, _)| unknown != name)
+                    {
+                        missing.present(name);
+                    }
+                }
+                for (name, message) in unknown {
+                    missing.missing(name, message);
+                }
+                located.push(missing);
+            }
+            None => {
+                for (_, message) in unknown {
+                    errors.push(error_at(template.span, message));
+                }
+            }
+        }
+    }
+    (!failed).then(|| Message::Format {
         template: template.source.clone(),
         format,
         args,
@@ -511,7 +572,8 @@ fn message_for(template: &Template, variant: &Variant) -> darling::Result<Messag
     })
 }
 
-fn field_index(field: &FieldRef, template: &Template, variant: &Variant) -> darling::Result<usize> {
+/// The field a placeholder names, or the message saying why it names none.
+fn field_index(field: &FieldRef, variant: &Variant) -> Result<usize, String> {
     let what = describe(variant);
     let count = variant.fields.len();
     // `{0}`, `{0}` to `{1}`: how to name the fields of a tuple variant.
@@ -520,7 +582,6 @@ fn field_index(field: &FieldRef, template: &Template, variant: &Variant) -> darl
         1 => "`{0}`".to_owned(),
         _ => format!("`{{0}}` to `{{{}}}`", count - 1),
     };
-    let fail = |message: String| Err(error_at(template.span, message));
     match (field, variant.style) {
         (FieldRef::Named(name), style) => {
             let found = variant.fields.iter().position(|field| match &field.member {
@@ -536,29 +597,45 @@ fn field_index(field: &FieldRef, template: &Template, variant: &Variant) -> darl
                         .map(|field| member_name(&field.member))
                         .collect();
                     let hint = suggest::did_you_mean(name, names.iter().map(String::as_str));
-                    fail(format!(
-                        "message placeholder `{{{name}}}` names no field of {what}{hint}"
+                    Err(format!(
+                        "message placeholder `{{{name}}}` names no field of {what}, {}{hint}",
+                        field_list(&names)
                     ))
                 }
-                (None, Style::Tuple) if count > 0 => fail(format!(
+                (None, Style::Tuple) if count > 0 => Err(format!(
                     "message placeholder `{{{name}}}` names no field; {what} has unnamed fields, so write {positions}"
                 )),
-                (None, _) => fail(format!(
+                (None, _) => Err(format!(
                     "message placeholder `{{{name}}}` names no field; {what} has no fields"
                 )),
             }
         }
         (FieldRef::Index(index), Style::Tuple) if *index < count => Ok(*index),
-        (FieldRef::Index(index), Style::Struct) if count > 0 => fail(format!(
+        (FieldRef::Index(index), Style::Struct) if count > 0 => Err(format!(
             "message placeholder `{{{index}}}` is positional, but {what} has named fields; write the field's name"
         )),
-        (FieldRef::Index(index), _) if count > 0 => fail(format!(
+        (FieldRef::Index(index), _) if count > 0 => Err(format!(
             "message placeholder `{{{index}}}` is out of range; {what} has {count} field{} ({positions})",
             if count == 1 { "" } else { "s" },
         )),
-        (FieldRef::Index(index), _) => fail(format!(
+        (FieldRef::Index(index), _) => Err(format!(
             "message placeholder `{{{index}}}` is out of range; {what} has no fields"
         )),
+    }
+}
+
+/// "whose fields are `a`, `b` and `c`", for a variant with named fields.
+fn field_list(names: &[String]) -> String {
+    match names {
+        [] => "which has no fields".to_owned(),
+        [one] => format!("whose only field is `{one}`"),
+        [rest @ .., last] => format!(
+            "whose fields are {} and `{last}`",
+            rest.iter()
+                .map(|name| format!("`{name}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 
@@ -743,16 +820,18 @@ mod tests {
                 #[api(message = "{a}")] OneField(u8),
             }
         };
+        // Named placeholders that name no field come last: rustc reports them, inside the
+        // literal, and the unit tests see them after the derive's own errors.
         assert_eq!(
             errors(input),
             [
-                "message placeholder `{pet}` names no field of variant `Named`; did you mean `pet_id`?",
-                "message placeholder `{name}` names no field; variant `Tuple` has unnamed fields, so write `{0}` to `{1}`",
                 "message placeholder `{2}` is out of range; variant `Range` has 2 fields (`{0}` to `{1}`)",
                 "message placeholder `{0}` is positional, but variant `Positional` has named fields; write the field's name",
-                "message placeholder `{x}` names no field; variant `Unit` has no fields",
                 "message placeholder `{0}` is out of range; variant `UnitIndex` has no fields",
                 "message placeholder `{0}` is out of range; variant `EmptyTuple` has no fields",
+                "message placeholder `{pet}` names no field of variant `Named`, whose only field is `pet_id`; did you mean `pet_id`?",
+                "message placeholder `{name}` names no field; variant `Tuple` has unnamed fields, so write `{0}` to `{1}`",
+                "message placeholder `{x}` names no field; variant `Unit` has no fields",
                 "message placeholder `{a}` names no field; variant `EmptyTupleNamed` has no fields",
                 "message placeholder `{a}` names no field; variant `OneField` has unnamed fields, so write `{0}`",
             ]

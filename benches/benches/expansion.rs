@@ -44,6 +44,8 @@ mod generics;
 mod json;
 #[path = "../../api-error-derive/src/message.rs"]
 mod message;
+#[path = "../../api-error-derive/src/placeholder.rs"]
+mod placeholder;
 #[path = "../../api-error-derive/src/rebuild.rs"]
 mod rebuild;
 #[path = "../../api-error-derive/src/rejection.rs"]

@@ -140,7 +140,7 @@ fn markdown_pages_list_every_error_in_the_outer_envelope() {
     // The example body of a nested error is the outer type's envelope.
     assert!(
         page.contains(
-            "### SHOP_BILLING_CARD_DECLINED - CardDeclined\n\nStatus Code: 402\n\n```json\n{\n  \"code\": \"SHOP_BILLING_CARD_DECLINED\",\n  \"message\": \"card ending string declined\"\n}\n```"
+            "### SHOP_BILLING_CARD_DECLINED - CardDeclined\n\nStatus Code: 402\n\n```json\n{\n  \"code\": \"SHOP_BILLING_CARD_DECLINED\",\n  \"message\": \"card ending last4-1 declined\"\n}\n```"
         ),
         "{page}"
     );

@@ -11,9 +11,16 @@ use crate::{ApiError, Catalog, Descriptor, FieldError, FieldErrors};
 /// `docs` feature).
 ///
 /// The derive builds one value of each variant from its fields: a field marked
-/// `#[api(example = expr)]` takes `expr`, any other field takes `Example::example()`. A variant
-/// with a field of a type without an `Example` impl (and no `example` attribute) has no
-/// example value; its documented body shows the message template instead.
+/// `#[api(example = expr)]` takes `expr`, any other field takes
+/// [`Example::example_for`] its name (a tuple variant's fields, the variant's name in
+/// `snake_case`). A `String` takes its text from that name: `pet_id` is
+/// `"pet_01J8Z3K4QF7XW2M9V6T5R1N0BC"`, `email` `"jane.doe@example.com"`, `webhook_url`
+/// `"https://example.com/webhook"`, a bare `id` a UUID, and a name it does not know
+/// becomes itself with a number (`species` is `"species-1"`). Numbers are `1`, an `Option` is
+/// `None`, a `Vec` empty.
+///
+/// A variant with a field of a type without an `Example` impl (and no `example` attribute) has
+/// no example value; its documented body shows the message template instead.
 ///
 /// ```
 /// use api_error_core::{ApiError, Example, FieldErrors};
@@ -32,6 +39,8 @@ use crate::{ApiError, Catalog, Descriptor, FieldError, FieldErrors};
 /// enum Error {
 ///     #[api(message = "pet {0:?} not found")]
 ///     NoSuchPet(PetId),
+///     #[api(message = "order {order_id} for {email} not found")]
+///     NoSuchOrder { order_id: String, email: String },
 ///     #[api(message = "session {session} expired")]
 ///     SessionExpired {
 ///         #[api(example = "s_1".to_owned())]
@@ -43,14 +52,58 @@ use crate::{ApiError, Catalog, Descriptor, FieldError, FieldErrors};
 /// # #[cfg(feature = "docs")]
 /// # {
 /// let messages: Vec<String> = Error::examples().iter().map(|e| e.message().to_string()).collect();
-/// assert_eq!(messages, ["pet PetId(42) not found", "session s_1 expired"]);
+/// assert_eq!(
+///     messages,
+///     [
+///         "pet PetId(42) not found",
+///         "order order_01J8Z3K4QF7XW2M9V6T5R1N0BC for jane.doe@example.com not found",
+///         "session s_1 expired",
+///     ]
+/// );
 /// # }
-/// assert_eq!(String::example(), "string");
+/// assert_eq!(String::example_for("contact_email"), "jane.doe@example.com");
+/// assert_eq!(u32::example_for("pet_id"), 1);
 /// assert_eq!(FieldErrors::example().len(), 1);
 /// ```
-pub trait Example {
+pub trait Example: Sized {
     /// The example value.
     fn example() -> Self;
+
+    /// The example value of a field named `field`, for types whose good example depends on
+    /// what the field holds; [`example`](Self::example) unless the type says otherwise.
+    ///
+    /// ```
+    /// use api_error_core::Example;
+    ///
+    /// assert_eq!(String::example_for("order_id"), "order_01J8Z3K4QF7XW2M9V6T5R1N0BC");
+    /// assert_eq!(String::example_for("webhook_url"), "https://example.com/webhook");
+    /// assert_eq!(String::example_for("created_at"), "2024-01-15T11:22:33Z");
+    /// assert_eq!(bool::example_for("verified"), false);
+    /// ```
+    fn example_for(field: &str) -> Self {
+        let _ = field;
+        Self::example()
+    }
+}
+
+impl Example for String {
+    fn example() -> Self {
+        "example".to_owned()
+    }
+
+    fn example_for(field: &str) -> Self {
+        crate::docs::example_text::for_field(field)
+    }
+}
+
+impl Example for Box<str> {
+    fn example() -> Self {
+        String::example().into_boxed_str()
+    }
+
+    fn example_for(field: &str) -> Self {
+        String::example_for(field).into_boxed_str()
+    }
 }
 
 macro_rules! examples {
@@ -64,7 +117,6 @@ macro_rules! examples {
 }
 
 examples! {
-    String => "string".to_owned(),
     bool => false,
     char => 'x',
     u8 => 1, u16 => 1, u32 => 1, u64 => 1, u128 => 1, usize => 1,
@@ -108,22 +160,22 @@ impl<T> Default for Probe<T> {
 
 #[doc(hidden)]
 pub trait ViaExample<T> {
-    fn example_value(&self) -> Option<T>;
+    fn example_value(&self, field: &str) -> Option<T>;
 }
 
 impl<T: Example> ViaExample<T> for Probe<T> {
-    fn example_value(&self) -> Option<T> {
-        Some(T::example())
+    fn example_value(&self, field: &str) -> Option<T> {
+        Some(T::example_for(field))
     }
 }
 
 #[doc(hidden)]
 pub trait WithoutExample<T> {
-    fn example_value(&self) -> Option<T>;
+    fn example_value(&self, field: &str) -> Option<T>;
 }
 
 impl<T> WithoutExample<T> for &Probe<T> {
-    fn example_value(&self) -> Option<T> {
+    fn example_value(&self, _: &str) -> Option<T> {
         None
     }
 }

@@ -33,7 +33,10 @@ use crate::{ApiError, RequestContext};
 /// assert_eq!(content["schema"]["$ref"], "#/components/schemas/IncidentError");
 /// assert_eq!(content["examples"]["NOT_FOUND"]["$ref"], "#/components/examples/IncidentError_NOT_FOUND");
 /// let example = &document["components"]["examples"]["IncidentError_NOT_FOUND"];
-/// assert_eq!(example["value"]["message"], "Not found: Incident string not found");
+/// assert_eq!(
+///     example["value"]["message"],
+///     "Not found: Incident 550e8400-e29b-41d4-a716-446655440000 not found"
+/// );
 /// ```
 pub fn document<E: ApiError>(title: &str, version: &str) -> Value {
     json!({

@@ -378,6 +378,7 @@ pub trait ApiError {
     /// Error::write_descriptor_body(&Error::CATALOG.descriptors()[0], &RequestContext::new(), &mut out);
     /// assert_eq!(out, br#"{"code":"NO_SUCH_PET","message":"no pet {0:?}"}"#);
     /// ```
+    #[doc(hidden)]
     fn write_descriptor_body(
         descriptor: &'static Descriptor,
         context: &RequestContext<'_>,
@@ -402,6 +403,7 @@ pub trait ApiError {
     /// enum Never {}
     /// assert_eq!(Never::body_content_type(), "application/problem+json");
     /// ```
+    #[doc(hidden)]
     fn body_content_type() -> &'static str
     where
         Self: Sized,
@@ -420,6 +422,7 @@ pub trait ApiError {
     /// assert_eq!(schema["properties"]["code"]["enum"][0], "NOT_FOUND");
     /// assert_eq!(schema["required"], serde_json::json!(["code", "message"]));
     /// ```
+    #[doc(hidden)]
     fn body_schema() -> Option<serde_json::Value>
     where
         Self: Sized,
@@ -654,6 +657,7 @@ pub trait ApiError {
     /// rejection, or `None` when no variant takes it.
     ///
     /// See [`Rejection`] for an example.
+    #[doc(hidden)]
     fn from_rejection(rejection: Rejection) -> Option<Self>
     where
         Self: Sized,
