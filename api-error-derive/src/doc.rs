@@ -199,7 +199,7 @@ mod tests {
             "{doc}"
         );
         assert!(
-            doc.contains("| `SLOW` | 429 Too Many Requests | Slow | Too Many Requests |  | no | `retry-after` (from `wait`) |\n"),
+            doc.contains("| `SLOW` | 429 Too Many Requests | Slow | Too Many Requests |  | yes, with backoff | `retry-after` (from `wait`) |\n"),
             "{doc}"
         );
         assert!(

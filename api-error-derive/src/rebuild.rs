@@ -8,7 +8,7 @@ use quote::quote;
 
 use crate::ast::Variant;
 use crate::code::CodeValue;
-use crate::expand::{binding, path};
+use crate::expand::{binding, located, path};
 use crate::generics;
 use crate::transparent::Transparent;
 use crate::valid::{Message, Resolved};
@@ -24,10 +24,14 @@ pub fn method(
         let ty = nested.ty();
         let path = path(nested.variant);
         let member = &nested.field.member;
+        // At the variant, where a wrapped type that is no `ApiError` is already reported: the
+        // same error at the same place is reported once.
+        let rebuild = located(
+            quote!(<#ty as #private::ApiError>::rebuild(__received)),
+            nested.variant.ident.span(),
+        );
         quote! {
-            if let #private::Some(__inner) =
-                <#ty as #private::ApiError>::rebuild(__received)
-            {
+            if let #private::Some(__inner) = #rebuild {
                 return #private::Some(#path { #member: __inner });
             }
         }
