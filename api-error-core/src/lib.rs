@@ -62,14 +62,17 @@ pub mod envelope;
 mod web;
 // Documentation: example bodies, Markdown, OpenAPI, and the stability check.
 mod docs;
+// The callers' side: error responses read back, retry advice and policy.
+pub mod client;
 
 pub use crate::model::api_error::ApiError;
 pub use crate::model::catalog::{Catalog, Iter};
 pub use crate::model::code::{Code, CodeQuery};
 pub use crate::model::context::RequestContext;
-pub use crate::model::descriptor::{AttrValue, Descriptor, MessageSource, Retryable};
+pub use crate::model::descriptor::{AttrValue, Descriptor, MessageSource};
 pub use crate::model::details::{Details, DetailsForm, FieldError, FieldErrors};
 pub use crate::model::message::Message;
+pub use crate::model::retry::{RetryAdvice, Retryable};
 
 #[doc = include_str!("../doc/envelopes.md")]
 #[doc(inline)]
@@ -85,6 +88,10 @@ pub use crate::web::headers::{DeclaredHeader, HeaderValue, Headers, IntoRetryAft
 pub use crate::web::json::ApiJson;
 #[cfg(feature = "tracing")]
 pub use crate::web::logging;
+#[cfg(feature = "axum")]
+pub use crate::web::params::ApiPath;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use crate::web::params::ApiQuery;
 pub use crate::web::rejection::{Rejection, RejectionKind};
 #[cfg(feature = "request-context")]
 pub use crate::web::request;
@@ -98,6 +105,8 @@ pub use crate::docs::markdown;
 #[cfg(feature = "docs")]
 pub use crate::docs::openapi;
 pub use crate::docs::stability::Breaks;
+#[cfg(feature = "docs")]
+pub use crate::docs::typescript;
 #[cfg(feature = "utoipa")]
 pub use crate::docs::utoipa;
 
@@ -122,6 +131,11 @@ pub mod __private {
     pub use http::StatusCode;
     pub use std::vec::Vec;
 
+    pub use crate::client::rebuild::{
+        Piece, Rebuild, ViaFromStr, ViaReceived, WithoutFromStr, WithoutReceived, says,
+        template_values,
+    };
+    pub use crate::client::{Received, ReceivedError};
     pub use crate::envelopes;
 
     #[cfg(feature = "utoipa")]

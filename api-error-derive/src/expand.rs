@@ -7,15 +7,16 @@ use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
 use crate::ast::{Input, Variant};
-use crate::attr::{EnvelopeRef, RetryableValue};
+use crate::attr::EnvelopeRef;
 use crate::case::Case;
 use crate::code::CodeValue;
 use crate::expand_fields::{field_headers_impl, inner_error_method, member_value_method};
 use crate::placeholder::MissingFields;
+use crate::retry::RetryableValue;
 use crate::template::AttrOut;
 use crate::transparent::{self, Transparent};
 use crate::valid::{self, Message, MessageFrom, Resolved, RetryAfter};
-use crate::{compose, doc, fallback, generics, json};
+use crate::{compose, doc, fallback, generics, json, rebuild};
 
 /// The whole derive: parse, validate, expand, or report every error with a fallback impl.
 pub fn derive(input: &DeriveInput) -> TokenStream {
@@ -172,6 +173,12 @@ fn expand(
         quote!(#private::Envelope::schema(#envelope, &<Self as #private::ApiError>::CATALOG)),
         envelope_span,
     );
+    let rebuild = rebuild::method(resolved, transparent, &private);
+    let body_shape = located(quote!(#private::Envelope::shape(#envelope)), envelope_span);
+    let read_body = located(
+        quote!(#private::Envelope::read(#envelope, &<Self as #private::ApiError>::CATALOG, __body)),
+        envelope_span,
+    );
     let write_descriptor_body = located(
         quote!(#private::Envelope::write(#envelope, &#private::Described(__descriptor), __context, __out)),
         envelope_span,
@@ -274,6 +281,16 @@ fn expand(
 
                 fn body_schema() -> #private::Option<#private::JsonValue> {
                     #body_schema
+                }
+
+                fn body_shape() -> #private::Option<#private::Shape> {
+                    #body_shape
+                }
+
+                #rebuild
+
+                fn read_body(__body: &[u8]) -> #private::Option<#private::Received> {
+                    #read_body
                 }
 
                 fn write_descriptor_body(
@@ -489,8 +506,13 @@ fn descriptor(index: usize, error: &Resolved<'_>, private: &TokenStream) -> Toke
     }
     if let Some(retryable) = attrs.retryable.as_deref() {
         let retryable = match retryable {
-            RetryableValue::Yes => quote!(#private::RetryableParts::Yes),
             RetryableValue::No => quote!(#private::RetryableParts::No),
+            RetryableValue::WithBackoff => quote!(#private::RetryableParts::WithBackoff),
+            RetryableValue::WithCaution => quote!(#private::RetryableParts::WithCaution),
+            RetryableValue::AfterReauth => quote!(#private::RetryableParts::AfterReauth),
+            RetryableValue::AfterFixingRequest => {
+                quote!(#private::RetryableParts::AfterFixingRequest)
+            }
             RetryableValue::After(condition) => {
                 quote!(#private::RetryableParts::After(#condition))
             }

@@ -7,9 +7,9 @@
 
 use std::net::SocketAddr;
 
-use api_error_core::ApiJson;
 use api_error_core::axum::ErrorLayer;
 use api_error_core::request::{CUT_MARK, TEXT_LIMIT};
+use api_error_core::{ApiJson, ApiPath, ApiQuery};
 use api_error_tests::http::{Answer, NewFace, NewPets, Page, SECRET, validation};
 use axum::extract::{DefaultBodyLimit, Path, Query, Request};
 use axum::http::{StatusCode, header};
@@ -28,6 +28,14 @@ async fn face(Path(id): Path<String>) -> Result<String, FaceError> {
 
 async fn score(Path((_, score)): Path<(String, u32)>) -> Result<String, FaceError> {
     Ok(score.to_string())
+}
+
+async fn named_score(ApiPath((_, score)): ApiPath<(String, u32)>) -> Result<String, FaceError> {
+    Ok(score.to_string())
+}
+
+async fn named_list(ApiQuery(_): ApiQuery<Page>) -> Result<String, FaceError> {
+    Ok("listed".to_owned())
 }
 
 async fn create(Json(_): Json<NewFace>) -> Result<String, FaceError> {
@@ -85,6 +93,8 @@ fn app() -> Router {
         .route("/faces/{id}", get(face))
         .route("/faces/{id}/score/{score}", get(score))
         .route("/faces", post(create).get(list))
+        .route("/named/{face_id}/score/{threshold}", get(named_score))
+        .route("/named", get(named_list))
         .route("/pets", post(pets))
         .route("/panic", get(panics))
         .route("/long", get(long))
@@ -225,6 +235,22 @@ async fn bad_path_and_query_parameters_are_400() {
             "Failed to deserialize query string: limit: invalid digit found in string",
         ),
     );
+}
+
+#[tokio::test]
+async fn api_path_and_api_query_name_the_parameter_in_a_client_s_words() {
+    let answer = get_path("/named/f_1/score/high").await;
+    answer.assert::<FaceError>(
+        400,
+        &validation(
+            "threshold",
+            r#""high" is not an integer from 0 to 4294967295"#,
+        ),
+    );
+    let answer = get_path("/named?limit=many").await;
+    answer.assert::<FaceError>(400, &validation("limit", "invalid digit found in string"));
+    let answer = get_path("/named").await;
+    answer.assert::<FaceError>(400, &validation("limit", "missing parameter `limit`"));
 }
 
 #[tokio::test]

@@ -135,9 +135,7 @@ impl<'a> Page<'a> {
                 if !error.description().is_empty() {
                     writeln!(out, "\n{}", error.description())?;
                 }
-                if let Some(retryable) = error.retryable() {
-                    writeln!(out, "\nRetryable: {}", capitalized(retryable))?;
-                }
+                writeln!(out, "\nRetryable: {}", capitalized(Retryable::of(error)))?;
                 if !error.causes().is_empty() {
                     writeln!(out, "\n#### Cause\n")?;
                     for cause in error.causes() {
@@ -159,6 +157,11 @@ impl<'a> Page<'a> {
 /// Tables in the style of an API reference: Code | HTTP Status | Description | Resolution,
 /// then Status | Meaning | Retryable.
 ///
+/// The Retryable column gives each status the advice of its errors ("Varies by error" when
+/// they differ): an error's own `retryable`, else its status's
+/// ([`Retryable::for_status`]), the same advice the client side acts on
+/// ([`RetryAdvice`](crate::RetryAdvice)) and the TypeScript export lists.
+///
 /// ```
 /// use api_error_core::ApiError;
 /// use api_error_core::markdown::summary;
@@ -178,7 +181,7 @@ impl<'a> Page<'a> {
 ///
 /// let tables = summary::<IncidentError>();
 /// assert!(tables.contains("| `UNAUTHORIZED` | 401 | Missing or invalid authentication | Provide valid API key or session cookie |\n"));
-/// assert!(tables.contains("| 401 | Unauthorized | After re-auth |\n| 429 | Too Many Requests | Yes |\n"));
+/// assert!(tables.contains("| 401 | Unauthorized | After re-auth |\n| 429 | Too Many Requests | Yes, with backoff |\n"));
 /// ```
 pub fn summary<E: ApiError>() -> String {
     let catalog = E::CATALOG;
@@ -214,15 +217,14 @@ fn write_summary(out: &mut String, catalog: &Catalog) -> fmt::Result {
     writeln!(out, "\n## HTTP Status Code Summary\n")?;
     writeln!(out, "| Status | Meaning | Retryable |\n|---|---|---|")?;
     for status in catalog.statuses() {
-        let mut advice: Vec<Option<Retryable>> = catalog
+        let mut advice: Vec<Retryable> = catalog
             .iter()
             .filter(|error| error.status().as_u16() == status)
-            .map(Descriptor::retryable)
+            .map(Retryable::of)
             .collect();
         advice.dedup();
         let retryable = match advice.as_slice() {
-            [Some(retryable)] => capitalized(*retryable),
-            [None] => String::new(),
+            [retryable] => capitalized(*retryable),
             _ => "Varies by error".to_owned(),
         };
         writeln!(

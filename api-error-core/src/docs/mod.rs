@@ -28,3 +28,5 @@ macro_rules! __impl_utoipa {
 
 pub use crate::__impl_utoipa as impl_utoipa;
 pub(crate) mod stability;
+#[cfg(feature = "docs")]
+pub mod typescript;

@@ -5,7 +5,7 @@ use core::fmt;
 use http::StatusCode;
 use serde::{Serialize, Serializer};
 
-use crate::{Code, DeclaredHeader};
+use crate::{Code, DeclaredHeader, Retryable};
 
 /// Everything that is known about one error variant before any value of it exists.
 ///
@@ -35,7 +35,7 @@ use crate::{Code, DeclaredHeader};
 ///     found.description(),
 ///     "No face with the given face_id or external_id in this collection."
 /// );
-/// assert_eq!(FaceError::RateLimitExceeded.descriptor().retryable(), Some(Retryable::Yes));
+/// assert_eq!(FaceError::RateLimitExceeded.descriptor().retryable(), Some(Retryable::WithBackoff));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Descriptor {
@@ -152,8 +152,11 @@ pub enum MessageParts {
 #[doc(hidden)]
 pub enum RetryableParts {
     Unstated,
-    Yes,
     No,
+    WithBackoff,
+    WithCaution,
+    AfterReauth,
+    AfterFixingRequest,
     After(&'static str),
 }
 
@@ -201,8 +204,11 @@ impl Descriptor {
             solutions,
             retryable: match retryable {
                 RetryableParts::Unstated => None,
-                RetryableParts::Yes => Some(Retryable::Yes),
                 RetryableParts::No => Some(Retryable::No),
+                RetryableParts::WithBackoff => Some(Retryable::WithBackoff),
+                RetryableParts::WithCaution => Some(Retryable::WithCaution),
+                RetryableParts::AfterReauth => Some(Retryable::AfterReauth),
+                RetryableParts::AfterFixingRequest => Some(Retryable::AfterFixingRequest),
                 RetryableParts::After(condition) => Some(Retryable::After(condition)),
             },
             category: if category.is_empty() {
@@ -410,19 +416,17 @@ impl Descriptor {
         self.solutions
     }
 
-    /// Whether a client may retry the request, if the catalog says.
+    /// Whether a client may retry the request, if the catalog says; see
+    /// [`Retryable::of`] for the advice of an error that does not say.
     ///
     /// ```
     /// # use api_error_core::{ApiError, Retryable};
     /// #[derive(Debug, ApiError)]
     /// enum Error {
-    ///     #[api(code = "SESSION_EXPIRED", status = 401, retryable = "after re-authenticating")]
+    ///     #[api(code = "SESSION_EXPIRED", status = 401, retryable = "after re-auth")]
     ///     SessionExpired,
     /// }
-    /// assert_eq!(
-    ///     Error::SessionExpired.descriptor().retryable(),
-    ///     Some(Retryable::After("after re-authenticating"))
-    /// );
+    /// assert_eq!(Error::SessionExpired.descriptor().retryable(), Some(Retryable::AfterReauth));
     /// ```
     pub const fn retryable(&self) -> Option<Retryable> {
         self.retryable
@@ -661,64 +665,6 @@ pub(crate) fn reason(status: u16) -> &'static str {
         } else {
             "Client Error"
         })
-}
-
-/// Retry advice for one error, as a catalog states it.
-///
-/// Written `#[api(retryable)]` or `#[api(retryable = true)]` for [`Retryable::Yes`],
-/// `#[api(retryable = false)]` for [`Retryable::No`], and `#[api(retryable = "after ...")]`
-/// for [`Retryable::After`].
-///
-/// ```
-/// use api_error_core::Retryable;
-///
-/// assert_eq!(Retryable::Yes.to_string(), "yes");
-/// assert_eq!(Retryable::After("after re-auth").to_string(), "after re-auth");
-/// assert!(Retryable::After("after re-auth").may_retry());
-/// assert!(!Retryable::No.may_retry());
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Retryable {
-    /// Retrying the same request will not help.
-    No,
-    /// The same request may succeed later (with backoff).
-    Yes,
-    /// The request may succeed once the condition described is met.
-    After(&'static str),
-}
-
-impl Retryable {
-    /// Whether retrying can succeed at all, possibly after a condition is met.
-    ///
-    /// ```
-    /// use api_error_core::Retryable;
-    ///
-    /// assert!(Retryable::Yes.may_retry());
-    /// ```
-    pub const fn may_retry(&self) -> bool {
-        !matches!(self, Retryable::No)
-    }
-}
-
-impl fmt::Display for Retryable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(match *self {
-            Retryable::No => "no",
-            Retryable::Yes => "yes",
-            Retryable::After(condition) => condition,
-        })
-    }
-}
-
-impl Serialize for Retryable {
-    /// `true`, `false`, or the condition's text.
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match *self {
-            Retryable::No => serializer.serialize_bool(false),
-            Retryable::Yes => serializer.serialize_bool(true),
-            Retryable::After(condition) => serializer.serialize_str(condition),
-        }
-    }
 }
 
 impl Serialize for Descriptor {

@@ -13,6 +13,8 @@ pub(crate) mod headers;
 pub(crate) mod json;
 #[cfg(feature = "tracing")]
 pub mod logging;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) mod params;
 pub(crate) mod rejection;
 pub(crate) mod report;
 #[cfg(feature = "request-context")]
