@@ -83,6 +83,7 @@ pub use crate::envelope::{ApiErrors, BodyError, Envelope, Shape};
 pub use crate::web::actix;
 #[cfg(feature = "axum")]
 pub use crate::web::axum;
+pub use crate::web::edge_errors::{EdgeError, edge_errors};
 pub use crate::web::headers::{DeclaredHeader, HeaderValue, Headers, IntoRetryAfter, RetryAfter};
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use crate::web::json::ApiJson;

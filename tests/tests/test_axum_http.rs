@@ -305,3 +305,37 @@ async fn a_handler_error_passes_as_it_is() {
     assert_eq!(answer.header("retry-after"), Some("30"));
     assert_eq!(answer.header("cache-control"), Some("no-store"));
 }
+
+#[tokio::test]
+async fn the_edge_answers_as_its_documentation_says() {
+    use api_error_core::{RejectionKind, edge_errors};
+
+    let documented = edge_errors::<FaceError>();
+    let documented = |kind: Option<RejectionKind>| {
+        let edge = documented.iter().find(|edge| edge.kind() == kind).unwrap();
+        (edge.status().as_u16(), edge.descriptor().code().to_string())
+    };
+    let cases = [
+        (
+            Some(RejectionKind::JsonSyntax),
+            post_json("/faces", "{not json").await,
+        ),
+        (
+            Some(RejectionKind::ContentType),
+            call(Method::POST, "/faces", None, "{}").await,
+        ),
+        (
+            Some(RejectionKind::UnknownRoute),
+            get_path("/nowhere").await,
+        ),
+        (
+            Some(RejectionKind::Method),
+            call(Method::DELETE, "/faces", None, "").await,
+        ),
+        (None, get_path("/panic").await),
+    ];
+    for (kind, answer) in cases {
+        let code = answer.body["error"]["code"].as_str().unwrap().to_owned();
+        assert_eq!((answer.status, code), documented(kind), "{kind:?}");
+    }
+}

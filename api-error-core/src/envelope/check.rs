@@ -84,6 +84,7 @@ impl Complaint {
     }
 
     /// The message said so far, for a caller that panics with it where its error belongs.
+    #[cfg(feature = "utoipa")]
     pub(crate) const fn text(&self) -> &str {
         let (text, _) = self.bytes.split_at(self.len);
         match core::str::from_utf8(text) {

@@ -7,6 +7,7 @@ pub mod actix;
 pub mod axum;
 #[cfg(feature = "request-context")]
 pub(crate) mod edge;
+pub(crate) mod edge_errors;
 pub(crate) mod frameworks;
 pub(crate) mod headers;
 #[cfg(any(feature = "axum", feature = "actix-web"))]

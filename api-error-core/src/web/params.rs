@@ -184,6 +184,7 @@ fn path_rejection(
     }
 }
 
+#[cfg(feature = "axum")]
 /// The name of the `index`th parameter of a route such as `/faces/{face_id}/score/{threshold}`.
 fn parameter(route: Option<&str>, index: usize) -> Option<String> {
     route?
@@ -194,11 +195,13 @@ fn parameter(route: Option<&str>, index: usize) -> Option<String> {
         .map(str::to_owned)
 }
 
+#[cfg(feature = "axum")]
 /// `"high" is not an integer from 0 to 255`: what a value must be, in a client's words.
 fn not_a(value: &str, expected_type: &str) -> String {
     format!("{value:?} is not {}", what(expected_type))
 }
 
+#[cfg(feature = "axum")]
 /// What a value of the Rust type named `expected_type` is, in a client's words.
 fn what(expected_type: &str) -> String {
     let name = expected_type.rsplit("::").next().unwrap_or(expected_type);
@@ -224,7 +227,7 @@ fn what(expected_type: &str) -> String {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "axum"))]
 mod tests {
     use super::{parameter, what};
 
