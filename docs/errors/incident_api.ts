@@ -87,6 +87,23 @@ export function retryKindOfStatus(status: number): RetryKind {
   }
 }
 
+/** The generic codes of statuses that the service's HTTP edge answers with where no error of the catalog takes the situation. */
+export type IncidentErrorEdgeCode = "NOT_FOUND" | "METHOD_NOT_ALLOWED";
+
+/** What the service's HTTP edge answers where no operation's error does (a body that is not JSON, an unknown route, a wrong method, a panic): the status and the code. Any other status answered in plain text carries the generic code of its status. */
+export const incidentErrorEdge: ReadonlyArray<{ readonly situation: string; readonly status: number; readonly code: IncidentErrorCode | IncidentErrorEdgeCode }> = [
+  { situation: "a body that is not JSON", status: 400, code: "BAD_REQUEST" },
+  { situation: "a JSON body of the wrong shape (a missing field, a wrong value)", status: 422, code: "VALIDATION_ERROR" },
+  { situation: "no content type, or not the one the operation reads", status: 415, code: "BAD_REQUEST" },
+  { situation: "a body larger than the service accepts", status: 413, code: "BAD_REQUEST" },
+  { situation: "a path parameter that does not parse", status: 400, code: "BAD_REQUEST" },
+  { situation: "query parameters that do not parse", status: 400, code: "BAD_REQUEST" },
+  { situation: "a path no route matches", status: 404, code: "NOT_FOUND" },
+  { situation: "a method the route does not take (with `Allow`)", status: 405, code: "METHOD_NOT_ALLOWED" },
+  { situation: "anything else the framework refuses about the request", status: 400, code: "BAD_REQUEST" },
+  { situation: "a handler that fails unexpectedly (a panic)", status: 500, code: "INTERNAL_ERROR" },
+];
+
 /** A body in the catalog's envelope. */
 export interface IncidentErrorBody {
   readonly code: IncidentErrorCode | (string & {});

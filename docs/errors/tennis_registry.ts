@@ -103,6 +103,23 @@ export function retryKindOfStatus(status: number): RetryKind {
   }
 }
 
+/** The generic codes of statuses that the service's HTTP edge answers with where no error of the catalog takes the situation. */
+export type TennisRegistryErrorEdgeCode = 400 | 422 | 415 | 413 | 404 | 405 | 500;
+
+/** What the service's HTTP edge answers where no operation's error does (a body that is not JSON, an unknown route, a wrong method, a panic): the status and the code. Any other status answered in plain text carries the generic code of its status. */
+export const tennisRegistryErrorEdge: ReadonlyArray<{ readonly situation: string; readonly status: number; readonly code: TennisRegistryErrorCode | TennisRegistryErrorEdgeCode }> = [
+  { situation: "a body that is not JSON", status: 400, code: 400 },
+  { situation: "a JSON body of the wrong shape (a missing field, a wrong value)", status: 422, code: 422 },
+  { situation: "no content type, or not the one the operation reads", status: 415, code: 415 },
+  { situation: "a body larger than the service accepts", status: 413, code: 413 },
+  { situation: "a path parameter that does not parse", status: 400, code: 400 },
+  { situation: "query parameters that do not parse", status: 400, code: 400 },
+  { situation: "a path no route matches", status: 404, code: 404 },
+  { situation: "a method the route does not take (with `Allow`)", status: 405, code: 405 },
+  { situation: "anything else the framework refuses about the request", status: 400, code: 400 },
+  { situation: "a handler that fails unexpectedly (a panic)", status: 500, code: 500 },
+];
+
 /** A body in the catalog's envelope. */
 export interface TennisRegistryErrorBody {
   readonly errors: ReadonlyArray<{ readonly errorCode: TennisRegistryErrorCode | (number & {}); readonly message: string; readonly subject?: string; readonly subjectType?: string; readonly details?: unknown }>;

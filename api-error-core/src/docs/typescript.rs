@@ -45,7 +45,8 @@ impl Catalog {
     }
 }
 
-/// The TypeScript module of `E`: [`Catalog::to_typescript`], and, when `E`'s envelope is a
+/// The TypeScript module of `E`: [`Catalog::to_typescript`], what its HTTP edge answers
+/// with ([`edge_errors`](crate::edge_errors)), and, when `E`'s envelope is a
 /// [`Shape`], the body's type (`<Name>Body`), its type guard (`is<Name>Body`) and its parser
 /// (`parse<Name>Body`), which reads the shape backwards as the Rust client does: each error's
 /// code, whether the catalog knows it and its entry there, its message and details, and the
@@ -66,10 +67,13 @@ impl Catalog {
 /// assert!(module.contains("export function isPetnowErrorBody(body: unknown): body is PetnowErrorBody"));
 /// assert!(module.contains("export function parsePetnowErrorBody(body: unknown): PetnowErrorReceived | null"));
 /// assert!(module.contains(r#"readonly errors: ReadonlyArray<{ readonly code: PetnowErrorCode | (string & {}); readonly details?: unknown }>;"#));
+/// // What the HTTP edge answers with, generic codes included.
+/// assert!(module.contains(r#"  { situation: "a path no route matches", status: 404, code: "NOT_FOUND" },"#));
 /// ```
 pub fn module<E: ApiError>() -> String {
     let catalog = E::CATALOG;
     let mut out = catalog.to_typescript();
+    let _ = write_edge::<E>(&mut out, catalog.name());
     if let Some(shape) = E::body_shape() {
         let _ = write_envelope(&mut out, &catalog, &shape);
     }
@@ -181,6 +185,47 @@ fn write_catalog(out: &mut String, catalog: &Catalog) -> fmt::Result {
          return is{name}Code(code) ? {value}Catalog[code].retry : retryKindOfStatus(status);\n}}\n"
     )?;
     writeln!(out, "{RETRY_OF_STATUS}")
+}
+
+/// What the HTTP edge answers with ([`edge_errors`](crate::edge_errors)): the generic codes
+/// among them as a type, and every situation's status and code as a table.
+fn write_edge<E: ApiError>(out: &mut String, name: &str) -> fmt::Result {
+    let value = lower_first(name);
+    let edge = crate::edge_errors::<E>();
+    let mut generic: Vec<String> = Vec::new();
+    for error in edge.iter().filter(|error| !error.is_declared()) {
+        let code = literal(error.descriptor().code());
+        if !generic.contains(&code) {
+            generic.push(code);
+        }
+    }
+    writeln!(
+        out,
+        "/** The generic codes of statuses that the service's HTTP edge answers with where no \
+         error of the catalog takes the situation. */"
+    )?;
+    match generic.as_slice() {
+        [] => writeln!(out, "export type {name}EdgeCode = never;\n")?,
+        codes => writeln!(out, "export type {name}EdgeCode = {};\n", codes.join(" | "))?,
+    }
+    writeln!(
+        out,
+        "/** What the service's HTTP edge answers where no operation's error does (a body that \
+         is not JSON, an unknown route, a wrong method, a panic): the status and the code. Any \
+         other status answered in plain text carries the generic code of its status. */\n\
+         export const {value}Edge: ReadonlyArray<{{ readonly situation: string; readonly status: number; \
+         readonly code: {name}Code | {name}EdgeCode }}> = ["
+    )?;
+    for error in &edge {
+        writeln!(
+            out,
+            "  {{ situation: {}, status: {}, code: {} }},",
+            json(error.situation()),
+            error.status().as_u16(),
+            literal(error.descriptor().code())
+        )?;
+    }
+    writeln!(out, "];\n")
 }
 
 /// The advice kinds, as [`Retryable::kind`] names them.
