@@ -42,7 +42,7 @@ pub enum FaceError {
         code = "TOKEN_EXPIRED",
         status = UNAUTHORIZED,
         category = "Authentication",
-        retryable = "after refreshing the access token"
+        retryable = "after re-auth"
     )]
     TokenExpired,
 
@@ -345,12 +345,23 @@ mod tests {
     #[test]
     fn retry_advice() {
         let retryable = |code: &str| FaceError::CATALOG.get(code).unwrap().retryable();
-        assert_eq!(retryable("RATE_LIMIT_EXCEEDED"), Some(Retryable::Yes));
         assert_eq!(
-            retryable("TOKEN_EXPIRED"),
-            Some(Retryable::After("after refreshing the access token"))
+            retryable("RATE_LIMIT_EXCEEDED"),
+            Some(Retryable::WithBackoff)
         );
+        assert_eq!(retryable("TOKEN_EXPIRED"), Some(Retryable::AfterReauth));
         assert_eq!(retryable("FACE_NOT_FOUND"), None);
+    }
+
+    #[test]
+    fn every_error_reads_back_in_every_envelope() {
+        let errors = FaceError::examples();
+        assert_eq!(
+            errors.len(),
+            FaceError::CATALOG.len(),
+            "an example of every error"
+        );
+        api_error_examples::assert_round_trips(&errors);
     }
 
     #[test]
@@ -376,6 +387,12 @@ mod tests {
     #[test]
     fn committed_page_is_current() {
         api_error_examples::assert_committed_page("face_api", &page());
+    }
+
+    #[test]
+    fn committed_typescript_is_current() {
+        let module = api_error_core::typescript::module::<FaceError>();
+        api_error_examples::assert_committed_typescript("face_api", &module);
     }
 
     #[test]

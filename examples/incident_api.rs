@@ -7,9 +7,9 @@
 //!
 //! The categories are the document's section headings ("Authentication Errors (4xx)" is
 //! "Authentication", and so on), the "Resolution" column is each error's solution, and the
-//! retry advice is its "HTTP Status Code Summary" table, which gives it per status: No
-//! (`retryable = false`), After re-auth, After fixing request (`retryable = "after ..."`), Yes
-//! with backoff (`retryable = true`) and Yes with caution (`retryable = "with caution"`).
+//! retry advice is its "HTTP Status Code Summary" table, which gives it per status in the
+//! table's own words: `retryable = "no"`, `"after re-auth"`, `"after fixing request"`,
+//! `"yes, with backoff"` and `"yes, with caution"`.
 //!
 //! Where the document is silent:
 //!
@@ -37,7 +37,7 @@ pub enum IncidentError {
         category = "Authentication",
         message = "Unauthorized: No authentication provided",
         solution = "Provide valid API key or session cookie",
-        retryable = "after re-authenticating"
+        retryable = "after re-auth"
     )]
     Unauthorized,
 
@@ -48,7 +48,7 @@ pub enum IncidentError {
         status = UNAUTHORIZED,
         category = "Authentication",
         solution = "Check login credentials",
-        retryable = "after re-authenticating"
+        retryable = "after re-auth"
     )]
     InvalidCredentials { username: String },
 
@@ -59,7 +59,7 @@ pub enum IncidentError {
         status = UNAUTHORIZED,
         category = "Authentication",
         solution = "Re-authenticate to get new session",
-        retryable = "after re-authenticating"
+        retryable = "after re-auth"
     )]
     SessionExpired,
 
@@ -70,7 +70,7 @@ pub enum IncidentError {
         status = UNAUTHORIZED,
         category = "Authentication",
         solution = "Verify webhook secret configuration",
-        retryable = "after re-authenticating"
+        retryable = "after re-auth"
     )]
     InvalidSignature { webhook: String },
 
@@ -81,7 +81,7 @@ pub enum IncidentError {
         status = FORBIDDEN,
         category = "Authentication",
         solution = "Check user role and permissions",
-        retryable = false
+        retryable = "no"
     )]
     Forbidden { user: String, permission: String },
 
@@ -92,7 +92,7 @@ pub enum IncidentError {
         status = FORBIDDEN,
         category = "Authentication",
         solution = "Include valid CSRF token in request",
-        retryable = false
+        retryable = "no"
     )]
     CsrfValidationFailed,
 
@@ -103,7 +103,7 @@ pub enum IncidentError {
         status = FORBIDDEN,
         category = "Authentication",
         solution = "Contact administrator",
-        retryable = false
+        retryable = "no"
     )]
     AccountDisabled { user: String },
 
@@ -115,7 +115,7 @@ pub enum IncidentError {
         category = "Client",
         message = "Not found: Incident {id} not found",
         solution = "Verify resource ID exists",
-        retryable = false
+        retryable = "no"
     )]
     NotFound {
         #[api(example = "550e8400-e29b-41d4-a716-446655440000".to_owned())]
@@ -132,7 +132,7 @@ pub enum IncidentError {
         category = "Client",
         message = "Malformed request: {reason}",
         solution = "Check request syntax and parameters",
-        retryable = false,
+        retryable = "no",
         rejection
     )]
     BadRequest {
@@ -148,7 +148,7 @@ pub enum IncidentError {
         category = "Client",
         message = "Conflict: Action is not pending approval (current status: {current_status})",
         solution = "Action already completed or duplicate resource",
-        retryable = false
+        retryable = "no"
     )]
     Conflict {
         action_id: String,
@@ -163,7 +163,7 @@ pub enum IncidentError {
         status = UNPROCESSABLE_ENTITY,
         category = "Client",
         solution = "Check request logic and data validity",
-        retryable = "after fixing the request"
+        retryable = "after fixing request"
     )]
     UnprocessableEntity { reason: String },
 
@@ -176,7 +176,7 @@ pub enum IncidentError {
         category = "Client",
         message = "Validation failed",
         solution = "See details for field-specific errors",
-        retryable = "after fixing the request",
+        retryable = "after fixing request",
         rejection(json_data)
     )]
     ValidationError {
@@ -195,7 +195,7 @@ pub enum IncidentError {
         category = "Client",
         message = "Rate limit exceeded",
         solution = "Wait and retry with exponential backoff",
-        retryable = true
+        retryable = "yes, with backoff"
     )]
     RateLimitExceeded,
 
@@ -207,7 +207,7 @@ pub enum IncidentError {
         status = INTERNAL_SERVER_ERROR,
         category = "Server",
         solution = "Check server logs, contact support",
-        retryable = "with caution",
+        retryable = "yes, with caution",
         internal
     )]
     InternalError { reason: String },
@@ -219,7 +219,7 @@ pub enum IncidentError {
         status = INTERNAL_SERVER_ERROR,
         category = "Server",
         solution = "Check database connectivity",
-        retryable = "with caution"
+        retryable = "yes, with caution"
     )]
     DatabaseError { reason: String },
 
@@ -230,7 +230,7 @@ pub enum IncidentError {
         status = SERVICE_UNAVAILABLE,
         category = "Server",
         solution = "Retry later",
-        retryable = true
+        retryable = "yes, with backoff"
     )]
     ServiceUnavailable,
 }
@@ -346,14 +346,14 @@ mod tests {
     // The "HTTP Status Code Summary" table: status, retryable.
     const RETRY: [(u16, Retryable); 9] = [
         (400, Retryable::No),
-        (401, Retryable::After("after re-authenticating")),
+        (401, Retryable::AfterReauth),
         (403, Retryable::No),
         (404, Retryable::No),
         (409, Retryable::No),
-        (422, Retryable::After("after fixing the request")),
-        (429, Retryable::Yes),
-        (500, Retryable::After("with caution")),
-        (503, Retryable::Yes),
+        (422, Retryable::AfterFixingRequest),
+        (429, Retryable::WithBackoff),
+        (500, Retryable::WithCaution),
+        (503, Retryable::WithBackoff),
     ];
 
     #[test]
@@ -382,6 +382,17 @@ mod tests {
             IncidentError::RateLimitExceeded.to_json_string(&context),
             r#"{"code":"RATE_LIMIT_EXCEEDED","message":"Rate limit exceeded","request_id":"req_1"}"#
         );
+    }
+
+    #[test]
+    fn every_error_reads_back_in_every_envelope() {
+        let errors = IncidentError::examples();
+        assert_eq!(
+            errors.len(),
+            IncidentError::CATALOG.len(),
+            "an example of every error"
+        );
+        api_error_examples::assert_round_trips(&errors);
     }
 
     #[test]
@@ -421,6 +432,12 @@ mod tests {
     #[test]
     fn committed_page_is_current() {
         api_error_examples::assert_committed_page("incident_api", &page());
+    }
+
+    #[test]
+    fn committed_typescript_is_current() {
+        let module = api_error_core::typescript::module::<IncidentError>();
+        api_error_examples::assert_committed_typescript("incident_api", &module);
     }
 
     #[test]

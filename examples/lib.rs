@@ -15,6 +15,9 @@ use api_error_core::{ApiError, Catalog, CodeQuery, RequestContext};
 #[path = "petnow_error.rs"]
 pub mod petnow;
 
+mod round_trip;
+pub use round_trip::{assert_round_trips, assert_round_trips_in, shapes};
+
 /// Pairs each error with an empty [`RequestContext`], for the examples whose documented bodies
 /// carry no request facts (no request id, no timestamp).
 pub fn with_empty_context<E>(errors: Vec<E>) -> Vec<(E, RequestContext<'static>)> {
@@ -151,6 +154,23 @@ pub fn docs_path(file: &str) -> std::path::PathBuf {
 /// When the page differs, saying how to write it.
 pub fn assert_committed_page(name: &str, rendered: &str) {
     api_error_core::committed::check(docs_path(&format!("{name}.md")), rendered).unwrap();
+}
+
+/// Checks that the committed TypeScript module of example `name`, `docs/errors/<name>.ts`, is
+/// exactly `module` (`typescript::module::<E>()`); with `API_ERROR_BLESS=1`, writes it
+/// instead. `examples/tests/typescript.rs` compiles every committed module with `tsc --strict`.
+pub fn assert_committed_typescript(name: &str, module: &str) {
+    let path = docs_path(&format!("{name}.ts"));
+    if std::env::var_os("API_ERROR_BLESS").is_some() {
+        std::fs::write(&path, module).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == module,
+        "{} is not what the catalog exports now; run `API_ERROR_BLESS=1 cargo test -p api-error-examples` and commit it",
+        path.display()
+    );
 }
 
 /// Checks `catalog` against its committed snapshot `docs/errors/<name>.json`: no code may

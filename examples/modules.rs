@@ -373,6 +373,17 @@ mod tests {
     }
 
     #[test]
+    fn every_error_reads_back_in_every_envelope() {
+        let errors = ShopError::examples();
+        assert_eq!(
+            errors.len(),
+            ShopError::CATALOG.len(),
+            "an example of every error"
+        );
+        api_error_examples::assert_round_trips(&errors);
+    }
+
+    #[test]
     fn committed_page_is_current() {
         api_error_examples::assert_committed_page("modules", &page());
     }

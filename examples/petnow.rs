@@ -121,8 +121,25 @@ mod tests {
     }
 
     #[test]
+    fn every_error_reads_back_in_every_envelope() {
+        let errors = PetnowError::examples();
+        assert_eq!(
+            errors.len(),
+            PetnowError::CATALOG.len(),
+            "an example of every error"
+        );
+        api_error_examples::assert_round_trips(&errors);
+    }
+
+    #[test]
     fn committed_page_is_current() {
         api_error_examples::assert_committed_page("petnow", &page());
+    }
+
+    #[test]
+    fn committed_typescript_is_current() {
+        let module = api_error_core::typescript::module::<PetnowError>();
+        api_error_examples::assert_committed_typescript("petnow", &module);
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub enum PetnowError {
         solution = "Check x-petnow-api-key header",
         solution = "Use the correct API Key issued from the Petify Console",
         solution = "Contact Petnow representative to verify Key status",
-        retryable = "after fixing the API key"
+        retryable = "after re-auth"
     )]
     InvalidApiKey,
 
@@ -40,7 +40,7 @@ pub enum PetnowError {
         cause = "Disallowed enum values (e.g., a value other than DOG or CAT for species)",
         solution = "Check the details field for the failed field names and error messages",
         solution = "Fix the request parameters and retry",
-        retryable = "after fixing the request",
+        retryable = "after fixing request",
         rejection
     )]
     Validation {

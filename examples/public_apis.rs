@@ -102,3 +102,152 @@ fn main() {
     print_bodies(&cloudflare::documented());
     print_list(&cloudflare::two_errors(), &RequestContext::new());
 }
+
+/// Every documented error of every API read back with its own shape, as a client of that API
+/// reads it: code (or the one error its static facts fit), message, details, members, inner
+/// errors and request context.
+#[cfg(test)]
+mod read_back {
+    use api_error_core::client::{ErrorBody, ErrorResponse};
+    use api_error_core::{ApiError, ApiErrors, RequestContext};
+    use api_error_examples::assert_round_trips_in;
+
+    use super::*;
+
+    #[test]
+    fn every_documented_error_reads_back_in_its_api_shape() {
+        assert_round_trips_in("rfc9457", &rfc9457::SHAPE, &rfc9457::documented());
+        assert_round_trips_in("github", &github::SHAPE, &github::documented());
+        assert_round_trips_in("discord", &discord::SHAPE, &discord::documented());
+        assert_round_trips_in("json_api", &json_api::SHAPE, &json_api::documented());
+        assert_round_trips_in("google", &google::SHAPE, &google::documented());
+        assert_round_trips_in("microsoft", &microsoft::SHAPE, &microsoft::documented());
+        assert_round_trips_in("kubernetes", &kubernetes::SHAPE, &kubernetes::documented());
+        assert_round_trips_in("paypal", &paypal::SHAPE, &paypal::documented());
+        assert_round_trips_in("oauth", &oauth::SHAPE, &oauth::documented());
+        assert_round_trips_in("cloudflare", &cloudflare::SHAPE, &cloudflare::documented());
+    }
+
+    /// Every error of a body of several errors, in order.
+    fn assert_list<E: ApiError + std::fmt::Debug>(
+        errors: &ApiErrors<E>,
+        context: &RequestContext<'_>,
+    ) {
+        let response = errors.to_response(context);
+        let received = ErrorResponse::<E>::from_response(&response);
+        let sent: Vec<_> = errors.as_slice().iter().map(ApiError::code).collect();
+        let read: Vec<_> = received
+            .errors()
+            .iter()
+            .map(|error| error.descriptor().map(|descriptor| descriptor.code()))
+            .collect();
+        assert_eq!(
+            read,
+            sent.into_iter().map(Some).collect::<Vec<_>>(),
+            "{received:?}"
+        );
+    }
+
+    #[test]
+    fn every_error_of_a_list_reads_back() {
+        assert_list(&graphql::documented(), &graphql::CONTEXT);
+        assert_list(&graphql::two_errors(), &graphql::CONTEXT);
+        assert_list(&json_api::multiple_errors(), &RequestContext::new());
+        assert_list(&cloudflare::two_errors(), &RequestContext::new());
+    }
+
+    #[test]
+    fn a_response_without_a_body_is_known_by_its_status() {
+        for (error, context) in bearer::documented() {
+            assert!(!bearer::BearerError::body_shape().unwrap().has_body());
+            let received =
+                ErrorResponse::<bearer::BearerError>::from_response(&error.to_response(&context));
+            match received.body() {
+                ErrorBody::Errors(_) => assert_eq!(received.code().unwrap(), &error.code()),
+                // Several errors share the status: the status is all there is.
+                ErrorBody::Empty => assert!(
+                    bearer::BearerError::CATALOG
+                        .iter()
+                        .filter(|other| other.status() == error.status())
+                        .count()
+                        > 1
+                ),
+                ErrorBody::Foreign(_) => panic!("a response without a body has no body"),
+            }
+        }
+    }
+}
+
+/// The TypeScript module of every API, compiled with `tsc --strict` when the compiler is
+/// there (`.ci/run` installs it and requires it; see `tests/typescript.rs`).
+#[cfg(test)]
+mod typescript_modules {
+    use std::path::{Path, PathBuf};
+    use std::process::Command;
+
+    use api_error_core::typescript;
+
+    use super::*;
+
+    #[test]
+    fn every_api_module_compiles_strictly() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let tsc = std::env::var_os("TSC").map_or_else(
+            || root.join("target/typescript/node_modules/.bin/tsc"),
+            PathBuf::from,
+        );
+        if !tsc.exists() {
+            assert!(
+                std::env::var_os("API_ERROR_REQUIRE_TSC").is_none(),
+                "no TypeScript compiler at {}",
+                tsc.display()
+            );
+            eprintln!("no TypeScript compiler at {}: not checked", tsc.display());
+            return;
+        }
+        let folder = root.join("target/typescript-public-apis");
+        let modules = [
+            ("rfc9457", typescript::module::<rfc9457::ProblemError>()),
+            ("github", typescript::module::<github::GitHubError>()),
+            ("discord", typescript::module::<discord::DiscordError>()),
+            ("graphql", typescript::module::<graphql::GraphqlError>()),
+            ("json_api", typescript::module::<json_api::JsonApiError>()),
+            ("google", typescript::module::<google::GoogleError>()),
+            ("microsoft", typescript::module::<microsoft::ServiceError>()),
+            (
+                "kubernetes",
+                typescript::module::<kubernetes::StatusReason>(),
+            ),
+            ("paypal", typescript::module::<paypal::PayPalError>()),
+            ("oauth", typescript::module::<oauth::TokenError>()),
+            ("bearer", typescript::module::<bearer::BearerError>()),
+            (
+                "cloudflare",
+                typescript::module::<cloudflare::CloudflareError>(),
+            ),
+        ];
+        std::fs::create_dir_all(&folder).unwrap();
+        let mut files = Vec::new();
+        for (name, module) in modules {
+            let path = folder.join(format!("{name}.ts"));
+            std::fs::write(&path, module).unwrap();
+            files.push(path);
+        }
+        let compiled = Command::new(&tsc)
+            .args([
+                "--strict",
+                "--noEmit",
+                "--noUnusedLocals",
+                "--target",
+                "es2022",
+            ])
+            .args(&files)
+            .output()
+            .unwrap();
+        assert!(
+            compiled.status.success(),
+            "tsc --strict:\n{}",
+            String::from_utf8_lossy(&compiled.stdout)
+        );
+    }
+}

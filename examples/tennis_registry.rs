@@ -493,8 +493,25 @@ mod tests {
     }
 
     #[test]
+    fn every_error_reads_back_in_every_envelope() {
+        let errors = TennisRegistryError::examples();
+        assert_eq!(
+            errors.len(),
+            TennisRegistryError::CATALOG.len(),
+            "an example of every error"
+        );
+        api_error_examples::assert_round_trips(&errors);
+    }
+
+    #[test]
     fn committed_page_is_current() {
         api_error_examples::assert_committed_page("tennis_registry", &page());
+    }
+
+    #[test]
+    fn committed_typescript_is_current() {
+        let module = api_error_core::typescript::module::<TennisRegistryError>();
+        api_error_examples::assert_committed_typescript("tennis_registry", &module);
     }
 
     #[test]

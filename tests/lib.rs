@@ -12,7 +12,7 @@ pub enum DocumentedError {
         code = "UNAUTHORIZED",
         status = 401,
         category = "Authentication",
-        retryable = "after re-authenticating",
+        retryable = "after re-auth",
         www_authenticate = "Bearer realm=\"api\""
     )]
     Unauthorized,

@@ -46,6 +46,7 @@
 //! | axum: handler errors, request ids, framework rejections | [`axum`], [`request`], [`Rejection`] |
 //! | actix-web | [`actix`] |
 //! | documentation: Markdown pages, OpenAPI, example values, committed files | [`markdown`], [`openapi`], [`Example`], [`committed`] |
+//! | utoipa: the errors an operation answers with, as its responses | [`utoipa`](mod@utoipa), [`error_responses!`] |
 //! | the catalog as data, and keeping codes stable | [`Catalog`], [`Breaks`] |
 //!
 //! # Feature flags
@@ -61,14 +62,17 @@ pub mod envelope;
 mod web;
 // Documentation: example bodies, Markdown, OpenAPI, and the stability check.
 mod docs;
+// The callers' side: error responses read back, retry advice and policy.
+pub mod client;
 
 pub use crate::model::api_error::ApiError;
 pub use crate::model::catalog::{Catalog, Iter};
 pub use crate::model::code::{Code, CodeQuery};
 pub use crate::model::context::RequestContext;
-pub use crate::model::descriptor::{AttrValue, Descriptor, MessageSource, Retryable};
+pub use crate::model::descriptor::{AttrValue, Descriptor, MessageSource};
 pub use crate::model::details::{Details, DetailsForm, FieldError, FieldErrors};
 pub use crate::model::message::Message;
+pub use crate::model::retry::{RetryAdvice, Retryable};
 
 #[doc = include_str!("../doc/envelopes.md")]
 #[doc(inline)]
@@ -79,11 +83,16 @@ pub use crate::envelope::{ApiErrors, BodyError, Envelope, Shape};
 pub use crate::web::actix;
 #[cfg(feature = "axum")]
 pub use crate::web::axum;
-pub use crate::web::headers::{HeaderValue, Headers, IntoRetryAfter, RetryAfter};
+pub use crate::web::edge_errors::{EdgeError, edge_errors};
+pub use crate::web::headers::{DeclaredHeader, HeaderValue, Headers, IntoRetryAfter, RetryAfter};
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use crate::web::json::ApiJson;
 #[cfg(feature = "tracing")]
 pub use crate::web::logging;
+#[cfg(feature = "axum")]
+pub use crate::web::params::ApiPath;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use crate::web::params::ApiQuery;
 pub use crate::web::rejection::{Rejection, RejectionKind};
 #[cfg(feature = "request-context")]
 pub use crate::web::request;
@@ -97,6 +106,10 @@ pub use crate::docs::markdown;
 #[cfg(feature = "docs")]
 pub use crate::docs::openapi;
 pub use crate::docs::stability::Breaks;
+#[cfg(feature = "docs")]
+pub use crate::docs::typescript;
+#[cfg(feature = "utoipa")]
+pub use crate::docs::utoipa;
 
 #[doc = include_str!("../doc/attributes.md")]
 #[cfg(feature = "derive")]
@@ -121,18 +134,30 @@ pub mod __private {
     pub use http::StatusCode;
     pub use std::vec::Vec;
 
+    pub use crate::client::rebuild::{
+        Piece, Rebuild, ViaFromStr, ViaReceived, WithoutFromStr, WithoutReceived, says,
+        template_values,
+    };
+    pub use crate::client::{Received, ReceivedError};
     pub use crate::envelopes;
 
+    #[cfg(feature = "utoipa")]
+    pub use crate::docs::chosen::{Chosen, Refusal, check_chosen};
     pub use crate::docs::example::Described;
     pub use crate::docs::example::{Probe, ViaExample, WithoutExample, impl_examples};
+    pub use crate::docs::impl_utoipa;
     pub use crate::envelope::Plans;
     pub use crate::envelope::check::{check_catalog, check_tree};
     pub use crate::envelope::{InnerError, MemberValue};
     pub use crate::model::conflict::Conflict;
     pub use crate::web::headers::FieldHeaders;
-    pub use crate::{AttrValue, Shape};
+    pub use crate::{AttrValue, DeclaredHeader, Shape};
     pub use crate::{Headers, IntoRetryAfter, RetryAfter};
+    #[cfg(feature = "utoipa")]
+    pub use ::utoipa;
     pub use serde_json::Value as JsonValue;
+    #[cfg(feature = "utoipa")]
+    pub use std::{collections::BTreeMap, string::String};
 
     /// `E`'s catalog: the value of a derived type's inherent `CATALOG`, a call so that rustdoc
     /// shows no path for it.

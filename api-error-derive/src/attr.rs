@@ -10,6 +10,7 @@ use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Meta, Path, Token};
 use crate::case::Case;
 use crate::code::CodeValue;
 use crate::rejection::{RejectionAttr, rejection_kinds};
+use crate::retry::{self, RetryableValue};
 use crate::status::Status;
 use crate::suggest;
 use crate::template::{AttrDecl, attr_decls};
@@ -181,14 +182,6 @@ pub const BUILTIN_ENVELOPES: &[(&str, &str)] = &[
     ("none", "NO_BODY"),
 ];
 
-/// `retryable`, `retryable = true | false`, or `retryable = "after re-authenticating"`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RetryableValue {
-    Yes,
-    No,
-    After(String),
-}
-
 impl Attrs {
     /// Reads every `#[api(...)]` among `attrs`, reporting each bad key or value.
     pub fn parse(attrs: &[Attribute], level: Level, errors: &mut Accumulator) -> Attrs {
@@ -298,8 +291,8 @@ impl Attrs {
             // retryable | retryable = true | retryable = "after re-auth"
             "retryable" => {
                 let parsed = match meta {
-                    Meta::Path(_) => RetryableValue::Yes,
-                    _ => retryable(value(meta)?)?,
+                    Meta::Path(_) => RetryableValue::WithBackoff,
+                    _ => retry::parse(value(meta)?)?,
                 };
                 once(
                     &mut self.retryable,
@@ -564,21 +557,6 @@ fn lit_str(expr: &Expr, key: &str, empty_allowed: bool) -> Result<LitStr> {
     }
 }
 
-fn retryable(expr: &Expr) -> Result<RetryableValue> {
-    match expr {
-        Expr::Lit(ExprLit {
-            lit: Lit::Bool(flag), ..
-        }) => Ok(if flag.value { RetryableValue::Yes } else { RetryableValue::No }),
-        Expr::Lit(ExprLit {
-            lit: Lit::Str(text), ..
-        }) if !text.value().trim().is_empty() => Ok(RetryableValue::After(text.value())),
-        _ => Err(Error::custom(
-            "`retryable` expects `true`, `false`, or a condition such as \"after re-authenticating\"",
-        )
-        .with_span(expr)),
-    }
-}
-
 fn retry_seconds(expr: &Expr) -> Result<u64> {
     match expr {
         Expr::Lit(ExprLit {
@@ -797,7 +775,7 @@ mod tests {
             ["a", "b"]
         );
         assert_eq!(attrs.solutions.len(), 1);
-        assert_eq!(*attrs.retryable.unwrap(), RetryableValue::Yes);
+        assert_eq!(*attrs.retryable.unwrap(), RetryableValue::WithBackoff);
         assert_eq!(attrs.category.unwrap().value(), "Resource");
         assert!(attrs.expose.is_some());
         assert_eq!(attrs.message.unwrap().value(), "missing {id}");
@@ -829,10 +807,7 @@ mod tests {
             vec![parse_quote!(#[api(retryable = "after re-auth")])],
             Level::Variant,
         );
-        assert_eq!(
-            *attrs.retryable.unwrap(),
-            RetryableValue::After("after re-auth".into())
-        );
+        assert_eq!(*attrs.retryable.unwrap(), RetryableValue::AfterReauth);
     }
 
     #[test]
@@ -853,7 +828,7 @@ mod tests {
                 "`prefix` belongs on the enum, not on a variant",
                 "`name` is empty",
                 "`cause` takes a value: `cause = ...`",
-                "`retryable` expects `true`, `false`, or a condition such as \"after re-authenticating\"",
+                "`retryable` expects `true`, `false`, or a string: \"no\", \"with backoff\", \"with caution\", \"after re-auth\", \"after fixing request\", or \"after\" and a condition",
                 "`expose` takes no value; write `#[api(expose)]`",
                 "expected `#[api(...)]` with keys inside the parentheses",
             ]

@@ -3,19 +3,19 @@
 //! Every variant is one row of literals in one array, which the core crate's
 //! `Descriptor::table` turns into descriptors in `const` evaluation. A row holds what most
 //! variants have (names, code, status, message, details and inner-error flags); a variant
-//! that also states causes, solutions, retry advice, a category, attributes or members has
-//! its descriptor written out in full, replacing its row's. A catalog of thousands of variants
+//! that also states causes, solutions, retry advice, a category, attributes, members or
+//! response headers has its descriptor written out in full, replacing its row's. A catalog of thousands of variants
 //! is then one constant for rustc to check instead of a call per variant.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use crate::attr::RetryableValue;
 use crate::code::CodeValue;
 use crate::generics;
 use crate::json;
+use crate::retry::RetryableValue;
 use crate::template::AttrOut;
-use crate::valid::{Message, MessageFrom, Resolved};
+use crate::valid::{Message, MessageFrom, Resolved, RetryAfter};
 
 /// The initializer of `__DESCRIPTORS`: the table of rows, then the full descriptors.
 pub fn table(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
@@ -50,6 +50,7 @@ fn fits_a_row(error: &Resolved<'_>) -> bool {
         && attrs.category.is_none()
         && error.attrs.is_empty()
         && error.members.is_empty()
+        && !has_headers(error)
 }
 
 /// The variant's name in documentation, `name = ".."` or the variant's own.
@@ -152,8 +153,13 @@ fn full(index: usize, error: &Resolved<'_>, private: &TokenStream) -> TokenStrea
     }
     if let Some(retryable) = attrs.retryable.as_deref() {
         let retryable = match retryable {
-            RetryableValue::Yes => quote!(#private::RetryableParts::Yes),
             RetryableValue::No => quote!(#private::RetryableParts::No),
+            RetryableValue::WithBackoff => quote!(#private::RetryableParts::WithBackoff),
+            RetryableValue::WithCaution => quote!(#private::RetryableParts::WithCaution),
+            RetryableValue::AfterReauth => quote!(#private::RetryableParts::AfterReauth),
+            RetryableValue::AfterFixingRequest => {
+                quote!(#private::RetryableParts::AfterFixingRequest)
+            }
             RetryableValue::After(condition) => {
                 quote!(#private::RetryableParts::After(#condition))
             }
@@ -188,6 +194,10 @@ fn full(index: usize, error: &Resolved<'_>, private: &TokenStream) -> TokenStrea
     if error.inner.is_some() {
         extra.push(quote!(inner: true));
     }
+    if has_headers(error) {
+        let headers = declared_headers(error, private);
+        extra.push(quote!(headers: &[#(#headers),*]));
+    }
     quote! {
         #private::Descriptor::from_parts(#private::DescriptorParts {
             index: #index,
@@ -202,4 +212,40 @@ fn full(index: usize, error: &Resolved<'_>, private: &TokenStream) -> TokenStrea
             ..#private::DescriptorParts::PLAIN
         })
     }
+}
+
+/// Whether the variant declares a response header.
+fn has_headers(error: &Resolved<'_>) -> bool {
+    !error.headers.is_empty()
+        || !error.header_fields.is_empty()
+        || !matches!(error.retry_after, RetryAfter::None)
+}
+
+/// The variant's headers as its descriptor lists them, in the order they go out: static ones
+/// (`www-authenticate` last), those from fields, then `retry-after`.
+fn declared_headers(error: &Resolved<'_>, private: &TokenStream) -> Vec<TokenStream> {
+    let field = |name: &str, index: usize| {
+        let optional = generics::option_inner(&error.variant.fields[index].ty).is_some();
+        quote!(#private::DeclaredHeader::field(#name, #optional))
+    };
+    let mut headers: Vec<TokenStream> = error
+        .headers
+        .iter()
+        .map(|(name, value)| quote!(#private::DeclaredHeader::fixed(#name, #value)))
+        .collect();
+    headers.extend(
+        error
+            .header_fields
+            .iter()
+            .map(|(index, name)| field(name, *index)),
+    );
+    match error.retry_after {
+        RetryAfter::None => {}
+        RetryAfter::Seconds(seconds) => {
+            let seconds = seconds.to_string();
+            headers.push(quote!(#private::DeclaredHeader::fixed("retry-after", #seconds)));
+        }
+        RetryAfter::Field(index) => headers.push(field("retry-after", index)),
+    }
+    headers
 }

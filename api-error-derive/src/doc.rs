@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::ast::Input;
-use crate::attr::RetryableValue;
+use crate::retry::RetryableValue;
 use crate::transparent::Transparent;
 use crate::valid::{Message, Resolved, RetryAfter, member_name};
 
@@ -50,12 +50,12 @@ pub fn catalog(
             .as_ref()
             .map(syn::LitStr::value)
             .unwrap_or_default();
-        // A catalog that does not advise a retry advises against one.
-        let retryable = match error.variant.attrs.retryable.as_deref() {
-            None | Some(RetryableValue::No) => "no",
-            Some(RetryableValue::Yes) => "yes",
-            Some(RetryableValue::After(condition)) => condition,
-        };
+        // A catalog that states no advice has its status's, as clients act on it.
+        let stated = error.variant.attrs.retryable.as_deref();
+        let retryable = stated.map_or_else(
+            || RetryableValue::for_status(error.status.0).text().to_owned(),
+            |stated| stated.text().to_owned(),
+        );
         let _ = writeln!(
             doc,
             "| `{}` | {} {} | {} | {} | {} | {} | {} |",
@@ -65,7 +65,7 @@ pub fn catalog(
             cell(&name),
             message,
             cell(&category),
-            cell(retryable),
+            cell(&retryable),
             headers(error),
         );
     }
@@ -208,7 +208,7 @@ mod tests {
             "{doc}"
         );
         assert!(
-            doc.contains("| `SLOW` | 429 Too Many Requests | Slow | Too Many Requests |  | no | `retry-after` (from `wait`) |\n"),
+            doc.contains("| `SLOW` | 429 Too Many Requests | Slow | Too Many Requests |  | yes, with backoff | `retry-after` (from `wait`) |\n"),
             "{doc}"
         );
         assert!(

@@ -11,7 +11,7 @@ use crate::expand_fields::{field_headers_impl, inner_error_method, member_value_
 use crate::placeholder::MissingFields;
 use crate::transparent::{self, Transparent};
 use crate::valid::{self, Message, Resolved, RetryAfter};
-use crate::{compose, descriptors, doc, examples, fallback, generics};
+use crate::{compose, descriptors, doc, examples, fallback, generics, rebuild};
 
 /// The whole derive: parse, validate, expand, or report every error with a fallback impl.
 pub fn derive(input: &DeriveInput) -> TokenStream {
@@ -165,6 +165,12 @@ fn expand(
         quote!(#private::Envelope::schema(#envelope, &<Self as #private::ApiError>::CATALOG)),
         envelope_span,
     );
+    let rebuild = rebuild::method(resolved, transparent, &private);
+    let body_shape = located(quote!(#private::Envelope::shape(#envelope)), envelope_span);
+    let read_body = located(
+        quote!(#private::Envelope::read(#envelope, &<Self as #private::ApiError>::CATALOG, __body)),
+        envelope_span,
+    );
     let write_descriptor_body = located(
         quote!(#private::Envelope::write(#envelope, &#private::Described(__descriptor), __context, __out)),
         envelope_span,
@@ -272,6 +278,16 @@ fn expand(
                     #body_schema
                 }
 
+                fn body_shape() -> #private::Option<#private::Shape> {
+                    #body_shape
+                }
+
+                #rebuild
+
+                fn read_body(__body: &[u8]) -> #private::Option<#private::Received> {
+                    #read_body
+                }
+
                 fn write_descriptor_body(
                     __descriptor: &'static #private::Descriptor,
                     __context: &#private::RequestContext<'_>,
@@ -305,21 +321,23 @@ fn expand(
     }
 }
 
-/// The web framework impls, which the core crate writes only when its feature for that
-/// framework is on: the derive cannot see features, so it asks the core crate's macros.
+/// The web framework impls and utoipa's `IntoResponses`, which the core crate writes only
+/// when its feature for them is on: the derive cannot see features, so it asks the core
+/// crate's macros.
 fn framework_impls(input: &Input, private: &TokenStream) -> TokenStream {
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let bounds = where_clause.map(|clause| &clause.predicates);
     let args = quote!([#impl_generics] [#ident #ty_generics] [#bounds]);
     let axum = quote!(#private::impl_axum!(#args););
+    let utoipa = quote!(#private::impl_utoipa!(#args););
     // Opted into per type: the impl names the using crate's own `actix_web`, which a crate
     // that never asked for it does not have.
     let actix_web = input
         .attrs
         .actix_web
         .map(|span| located(quote!(#private::impl_actix_web!(#args);), span));
-    quote!(#axum #actix_web)
+    quote!(#axum #utoipa #actix_web)
 }
 
 /// `match self { arms }`, with the arms of the transparent variants `nested`, or

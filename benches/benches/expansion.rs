@@ -50,8 +50,12 @@ mod json;
 mod message;
 #[path = "../../api-error-derive/src/placeholder.rs"]
 mod placeholder;
+#[path = "../../api-error-derive/src/rebuild.rs"]
+mod rebuild;
 #[path = "../../api-error-derive/src/rejection.rs"]
 mod rejection;
+#[path = "../../api-error-derive/src/retry.rs"]
+mod retry;
 #[path = "../../api-error-derive/src/roles.rs"]
 mod roles;
 #[path = "../../api-error-derive/src/status.rs"]

@@ -15,7 +15,7 @@
 use std::time::{Duration, Instant};
 
 use api_error_benches::counting::{self, Counting};
-use api_error_benches::{Compare, bodies, lookups, responses, transparent};
+use api_error_benches::{Compare, bodies, decoding, lookups, responses, transparent};
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
@@ -41,6 +41,7 @@ fn main() {
     bodies::cases(&mut ratios);
     transparent::cases(&mut ratios);
     responses::cases(&mut ratios);
+    decoding::cases(&mut ratios);
     print_table(&ratios.rows);
 }
 

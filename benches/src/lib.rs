@@ -8,7 +8,9 @@
 //! - [`extensions`]: RFC 9457 extension members from fields, and a body of several errors;
 //! - [`responses`]: whole axum responses, against a hand-written `IntoResponse`;
 //! - [`transparent`]: bodies of errors that transparent variants wrap, one and three levels
-//!   down, against the hand-written struct of the outer envelope.
+//!   down, against the hand-written struct of the outer envelope;
+//! - [`decoding`]: seed bodies read back by `client::ErrorResponse`, against
+//!   `serde_json::from_slice` into hand-written `#[derive(Deserialize)]` structs.
 //!
 //! Four benchmark targets run them:
 //!
@@ -28,6 +30,7 @@ use criterion::Criterion;
 
 pub mod bodies;
 pub mod counting;
+pub mod decoding;
 pub mod extensions;
 pub mod lookups;
 pub mod responses;
@@ -117,6 +120,21 @@ mod tests {
             hand_written();
             self.0.push(id);
         }
+    }
+
+    #[test]
+    fn the_reader_agrees_with_the_hand_written_structs() {
+        let mut run = Once(Vec::new());
+        crate::decoding::cases(&mut run);
+        assert_eq!(
+            run.0,
+            [
+                "decode/petnow_field_errors",
+                "decode/incident_field_errors",
+                "decode/face_not_found",
+                "decode/oz_flat"
+            ]
+        );
     }
 
     #[test]

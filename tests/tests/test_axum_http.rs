@@ -7,9 +7,9 @@
 
 use std::net::SocketAddr;
 
-use api_error_core::ApiJson;
 use api_error_core::axum::ErrorLayer;
 use api_error_core::request::{CUT_MARK, TEXT_LIMIT};
+use api_error_core::{ApiJson, ApiPath, ApiQuery};
 use api_error_tests::http::{Answer, NewFace, NewPets, Page, SECRET, validation};
 use axum::extract::{DefaultBodyLimit, Path, Query, Request};
 use axum::http::{StatusCode, header};
@@ -28,6 +28,14 @@ async fn face(Path(id): Path<String>) -> Result<String, FaceError> {
 
 async fn score(Path((_, score)): Path<(String, u32)>) -> Result<String, FaceError> {
     Ok(score.to_string())
+}
+
+async fn named_score(ApiPath((_, score)): ApiPath<(String, u32)>) -> Result<String, FaceError> {
+    Ok(score.to_string())
+}
+
+async fn named_list(ApiQuery(_): ApiQuery<Page>) -> Result<String, FaceError> {
+    Ok("listed".to_owned())
 }
 
 async fn create(Json(_): Json<NewFace>) -> Result<String, FaceError> {
@@ -85,6 +93,8 @@ fn app() -> Router {
         .route("/faces/{id}", get(face))
         .route("/faces/{id}/score/{score}", get(score))
         .route("/faces", post(create).get(list))
+        .route("/named/{face_id}/score/{threshold}", get(named_score))
+        .route("/named", get(named_list))
         .route("/pets", post(pets))
         .route("/panic", get(panics))
         .route("/long", get(long))
@@ -228,6 +238,22 @@ async fn bad_path_and_query_parameters_are_400() {
 }
 
 #[tokio::test]
+async fn api_path_and_api_query_name_the_parameter_in_a_client_s_words() {
+    let answer = get_path("/named/f_1/score/high").await;
+    answer.assert::<FaceError>(
+        400,
+        &validation(
+            "threshold",
+            r#""high" is not an integer from 0 to 4294967295"#,
+        ),
+    );
+    let answer = get_path("/named?limit=many").await;
+    answer.assert::<FaceError>(400, &validation("limit", "invalid digit found in string"));
+    let answer = get_path("/named").await;
+    answer.assert::<FaceError>(400, &validation("limit", "missing parameter `limit`"));
+}
+
+#[tokio::test]
 async fn a_panicking_handler_is_the_fixed_500() {
     let answer = get_path("/panic").await;
     answer.assert::<FaceError>(
@@ -278,4 +304,38 @@ async fn a_handler_error_passes_as_it_is() {
     );
     assert_eq!(answer.header("retry-after"), Some("30"));
     assert_eq!(answer.header("cache-control"), Some("no-store"));
+}
+
+#[tokio::test]
+async fn the_edge_answers_as_its_documentation_says() {
+    use api_error_core::{RejectionKind, edge_errors};
+
+    let documented = edge_errors::<FaceError>();
+    let documented = |kind: Option<RejectionKind>| {
+        let edge = documented.iter().find(|edge| edge.kind() == kind).unwrap();
+        (edge.status().as_u16(), edge.descriptor().code().to_string())
+    };
+    let cases = [
+        (
+            Some(RejectionKind::JsonSyntax),
+            post_json("/faces", "{not json").await,
+        ),
+        (
+            Some(RejectionKind::ContentType),
+            call(Method::POST, "/faces", None, "{}").await,
+        ),
+        (
+            Some(RejectionKind::UnknownRoute),
+            get_path("/nowhere").await,
+        ),
+        (
+            Some(RejectionKind::Method),
+            call(Method::DELETE, "/faces", None, "").await,
+        ),
+        (None, get_path("/panic").await),
+    ];
+    for (kind, answer) in cases {
+        let code = answer.body["error"]["code"].as_str().unwrap().to_owned();
+        assert_eq!((answer.status, code), documented(kind), "{kind:?}");
+    }
 }

@@ -14,7 +14,7 @@ enum IncidentError {
         cause = "No API key",
         cause = "No session cookie",
         solution = "Provide valid API key or session cookie",
-        retryable = "after re-authenticating"
+        retryable = "after re-auth"
     )]
     Unauthorized,
     /// Too many requests.
@@ -43,10 +43,7 @@ fn descriptors_carry_every_declared_fact() {
         unauthorized.solutions(),
         ["Provide valid API key or session cookie"]
     );
-    assert_eq!(
-        unauthorized.retryable(),
-        Some(Retryable::After("after re-authenticating"))
-    );
+    assert_eq!(unauthorized.retryable(), Some(Retryable::AfterReauth));
     assert_eq!(unauthorized.category(), Some("Authentication"));
 
     let bad = IncidentError::BadRequest.descriptor();
@@ -59,11 +56,11 @@ fn descriptors_carry_every_declared_fact() {
 
     assert_eq!(
         IncidentError::RateLimited.descriptor().retryable(),
-        Some(Retryable::Yes)
+        Some(Retryable::WithBackoff)
     );
     assert_eq!(
         IncidentError::Unavailable.descriptor().retryable(),
-        Some(Retryable::Yes)
+        Some(Retryable::WithBackoff)
     );
 }
 
@@ -138,7 +135,7 @@ fn stability_check_reports_a_changed_meaning() {
     );
     let export: serde_json::Value =
         serde_json::from_str(&IncidentError::CATALOG.to_json_pretty()).unwrap();
-    assert_eq!(export["errors"][0]["retryable"], "after re-authenticating");
-    assert_eq!(export["errors"][1]["retryable"], true);
+    assert_eq!(export["errors"][0]["retryable"], "after re-auth");
+    assert_eq!(export["errors"][1]["retryable"], "yes, with backoff");
     assert_eq!(export["errors"].as_array().unwrap().len(), 4);
 }

@@ -118,3 +118,120 @@ struct NoHeaders;
 fn no_headers_by_default() {
     assert_eq!(NoHeaders.headers().count(), 0);
 }
+
+/// The headers a descriptor declares, as `name: value` (`name` alone when a field gives the
+/// value), `?` after those an `Option` field gives.
+fn declared(error: &Error) -> Vec<String> {
+    error
+        .descriptor()
+        .headers()
+        .iter()
+        .map(|header| {
+            let optional = if header.is_required() { "" } else { "?" };
+            match header.value() {
+                Some(value) => format!("{}{optional}: {value}", header.name()),
+                None => format!("{}{optional}", header.name()),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn descriptors_declare_the_headers_responses_send() {
+    let until = UNIX_EPOCH + Duration::from_secs(784_111_777);
+    let values = [
+        Error::Plain,
+        Error::Unauthorized,
+        Error::AdminOnly,
+        Error::RateLimited { seconds: 30 },
+        Error::Maintenance { until },
+        Error::MaybeLater {
+            wait: Some(Duration::from_secs(1)),
+        },
+        Error::MaybeLater { wait: None },
+        Error::Fixed,
+    ];
+    for error in &values {
+        // The same names in the same order; only a `None` field leaves its header out.
+        let sent: Vec<&str> = error.headers().map(|(name, _)| name).collect();
+        let names: Vec<&str> = error
+            .descriptor()
+            .headers()
+            .iter()
+            .map(|h| h.name())
+            .collect();
+        let required: Vec<&str> = error
+            .descriptor()
+            .headers()
+            .iter()
+            .filter(|h| h.is_required())
+            .map(|h| h.name())
+            .collect();
+        assert!(
+            sent == names || sent == required,
+            "{error:?}: sent {sent:?}, declared {names:?}"
+        );
+        // A fixed value is the one sent.
+        for header in error.descriptor().headers() {
+            if let Some(value) = header.value() {
+                let (_, sent) = error
+                    .headers()
+                    .find(|(name, _)| *name == header.name())
+                    .unwrap();
+                assert_eq!(sent.to_string(), value);
+            }
+        }
+    }
+    assert_eq!(
+        declared(&Error::Plain),
+        ["cache-control: no-store", "x-api-version: 2"]
+    );
+    assert_eq!(
+        declared(&Error::AdminOnly)[2],
+        "www-authenticate: Basic realm=\"admin\""
+    );
+    assert_eq!(
+        declared(&Error::RateLimited { seconds: 1 })[2],
+        "retry-after"
+    );
+    assert_eq!(
+        declared(&Error::MaybeLater { wait: None })[2],
+        "retry-after?"
+    );
+    assert_eq!(
+        declared(&Error::Fixed),
+        [
+            "cache-control: no-store",
+            "x-api-version: 3",
+            "retry-after: 120"
+        ]
+    );
+    assert!(NoHeaders::CATALOG.descriptors()[0].headers().is_empty());
+}
+
+#[derive(Debug, ApiError)]
+#[api(code_case = "SCREAMING_SNAKE_CASE", status = 429)]
+enum FieldHeaders {
+    Limited {
+        #[api(header = "x-ratelimit-remaining")]
+        remaining: u32,
+        #[api(header = "x-ratelimit-reset")]
+        reset: Option<u64>,
+    },
+}
+
+#[test]
+fn header_fields_are_declared_with_their_names() {
+    let headers = FieldHeaders::CATALOG.descriptors()[0].headers();
+    let names: Vec<(&str, Option<&str>, bool)> = headers
+        .iter()
+        .map(|h| (h.name(), h.value(), h.is_required()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("x-ratelimit-remaining", None, true),
+            ("x-ratelimit-reset", None, false)
+        ]
+    );
+}

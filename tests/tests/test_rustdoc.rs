@@ -44,9 +44,9 @@ fn the_type_page_lists_the_catalog() {
     let page = page("api_error_tests/enum.DocumentedError.html");
     let rows = [
         "<tr><th>Code</th><th>HTTP status</th><th>Name</th><th>Message</th><th>Category</th><th>Retryable</th><th>Headers</th></tr>",
-        "<td><code>UNAUTHORIZED</code></td><td>401 Unauthorized</td><td>Unauthorized</td><td>Unauthorized</td><td>Authentication</td><td>after re-authenticating</td><td><code>www-authenticate: Bearer realm=\"api\"</code></td>",
+        "<td><code>UNAUTHORIZED</code></td><td>401 Unauthorized</td><td>Unauthorized</td><td>Unauthorized</td><td>Authentication</td><td>after re-auth</td><td><code>www-authenticate: Bearer realm=\"api\"</code></td>",
         "<td><code>NOT_FOUND</code></td><td>404 Not Found</td><td>NotFound</td><td>Not found: Incident {id} not found</td><td></td><td>no</td><td></td>",
-        "<td><code>RATE_LIMIT_EXCEEDED</code></td><td>429 Too Many Requests</td><td>RateLimited</td><td>Rate limit exceeded</td><td></td><td>yes</td><td><code>retry-after: 60</code></td>",
+        "<td><code>RATE_LIMIT_EXCEEDED</code></td><td>429 Too Many Requests</td><td>RateLimited</td><td>Rate limit exceeded</td><td></td><td>yes, with backoff</td><td><code>retry-after: 60</code></td>",
     ];
     for row in rows {
         assert!(page.contains(row), "the page lacks the row {row}");

@@ -20,7 +20,7 @@ pub enum AuthError {
         status = 401,
         message = "Token expired.",
         www_authenticate = "Bearer",
-        retryable = "after re-authenticating",
+        retryable = "after re-auth",
         category = "Authentication"
     )]
     TokenExpired { user: String },

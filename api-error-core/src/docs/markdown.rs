@@ -35,6 +35,7 @@ pub struct Page<'a> {
     title: &'a str,
     overview: &'a str,
     context: RequestContext<'a>,
+    http_edge: bool,
 }
 
 impl<'a> Page<'a> {
@@ -50,6 +51,7 @@ impl<'a> Page<'a> {
             title,
             overview: "",
             context: RequestContext::new(),
+            http_edge: true,
         }
     }
 
@@ -76,6 +78,37 @@ impl<'a> Page<'a> {
     #[must_use]
     pub fn context(mut self, context: RequestContext<'a>) -> Self {
         self.context = context;
+        self
+    }
+
+    /// Whether the page ends with the errors of the HTTP edge (on by default): what the
+    /// service answers where no handler's error does (a body that is not JSON, an unknown
+    /// route, a wrong method, a panic), as [`edge_errors`](crate::edge_errors) lists them,
+    /// and the generic code of any other status. Turn it off for a catalog that is not
+    /// served behind the middlewares.
+    ///
+    /// ```
+    /// use api_error_core::ApiError;
+    /// use api_error_core::markdown::Page;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(code_case = "SCREAMING_SNAKE_CASE")]
+    /// enum OrderError {
+    ///     #[api(status = 400, message = "The request is not valid.", rejection)]
+    ///     InvalidRequest(String),
+    /// }
+    ///
+    /// let page = Page::new("Errors").render::<OrderError>();
+    /// assert!(page.contains("| a body that is not JSON | 400 | `INVALID_REQUEST` | InvalidRequest |\n"));
+    /// assert!(page.contains("| a path no route matches | 404 | `NOT_FOUND` | NotFound |\n"));
+    /// assert!(page.contains("(a 429, a 503) carries the generic code of its status: `TOO_MANY_REQUESTS`"));
+    ///
+    /// let page = Page::new("Errors").http_edge(false).render::<OrderError>();
+    /// assert!(!page.contains("HTTP edge"));
+    /// ```
+    #[must_use]
+    pub fn http_edge(mut self, listed: bool) -> Self {
+        self.http_edge = listed;
         self
     }
 
@@ -135,9 +168,7 @@ impl<'a> Page<'a> {
                 if !error.description().is_empty() {
                     writeln!(out, "\n{}", error.description())?;
                 }
-                if let Some(retryable) = error.retryable() {
-                    writeln!(out, "\nRetryable: {}", capitalized(retryable))?;
-                }
+                writeln!(out, "\nRetryable: {}", capitalized(Retryable::of(error)))?;
                 if !error.causes().is_empty() {
                     writeln!(out, "\n#### Cause\n")?;
                     for cause in error.causes() {
@@ -152,12 +183,55 @@ impl<'a> Page<'a> {
                 }
             }
         }
+        if self.http_edge {
+            write_edge::<E>(out)?;
+        }
         Ok(())
     }
 }
 
+/// The errors of the HTTP edge: a table of situations, then the rule for other statuses.
+fn write_edge<E: ApiError>(out: &mut String) -> fmt::Result {
+    writeln!(out, "\n## Errors of the HTTP edge\n")?;
+    writeln!(
+        out,
+        "Requests refused before any operation runs, and operations that fail unexpectedly, \
+         are answered in the same format, with these statuses and codes:\n"
+    )?;
+    writeln!(
+        out,
+        "| Situation | Status Code | Code | Name |\n|---|---|---|---|"
+    )?;
+    for edge in crate::edge_errors::<E>() {
+        let error = edge.descriptor();
+        writeln!(
+            out,
+            "| {} | {} | `{}` | {} |",
+            edge.situation(),
+            edge.status().as_u16(),
+            error.code(),
+            error.name()
+        )?;
+    }
+    let status =
+        |code| crate::status_error::<E>(http::StatusCode::from_u16(code).unwrap_or_default());
+    writeln!(
+        out,
+        "\nAny other error status that the service answers with in plain text (a 429, a 503) \
+         carries the generic code of its status: `{}`, `{}`, and so on; its message is the \
+         status's reason phrase, or a 4xx response's own text.",
+        status(429).code(),
+        status(503).code()
+    )
+}
+
 /// Tables in the style of an API reference: Code | HTTP Status | Description | Resolution,
 /// then Status | Meaning | Retryable.
+///
+/// The Retryable column gives each status the advice of its errors ("Varies by error" when
+/// they differ): an error's own `retryable`, else its status's
+/// ([`Retryable::for_status`]), the same advice the client side acts on
+/// ([`RetryAdvice`](crate::RetryAdvice)) and the TypeScript export lists.
 ///
 /// ```
 /// use api_error_core::ApiError;
@@ -178,7 +252,7 @@ impl<'a> Page<'a> {
 ///
 /// let tables = summary::<IncidentError>();
 /// assert!(tables.contains("| `UNAUTHORIZED` | 401 | Missing or invalid authentication | Provide valid API key or session cookie |\n"));
-/// assert!(tables.contains("| 401 | Unauthorized | After re-auth |\n| 429 | Too Many Requests | Yes |\n"));
+/// assert!(tables.contains("| 401 | Unauthorized | After re-auth |\n| 429 | Too Many Requests | Yes, with backoff |\n"));
 /// ```
 pub fn summary<E: ApiError>() -> String {
     let catalog = E::CATALOG;
@@ -214,15 +288,14 @@ fn write_summary(out: &mut String, catalog: &Catalog) -> fmt::Result {
     writeln!(out, "\n## HTTP Status Code Summary\n")?;
     writeln!(out, "| Status | Meaning | Retryable |\n|---|---|---|")?;
     for status in catalog.statuses() {
-        let mut advice: Vec<Option<Retryable>> = catalog
+        let mut advice: Vec<Retryable> = catalog
             .iter()
             .filter(|error| error.status().as_u16() == status)
-            .map(Descriptor::retryable)
+            .map(Retryable::of)
             .collect();
         advice.dedup();
         let retryable = match advice.as_slice() {
-            [Some(retryable)] => capitalized(*retryable),
-            [None] => String::new(),
+            [retryable] => capitalized(*retryable),
             _ => "Varies by error".to_owned(),
         };
         writeln!(

@@ -1,11 +1,14 @@
-//! The catalog as OpenAPI 3.1: one reusable response per status, each with the envelope's
-//! JSON Schema and one named example body per error code.
+//! The catalog as OpenAPI 3.1: one reusable response per status, each with the headers its
+//! errors send, the envelope's JSON Schema and one named example body per error code.
+//!
+//! With the `utoipa` feature, the `utoipa` module gives the same responses as utoipa's types,
+//! for a document utoipa builds.
 
 use serde_json::{Map, Value, json};
 
-use crate::docs::example;
+use crate::ApiError;
+use crate::docs::responses::{self, StatusErrors};
 use crate::model::descriptor::reason;
-use crate::{ApiError, RequestContext};
 
 /// An OpenAPI 3.1 document whose `components` describe `E`'s error responses; merge its
 /// components into a service's own document, and point operations' responses at
@@ -49,80 +52,71 @@ pub fn document<E: ApiError>(title: &str, version: &str) -> Value {
 
 /// The `components` object alone: `schemas`, `examples` and `responses` for `E`.
 ///
+/// Each response declares the headers its errors send (`retry-after`, `www-authenticate`,
+/// static headers and header fields), `required` when every error of its status sends them.
+///
 /// ```
 /// # use api_error_core::ApiError;
 /// #[derive(Debug, ApiError)]
-/// #[api(code_case = "SCREAMING_SNAKE_CASE", status = 400)]
-/// enum Error { BadRequest }
+/// #[api(code_case = "SCREAMING_SNAKE_CASE")]
+/// enum Error {
+///     #[api(status = 400)]
+///     BadRequest,
+///     #[api(status = 503, retry_after = 30)]
+///     Unavailable,
+/// }
 /// let components = api_error_core::openapi::components::<Error>();
 /// assert!(components["responses"]["Error400"].is_object());
+/// let retry_after = &components["responses"]["Error503"]["headers"]["retry-after"];
+/// assert_eq!(retry_after["required"], true);
+/// assert_eq!(retry_after["schema"], serde_json::json!({"type": "string", "enum": ["30"]}));
 /// ```
 pub fn components<E: ApiError>() -> Value {
-    let catalog = E::CATALOG;
-    let name = catalog.name();
+    let name = E::CATALOG.name();
     let examples = E::examples();
-    let context = RequestContext::new();
     let content_type = E::body_content_type();
 
     let mut example_components = Map::new();
     let mut responses: Map<String, Value> = Map::new();
-    for status in catalog.statuses() {
+    for StatusErrors { status, errors } in responses::by_status::<E>(|_| true) {
         let mut named = Map::new();
-        for error in catalog
-            .iter()
-            .filter(|error| error.status().as_u16() == status)
-        {
-            let key = component_name(&error.code().to_string());
+        for error in &errors {
+            let key = responses::example_key(error);
             let component = format!("{name}_{key}");
-            let body = example::body(error, &examples, &context);
-            let value: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
-            let mut example = Map::new();
-            example.insert(
-                "summary".into(),
-                json!(format!("{} - {}", error.code(), error.name())),
-            );
-            if !error.description().is_empty() {
-                example.insert("description".into(), json!(error.description()));
-            }
-            example.insert("value".into(), value);
-            example_components.insert(component.clone(), Value::Object(example));
+            example_components.insert(component.clone(), responses::example(error, &examples));
             named.insert(
                 key,
                 json!({"$ref": format!("#/components/examples/{component}")}),
             );
         }
+        let mut response = Map::new();
+        response.insert("description".into(), json!(reason(status)));
+        let headers = responses::headers(&errors, &examples);
+        if !headers.is_empty() {
+            response.insert("headers".into(), Value::Object(headers));
+        }
         // An envelope without a body (`Shape::no_body`) has no content to describe.
-        let response = if content_type.is_empty() {
-            json!({"description": reason(status)})
-        } else {
-            json!({
-                "description": reason(status),
-                "content": {
+        if !content_type.is_empty() {
+            response.insert(
+                "content".into(),
+                json!({
                     content_type: {
                         "schema": {"$ref": format!("#/components/schemas/{name}")},
                         "examples": named,
                     }
-                }
-            })
-        };
-        responses.insert(format!("{name}{status}"), response);
+                }),
+            );
+        }
+        responses.insert(format!("{name}{status}"), Value::Object(response));
     }
+    // An envelope without a body has no schema.
+    let schemas: Map<String, Value> = E::body_schema()
+        .map(|schema| (name.to_owned(), schema))
+        .into_iter()
+        .collect();
     json!({
-        "schemas": {name: E::body_schema().unwrap_or_else(|| json!({}))},
+        "schemas": schemas,
         "examples": example_components,
         "responses": responses,
     })
-}
-
-/// A component name OpenAPI accepts (`^[a-zA-Z0-9.\-_]+$`).
-fn component_name(code: &str) -> String {
-    code.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
 }

@@ -26,20 +26,20 @@ use super::{DetailsForm, Member, Shape};
 use crate::{Catalog, Descriptor};
 
 /// Panics with the message the parts spell, in `const` evaluation a compile error.
-struct Complaint {
+pub(crate) struct Complaint {
     bytes: [u8; 320],
     len: usize,
 }
 
 impl Complaint {
-    const fn new() -> Self {
+    pub(crate) const fn new() -> Self {
         Complaint {
             bytes: [0; 320],
             len: 0,
         }
     }
 
-    const fn say(mut self, text: &str) -> Self {
+    pub(crate) const fn say(mut self, text: &str) -> Self {
         let text = text.as_bytes();
         let mut index = 0;
         while index < text.len() && self.len < self.bytes.len() {
@@ -78,6 +78,23 @@ impl Complaint {
                 match core::str::from_utf8(text) {
                     Ok(text) => panic!("{}", text),
                     Err(_) => panic!("the envelope's shape breaks a rule"),
+                }
+            }
+        }
+    }
+
+    /// The message said so far, for a caller that panics with it where its error belongs.
+    #[cfg(feature = "utoipa")]
+    pub(crate) const fn text(&self) -> &str {
+        let (text, _) = self.bytes.split_at(self.len);
+        match core::str::from_utf8(text) {
+            Ok(text) => text,
+            // Cut inside a character: said without it.
+            Err(error) => {
+                let (text, _) = text.split_at(error.valid_up_to());
+                match core::str::from_utf8(text) {
+                    Ok(text) => text,
+                    Err(_) => "",
                 }
             }
         }

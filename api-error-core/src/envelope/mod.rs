@@ -51,6 +51,7 @@ mod value;
 
 use core::fmt;
 
+use crate::client::Received;
 use crate::{ApiError, Catalog, DetailsForm, RequestContext};
 
 pub use errors::ApiErrors;
@@ -123,6 +124,20 @@ pub trait Envelope {
     /// OpenAPI documents; `None` when the envelope cannot describe them (the default).
     fn schema(&self, catalog: &Catalog) -> Option<serde_json::Value> {
         let _ = catalog;
+        None
+    }
+
+    /// The envelope as a [`Shape`], when it is one: what documentation that reads a shape
+    /// (the TypeScript export) works from. `None` by default.
+    fn shape(&self) -> Option<Shape> {
+        None
+    }
+
+    /// Reads a body this envelope wrote for one of `catalog`'s errors back into its errors;
+    /// `None` when the body is not in the envelope, or the envelope cannot read bodies (the
+    /// default). See [`client`](crate::client).
+    fn read(&self, catalog: &Catalog, body: &[u8]) -> Option<Received> {
+        let _ = (catalog, body);
         None
     }
 
@@ -437,7 +452,17 @@ impl Envelope for Shape {
         errors::write(self, prepared, errors, context, out)
     }
 
+    /// The bodies' JSON Schema; `None` for a shape without a body.
     fn schema(&self, catalog: &Catalog) -> Option<serde_json::Value> {
-        Some(schema::of_shape(self, catalog))
+        schema::of_shape(self, catalog)
+    }
+
+    fn shape(&self) -> Option<Shape> {
+        Some(*self)
+    }
+
+    /// Reads the shape backwards; see [`client`](crate::client).
+    fn read(&self, catalog: &Catalog, body: &[u8]) -> Option<Received> {
+        crate::client::read::read(self, catalog, body).ok()
     }
 }

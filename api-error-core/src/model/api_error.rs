@@ -430,6 +430,37 @@ pub trait ApiError {
         Envelope::schema(&crate::envelopes::PROBLEM, &Self::CATALOG)
     }
 
+    /// Not public API: a value of this type rebuilt from an error read back, when its
+    /// variant's fields all come back; see
+    /// [`ReceivedError::to_error`](crate::client::ReceivedError::to_error).
+    #[doc(hidden)]
+    fn rebuild(received: &crate::client::ReceivedError) -> Option<Self>
+    where
+        Self: Sized,
+    {
+        let _ = received;
+        None
+    }
+
+    /// Not public API: this type's envelope, when it is a [`Shape`](crate::Shape).
+    #[doc(hidden)]
+    fn body_shape() -> Option<crate::Shape>
+    where
+        Self: Sized,
+    {
+        Envelope::shape(&crate::envelopes::PROBLEM)
+    }
+
+    /// Not public API: reads a body in this type's envelope, for
+    /// [`ErrorResponse`](crate::client::ErrorResponse).
+    #[doc(hidden)]
+    fn read_body(body: &[u8]) -> Option<crate::client::Received>
+    where
+        Self: Sized,
+    {
+        Envelope::read(&crate::envelopes::PROBLEM, &Self::CATALOG, body)
+    }
+
     /// The content type of the body, from the type's envelope.
     ///
     /// ```

@@ -5,7 +5,7 @@ use core::fmt;
 use http::StatusCode;
 use serde::{Serialize, Serializer};
 
-use crate::Code;
+use crate::{Code, DeclaredHeader, Retryable};
 
 /// Everything that is known about one error variant before any value of it exists.
 ///
@@ -35,7 +35,7 @@ use crate::Code;
 ///     found.description(),
 ///     "No face with the given face_id or external_id in this collection."
 /// );
-/// assert_eq!(FaceError::RateLimitExceeded.descriptor().retryable(), Some(Retryable::Yes));
+/// assert_eq!(FaceError::RateLimitExceeded.descriptor().retryable(), Some(Retryable::WithBackoff));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Descriptor {
@@ -57,6 +57,7 @@ pub struct Descriptor {
     details: bool,
     field_errors: bool,
     inner: bool,
+    headers: &'static [DeclaredHeader],
     index: usize,
 }
 
@@ -97,6 +98,8 @@ pub struct DescriptorParts {
     pub field_errors: bool,
     /// Whether the variant has an inner error field.
     pub inner: bool,
+    /// The response headers the variant declares, in the order they go out.
+    pub headers: &'static [DeclaredHeader],
 }
 
 impl DescriptorParts {
@@ -121,6 +124,7 @@ impl DescriptorParts {
         details: false,
         field_errors: false,
         inner: false,
+        headers: &[],
     };
 }
 
@@ -211,8 +215,11 @@ pub enum MessageParts {
 #[doc(hidden)]
 pub enum RetryableParts {
     Unstated,
-    Yes,
     No,
+    WithBackoff,
+    WithCaution,
+    AfterReauth,
+    AfterFixingRequest,
     After(&'static str),
 }
 
@@ -237,6 +244,7 @@ impl Descriptor {
             details,
             field_errors,
             inner,
+            headers,
         } = parts;
         let (message, message_json, message_source) = match message {
             MessageParts::Fixed(text, json) => (Some(text), Some(json), MessageSource::Variant),
@@ -256,8 +264,11 @@ impl Descriptor {
             solutions,
             retryable: match retryable {
                 RetryableParts::Unstated => None,
-                RetryableParts::Yes => Some(Retryable::Yes),
                 RetryableParts::No => Some(Retryable::No),
+                RetryableParts::WithBackoff => Some(Retryable::WithBackoff),
+                RetryableParts::WithCaution => Some(Retryable::WithCaution),
+                RetryableParts::AfterReauth => Some(Retryable::AfterReauth),
+                RetryableParts::AfterFixingRequest => Some(Retryable::AfterFixingRequest),
                 RetryableParts::After(condition) => Some(Retryable::After(condition)),
             },
             category: if category.is_empty() {
@@ -273,6 +284,7 @@ impl Descriptor {
             details,
             field_errors,
             inner,
+            headers,
             index,
         }
     }
@@ -360,6 +372,7 @@ impl Descriptor {
             details: flags & row::DETAILS != 0,
             field_errors: flags & row::FIELD_ERRORS != 0,
             inner: flags & row::INNER != 0,
+            headers: &[],
             index,
         }
     }
@@ -525,19 +538,17 @@ impl Descriptor {
         self.solutions
     }
 
-    /// Whether a client may retry the request, if the catalog says.
+    /// Whether a client may retry the request, if the catalog says; see
+    /// [`Retryable::of`] for the advice of an error that does not say.
     ///
     /// ```
     /// # use api_error_core::{ApiError, Retryable};
     /// #[derive(Debug, ApiError)]
     /// enum Error {
-    ///     #[api(code = "SESSION_EXPIRED", status = 401, retryable = "after re-authenticating")]
+    ///     #[api(code = "SESSION_EXPIRED", status = 401, retryable = "after re-auth")]
     ///     SessionExpired,
     /// }
-    /// assert_eq!(
-    ///     Error::SessionExpired.descriptor().retryable(),
-    ///     Some(Retryable::After("after re-authenticating"))
-    /// );
+    /// assert_eq!(Error::SessionExpired.descriptor().retryable(), Some(Retryable::AfterReauth));
     /// ```
     pub const fn retryable(&self) -> Option<Retryable> {
         self.retryable
@@ -668,6 +679,44 @@ impl Descriptor {
     pub const fn members(&self) -> &'static [&'static str] {
         self.members
     }
+
+    /// The response headers the error declares, in the order they go out (see
+    /// [`ApiError::headers`](crate::ApiError::headers)): its static headers, the enum's first,
+    /// `www-authenticate`, those from fields marked `#[api(header = "...")]`, then
+    /// `retry-after`. Documentation lists them without a value of the error.
+    ///
+    /// ```
+    /// use api_error_core::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(code_case = "SCREAMING_SNAKE_CASE", header("cache-control", "no-store"))]
+    /// enum Error {
+    ///     #[api(status = 429)]
+    ///     RateLimited {
+    ///         #[api(header = "x-ratelimit-reset")]
+    ///         reset: Option<u64>,
+    ///         #[api(retry_after)]
+    ///         wait_seconds: u64,
+    ///     },
+    ///     #[api(status = 401, www_authenticate = "Bearer")]
+    ///     Unauthorized,
+    /// }
+    ///
+    /// let limited = Error::CATALOG.get("RATE_LIMITED").unwrap().headers();
+    /// let names: Vec<&str> = limited.iter().map(|header| header.name()).collect();
+    /// assert_eq!(names, ["cache-control", "x-ratelimit-reset", "retry-after"]);
+    /// assert_eq!(limited[0].value(), Some("no-store"));
+    /// assert_eq!(limited[1].value(), None);
+    /// assert!(!limited[1].is_required());
+    /// assert!(limited[2].is_required());
+    ///
+    /// let unauthorized = Error::CATALOG.get("UNAUTHORIZED").unwrap().headers();
+    /// assert_eq!(unauthorized[1].name(), "www-authenticate");
+    /// assert_eq!(unauthorized[1].value(), Some("Bearer"));
+    /// ```
+    pub const fn headers(&self) -> &'static [DeclaredHeader] {
+        self.headers
+    }
 }
 
 /// Where a variant's public message comes from; see [`Descriptor::message_source`].
@@ -761,64 +810,6 @@ pub(crate) fn reason(status: u16) -> &'static str {
         } else {
             "Client Error"
         })
-}
-
-/// Retry advice for one error, as a catalog states it.
-///
-/// Written `#[api(retryable)]` or `#[api(retryable = true)]` for [`Retryable::Yes`],
-/// `#[api(retryable = false)]` for [`Retryable::No`], and `#[api(retryable = "after ...")]`
-/// for [`Retryable::After`].
-///
-/// ```
-/// use api_error_core::Retryable;
-///
-/// assert_eq!(Retryable::Yes.to_string(), "yes");
-/// assert_eq!(Retryable::After("after re-auth").to_string(), "after re-auth");
-/// assert!(Retryable::After("after re-auth").may_retry());
-/// assert!(!Retryable::No.may_retry());
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Retryable {
-    /// Retrying the same request will not help.
-    No,
-    /// The same request may succeed later (with backoff).
-    Yes,
-    /// The request may succeed once the condition described is met.
-    After(&'static str),
-}
-
-impl Retryable {
-    /// Whether retrying can succeed at all, possibly after a condition is met.
-    ///
-    /// ```
-    /// use api_error_core::Retryable;
-    ///
-    /// assert!(Retryable::Yes.may_retry());
-    /// ```
-    pub const fn may_retry(&self) -> bool {
-        !matches!(self, Retryable::No)
-    }
-}
-
-impl fmt::Display for Retryable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(match *self {
-            Retryable::No => "no",
-            Retryable::Yes => "yes",
-            Retryable::After(condition) => condition,
-        })
-    }
-}
-
-impl Serialize for Retryable {
-    /// `true`, `false`, or the condition's text.
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match *self {
-            Retryable::No => serializer.serialize_bool(false),
-            Retryable::Yes => serializer.serialize_bool(true),
-            Retryable::After(condition) => serializer.serialize_str(condition),
-        }
-    }
 }
 
 impl Serialize for Descriptor {

@@ -11,4 +11,5 @@ pub(crate) mod context;
 pub(crate) mod descriptor;
 pub(crate) mod details;
 pub(crate) mod message;
+pub(crate) mod retry;
 pub(crate) mod text;

@@ -194,6 +194,102 @@ impl PartialEq for HeaderValue<'_> {
     }
 }
 
+/// A response header an error declares, as documentation knows it before any value of the
+/// error exists: its name, its value when the declaration fixes it, and whether every
+/// response of the error carries it. [`Descriptor::headers`](crate::Descriptor::headers)
+/// lists them; the OpenAPI responses declare them.
+///
+/// ```
+/// use api_error_core::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(code_case = "SCREAMING_SNAKE_CASE")]
+/// enum Error {
+///     #[api(status = 503, retry_after = 120)]
+///     Maintenance,
+///     #[api(status = 429)]
+///     RateLimited {
+///         #[api(retry_after)]
+///         wait_seconds: Option<u64>,
+///     },
+/// }
+///
+/// let fixed = Error::CATALOG.get("MAINTENANCE").unwrap().headers()[0];
+/// assert_eq!((fixed.name(), fixed.value(), fixed.is_required()), ("retry-after", Some("120"), true));
+/// let from_field = Error::CATALOG.get("RATE_LIMITED").unwrap().headers()[0];
+/// assert_eq!((from_field.name(), from_field.value(), from_field.is_required()), ("retry-after", None, false));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DeclaredHeader {
+    name: &'static str,
+    value: Option<&'static str>,
+    required: bool,
+}
+
+impl DeclaredHeader {
+    /// A header of this fixed value: `header("name", "value")`, `www_authenticate = ...`,
+    /// `retry_after = seconds`.
+    #[doc(hidden)]
+    pub const fn fixed(name: &'static str, value: &'static str) -> Self {
+        DeclaredHeader {
+            name,
+            value: Some(value),
+            required: true,
+        }
+    }
+
+    /// A header whose value a field gives: `#[api(header = "name")]`, `#[api(retry_after)]`;
+    /// `optional` for a field that is an `Option`.
+    #[doc(hidden)]
+    pub const fn field(name: &'static str, optional: bool) -> Self {
+        DeclaredHeader {
+            name,
+            value: None,
+            required: !optional,
+        }
+    }
+
+    /// The header's name, in lowercase.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// #[api(code = "GONE", status = 410, header("Cache-Control", "no-store"))]
+    /// struct Gone;
+    /// assert_eq!(Gone::CATALOG.descriptors()[0].headers()[0].name(), "cache-control");
+    /// ```
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The value, when the declaration fixes it; `None` when a field of the error gives it.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// #[api(code = "GONE", status = 410, header("cache-control", "no-store"))]
+    /// struct Gone;
+    /// assert_eq!(Gone::CATALOG.descriptors()[0].headers()[0].value(), Some("no-store"));
+    /// ```
+    pub const fn value(&self) -> Option<&'static str> {
+        self.value
+    }
+
+    /// Whether every response of the error carries the header (OpenAPI's `required`): `false`
+    /// when an `Option` field gives it.
+    ///
+    /// ```
+    /// # use api_error_core::ApiError;
+    /// #[derive(Debug, ApiError)]
+    /// #[api(code = "GONE", status = 410, header("cache-control", "no-store"))]
+    /// struct Gone;
+    /// assert!(Gone::CATALOG.descriptors()[0].headers()[0].is_required());
+    /// ```
+    pub const fn is_required(&self) -> bool {
+        self.required
+    }
+}
+
 /// When a client may retry: a delay in seconds or a date (RFC 9110, section 10.2.3).
 ///
 /// ```

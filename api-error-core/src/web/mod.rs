@@ -7,12 +7,15 @@ pub mod actix;
 pub mod axum;
 #[cfg(feature = "request-context")]
 pub(crate) mod edge;
+pub(crate) mod edge_errors;
 pub(crate) mod frameworks;
 pub(crate) mod headers;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) mod json;
 #[cfg(feature = "tracing")]
 pub mod logging;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) mod params;
 pub(crate) mod rejection;
 pub(crate) mod report;
 #[cfg(feature = "request-context")]

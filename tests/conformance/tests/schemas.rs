@@ -84,6 +84,7 @@ enum Second {
     Unavailable,
 }
 
+use api_error_conformance::{check_document, check_schema};
 use api_error_tests::fixture_catalog;
 use api_error_tests::fixtures::{Face, Incident, Oz, Petnow, Problem, Tennis};
 
@@ -104,28 +105,18 @@ enum IntegerCodes {
 fn check<E: ApiError>() -> usize {
     let document = api_error_core::openapi::document::<E>("Errors", "1.0.0");
     let name = E::CATALOG.name();
-    let spec =
-        oas3::from_json(document.to_string()).unwrap_or_else(|error| panic!("{name}: {error}"));
-    assert_eq!(spec.validate_version().unwrap(), "3.1.0".parse().unwrap());
-    let components = spec.components.as_ref().unwrap();
-    assert_eq!(components.responses.len(), E::CATALOG.statuses().len());
-    assert_eq!(components.examples.len(), E::CATALOG.len());
+    let examples = check_document(&document);
+    assert_eq!(examples, E::CATALOG.len(), "{name}");
+    assert_eq!(
+        document["components"]["responses"]
+            .as_object()
+            .unwrap()
+            .len(),
+        E::CATALOG.statuses().len()
+    );
     let schema = &document["components"]["schemas"][name];
     let validator =
         jsonschema::draft202012::new(schema).unwrap_or_else(|error| panic!("{name}: {error}"));
-    let examples = document["components"]["examples"].as_object().unwrap();
-    assert_eq!(examples.len(), E::CATALOG.len());
-    for (component, example) in examples {
-        let body = &example["value"];
-        let errors: Vec<String> = validator
-            .iter_errors(body)
-            .map(|error| error.to_string())
-            .collect();
-        assert!(
-            errors.is_empty(),
-            "{component}: {body} does not match {schema}: {errors:?}"
-        );
-    }
     // Bodies with the request context filled in match too.
     let context = RequestContext::new()
         .request_id("req_1")
@@ -135,7 +126,7 @@ fn check<E: ApiError>() -> usize {
         let body: serde_json::Value = serde_json::from_slice(&error.to_json(&context)).unwrap();
         assert!(validator.is_valid(&body), "{body} does not match {schema}");
     }
-    examples.len()
+    examples
 }
 
 #[test]
@@ -177,6 +168,7 @@ fn the_schema_rejects_what_the_envelope_never_writes() {
 fn second_generation_bodies_match_their_schema() {
     use api_error_core::FieldError;
     let schema = Second::body_schema().unwrap();
+    check_schema(&schema);
     let validator = jsonschema::draft202012::new(&schema).unwrap();
     let cause = Second::Missing {
         target: "pets[0]".into(),
@@ -202,4 +194,22 @@ fn second_generation_bodies_match_their_schema() {
         "type": "https://errors.example.com/missing", "title": "Not here", "client": "yes",
         "empty": [], "meta": {"v": 1}, "items": []
     })));
+}
+
+/// The checks can fail: what utoipa's types cannot read, or read as something else, and what
+/// is no JSON Schema, are refused.
+#[test]
+fn the_schema_check_refuses_what_utoipa_loses() {
+    for refused in [
+        json!({}),
+        json!({"const": null}),
+        json!({"type": "string", "const": "x"}),
+        json!({"anyOf": [{"type": "string"}, {}]}),
+        json!({"type": "object", "required": []}),
+        json!({"type": "nothing"}),
+    ] {
+        let outcome = std::panic::catch_unwind(|| check_schema(&refused));
+        assert!(outcome.is_err(), "{refused} passed");
+    }
+    check_schema(&json!({"anyOf": [{"type": "string", "enum": ["x"]}, {"type": "null"}]}));
 }

@@ -1,0 +1,198 @@
+//! `rebuild`: a value of the type from an error read back by a client. A variant is rebuilt
+//! when each of its fields comes back: from the details, from its member in the body, or from
+//! its place (`{field}`, without a format spec) in the message's template. Other variants, and
+//! any field of a type that cannot be read, give `None`; the client then has the descriptor.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ast::Variant;
+use crate::code::CodeValue;
+use crate::expand::{binding, located, path};
+use crate::generics;
+use crate::transparent::Transparent;
+use crate::valid::{Message, Resolved};
+
+/// The `rebuild` method of the impl.
+pub fn method(
+    resolved: &[Resolved<'_>],
+    transparent: &[Transparent<'_>],
+    private: &TokenStream,
+) -> TokenStream {
+    let own = resolved.iter().filter_map(|error| own(error, private));
+    let wrapped = transparent.iter().map(|nested| {
+        let ty = nested.ty();
+        let path = path(nested.variant);
+        let member = &nested.field.member;
+        // At the variant, where a wrapped type that is no `ApiError` is already reported: the
+        // same error at the same place is reported once.
+        let rebuild = located(
+            quote!(<#ty as #private::ApiError>::rebuild(__received)),
+            nested.variant.ident.span(),
+        );
+        quote! {
+            if let #private::Some(__inner) = #rebuild {
+                return #private::Some(#path { #member: __inner });
+            }
+        }
+    });
+    quote! {
+        fn rebuild(
+            __received: &#private::ReceivedError,
+        ) -> #private::Option<Self> {
+            #[allow(unused_imports)]
+            use #private::{ViaFromStr as _, ViaReceived as _, WithoutFromStr as _, WithoutReceived as _};
+            let __descriptor = __received.descriptor()?;
+            let _ = __descriptor;
+            #(#own)*
+            #(#wrapped)*
+            #private::None
+        }
+    }
+}
+
+/// The branch of one of the type's own variants, when each of its fields has a source.
+fn own(error: &Resolved<'_>, private: &TokenStream) -> Option<TokenStream> {
+    let variant = error.variant;
+    let code = match &error.code {
+        CodeValue::Str(text) => quote!(#private::Code::Str(#text)),
+        CodeValue::Int(value) => quote!(#private::Code::Int(#value)),
+    };
+    let template = match &error.message {
+        Message::Format { format, args, .. } => pieces(format, args, private),
+        _ => None,
+    };
+    let mut reads = Vec::new();
+    let mut from_template = false;
+    for (index, field) in variant.fields.iter().enumerate() {
+        let ty = &field.ty;
+        let optional = generics::option_inner(ty);
+        let read = if error.details == Some(index) {
+            match optional {
+                Some(inner) => quote!((&#private::Rebuild::<#inner>::new()).details(__received)),
+                None => quote!((&#private::Rebuild::<#ty>::new()).details(__received)?),
+            }
+        } else if let Some((_, key)) = error.members.iter().find(|(at, _)| *at == index) {
+            match optional {
+                Some(inner) => {
+                    quote!((&#private::Rebuild::<#inner>::new()).member(__received, #key))
+                }
+                None => quote!((&#private::Rebuild::<#ty>::new()).member(__received, #key)?),
+            }
+        } else if let Some(slot) = template
+            .as_ref()
+            .and_then(|(_, slots)| slots.iter().position(|&field| field == index))
+        {
+            from_template = true;
+            quote! {
+                (&#private::Rebuild::<#ty>::new()).text(__values.get(#slot).copied()?)?
+            }
+        } else {
+            return None;
+        };
+        if mentions_lifetime(ty) {
+            return None;
+        }
+        let binding = binding(index);
+        reads.push(quote!(let #binding = #read;));
+    }
+    let values = if from_template {
+        let pieces = &template.as_ref()?.0;
+        quote! {
+            let __message = __received.message()?;
+            let __values = #private::template_values(&[#(#pieces),*], __message)?;
+        }
+    } else {
+        TokenStream::new()
+    };
+    let done = if from_template {
+        quote! {
+            if #private::says(&__rebuilt, __message) {
+                #private::Some(__rebuilt)
+            } else {
+                #private::None
+            }
+        }
+    } else {
+        quote!(#private::Some(__rebuilt))
+    };
+    let construct = construct(variant);
+    // Codes are unique within the type: the variant of this code, or nothing.
+    Some(quote! {
+        if __descriptor.code() == #code {
+            #values
+            #(#reads)*
+            let __rebuilt = #construct;
+            return #done;
+        }
+    })
+}
+
+/// `Self::Variant { member: __api_fieldN, .. }` of every field.
+fn construct(variant: &Variant) -> TokenStream {
+    let path = path(variant);
+    let fields = variant.fields.iter().enumerate().map(|(index, field)| {
+        let member = &field.member;
+        let binding = binding(index);
+        quote!(#member: #binding)
+    });
+    quote!(#path { #(#fields),* })
+}
+
+/// The template's pieces from its format string (`pet {0} in {1}`), and the field of each
+/// placeholder in order; `None` when a placeholder has a format spec (its text is no value
+/// `FromStr` reads back).
+fn pieces(
+    format: &str,
+    args: &[usize],
+    private: &TokenStream,
+) -> Option<(Vec<TokenStream>, Vec<usize>)> {
+    let mut pieces = Vec::new();
+    let mut slots = Vec::new();
+    let mut text = String::new();
+    let mut chars = format.chars().peekable();
+    while let Some(next) = chars.next() {
+        match next {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                text.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                text.push('}');
+            }
+            '{' => {
+                let mut inside = String::new();
+                for next in chars.by_ref() {
+                    if next == '}' {
+                        break;
+                    }
+                    inside.push(next);
+                }
+                let position: usize = inside.parse().ok()?;
+                if !text.is_empty() {
+                    let literal = core::mem::take(&mut text);
+                    pieces.push(quote!(#private::Piece::Text(#literal)));
+                }
+                pieces.push(quote!(#private::Piece::Value));
+                slots.push(*args.get(position)?);
+            }
+            other => text.push(other),
+        }
+    }
+    if !text.is_empty() {
+        pieces.push(quote!(#private::Piece::Text(#text)));
+    }
+    Some((pieces, slots))
+}
+
+fn mentions_lifetime(ty: &syn::Type) -> bool {
+    fn walk(tokens: TokenStream) -> bool {
+        tokens.into_iter().any(|token| match token {
+            proc_macro2::TokenTree::Punct(punct) => matches!(punct.as_char(), '\'' | '&'),
+            proc_macro2::TokenTree::Group(group) => walk(group.stream()),
+            proc_macro2::TokenTree::Ident(_) | proc_macro2::TokenTree::Literal(_) => false,
+        })
+    }
+    walk(quote!(#ty))
+}
