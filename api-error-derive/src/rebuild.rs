@@ -2,9 +2,16 @@
 //! when each of its fields comes back: from the details, from its member in the body, or from
 //! its place (`{field}`, without a format spec) in the message's template. Other variants, and
 //! any field of a type that cannot be read, give `None`; the client then has the descriptor.
+//!
+//! Whether a type can be read is found by method lookup on a probe (the core crate's
+//! `Rebuild`), which rustc resolves anew at every call; a catalog of thousands of variants
+//! has few field types, so each type is probed once for each way it is read, in a function
+//! the fields call.
+
+use std::collections::HashMap;
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
 use crate::ast::Variant;
 use crate::code::CodeValue;
@@ -19,7 +26,12 @@ pub fn method(
     transparent: &[Transparent<'_>],
     private: &TokenStream,
 ) -> TokenStream {
-    let own = resolved.iter().filter_map(|error| own(error, private));
+    let mut readers = Readers::default();
+    let own: Vec<TokenStream> = resolved
+        .iter()
+        .filter_map(|error| own(error, &mut readers, private))
+        .collect();
+    let readers = &readers.declarations;
     let wrapped = transparent.iter().map(|nested| {
         let ty = nested.ty();
         let path = path(nested.variant);
@@ -44,6 +56,7 @@ pub fn method(
             use #private::{ViaFromStr as _, ViaReceived as _, WithoutFromStr as _, WithoutReceived as _};
             let __descriptor = __received.descriptor()?;
             let _ = __descriptor;
+            #(#readers)*
             #(#own)*
             #(#wrapped)*
             #private::None
@@ -52,7 +65,7 @@ pub fn method(
 }
 
 /// The branch of one of the type's own variants, when each of its fields has a source.
-fn own(error: &Resolved<'_>, private: &TokenStream) -> Option<TokenStream> {
+fn own(error: &Resolved<'_>, readers: &mut Readers, private: &TokenStream) -> Option<TokenStream> {
     let variant = error.variant;
     let code = match &error.code {
         CodeValue::Str(text) => quote!(#private::Code::Str(#text)),
@@ -67,32 +80,31 @@ fn own(error: &Resolved<'_>, private: &TokenStream) -> Option<TokenStream> {
     for (index, field) in variant.fields.iter().enumerate() {
         let ty = &field.ty;
         let optional = generics::option_inner(ty);
+        if mentions_lifetime(ty) {
+            return None;
+        }
         let read = if error.details == Some(index) {
+            let read = readers.of(Read::Details, optional.unwrap_or(ty), private);
             match optional {
-                Some(inner) => quote!((&#private::Rebuild::<#inner>::new()).details(__received)),
-                None => quote!((&#private::Rebuild::<#ty>::new()).details(__received)?),
+                Some(_) => quote!(#read(__received)),
+                None => quote!(#read(__received)?),
             }
         } else if let Some((_, key)) = error.members.iter().find(|(at, _)| *at == index) {
+            let read = readers.of(Read::Member, optional.unwrap_or(ty), private);
             match optional {
-                Some(inner) => {
-                    quote!((&#private::Rebuild::<#inner>::new()).member(__received, #key))
-                }
-                None => quote!((&#private::Rebuild::<#ty>::new()).member(__received, #key)?),
+                Some(_) => quote!(#read(__received, #key)),
+                None => quote!(#read(__received, #key)?),
             }
         } else if let Some(slot) = template
             .as_ref()
             .and_then(|(_, slots)| slots.iter().position(|&field| field == index))
         {
             from_template = true;
-            quote! {
-                (&#private::Rebuild::<#ty>::new()).text(__values.get(#slot).copied()?)?
-            }
+            let read = readers.of(Read::Text, ty, private);
+            quote!(#read(__values.get(#slot).copied()?)?)
         } else {
             return None;
         };
-        if mentions_lifetime(ty) {
-            return None;
-        }
         let binding = binding(index);
         reads.push(quote!(let #binding = #read;));
     }
@@ -195,4 +207,47 @@ fn mentions_lifetime(ty: &syn::Type) -> bool {
         })
     }
     walk(quote!(#ty))
+}
+
+/// How a field is read back.
+#[derive(Clone, Copy)]
+enum Read {
+    Details,
+    Member,
+    Text,
+}
+
+/// One function per type and way of reading it, declared at the top of `rebuild`: a function
+/// pointer, so each use is a plain call.
+#[derive(Default)]
+struct Readers {
+    index: HashMap<String, usize>,
+    declarations: Vec<TokenStream>,
+}
+
+impl Readers {
+    fn of(&mut self, read: Read, ty: &syn::Type, private: &TokenStream) -> syn::Ident {
+        let key = format!("{} {}", read as u8, quote!(#ty));
+        let next = self.declarations.len();
+        let index = *self.index.entry(key).or_insert(next);
+        let name = format_ident!("__api_read{}", index);
+        if index == next {
+            let probe = quote!((&#private::Rebuild::<#ty>::new()));
+            self.declarations.push(match read {
+                Read::Details => quote! {
+                    let #name: fn(&#private::ReceivedError) -> #private::Option<#ty> =
+                        |__received| #probe.details(__received);
+                },
+                Read::Member => quote! {
+                    let #name: fn(&#private::ReceivedError, &str) -> #private::Option<#ty> =
+                        |__received, __key| #probe.member(__received, __key);
+                },
+                Read::Text => quote! {
+                    let #name: fn(&str) -> #private::Option<#ty> =
+                        |__text| #probe.text(__text);
+                },
+            });
+        }
+        name
+    }
 }
