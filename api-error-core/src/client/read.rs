@@ -11,7 +11,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use serde_json::value::RawValue;
 
 use super::fields::{self, Key};
-use super::received::{Received, ReceivedCode, ReceivedContext, ReceivedError};
+use super::received::{Errors, Received, ReceivedCode, ReceivedContext, ReceivedError};
 use crate::envelope::{Member, Value};
 use crate::{AttrValue, Catalog, Code, Descriptor, Shape};
 
@@ -31,7 +31,7 @@ pub(crate) fn read(shape: &Shape, catalog: &Catalog, body: &[u8]) -> Result<Rece
         by_code: identifying(shape.members()),
         catalog,
         context: ReceivedContext::default(),
-        errors: Vec::new(),
+        errors: Errors::None,
         pending: None,
         orphans: Vec::new(),
     };
@@ -80,7 +80,7 @@ impl<'de> Visitor<'de> for Root<'_, '_> {
             state: &mut *state,
         }
         .visit_map(map)?;
-        state.root(root, start);
+        state.root(&mut root, start);
         Ok(())
     }
 
@@ -98,7 +98,7 @@ impl<'de> Visitor<'de> for Root<'_, '_> {
             if seq.next_element_seed(seed)?.is_none() {
                 return Ok(());
             }
-            state.root(root, start);
+            state.root(&mut root, start);
         }
     }
 }
@@ -236,7 +236,8 @@ impl Partial {
 
     /// The error, identified in the catalog by its code (done as the code was read), else
     /// its type URI, else its name, else the one error its static facts fit.
-    fn finish(self, shape: &Shape, catalog: &Catalog) -> ReceivedError {
+    /// Takes what the object said, leaving it empty.
+    fn finish(&mut self, shape: &Shape, catalog: &Catalog) -> ReceivedError {
         let descriptor = match (self.descriptor, &self.code, &self.type_code, &self.name) {
             (Some(descriptor), ..) => Some(descriptor),
             (None, None, Some(text), _) => find_text_code(catalog, text),
@@ -259,15 +260,15 @@ impl Partial {
             }
             _ => None,
         };
-        let code = match (self.code, self.type_code, descriptor) {
+        let code = match (self.code.take(), self.type_code.take(), descriptor) {
             (Some(code), _, _) => code,
             (None, _, Some(descriptor)) => ReceivedCode::from(descriptor.code()),
             (None, Some(text), None) => ReceivedCode::Str(text.into()),
-            (None, None, None) => ReceivedCode::Str(self.name.unwrap_or_default().into()),
+            (None, None, None) => ReceivedCode::Str(self.name.take().unwrap_or_default().into()),
         };
-        let mut fields = self.fields;
+        let mut fields = core::mem::take(&mut self.fields);
         if self.field.field.is_some() {
-            fields.insert(0, self.field);
+            fields.insert(0, core::mem::take(&mut self.field));
         }
         let field_errors = if fields.is_empty() {
             self.details
@@ -284,14 +285,15 @@ impl Partial {
         };
         let cause = self
             .cause
-            .map(|cause| Box::new(cause.finish(shape, catalog)));
+            .take()
+            .map(|mut cause| Box::new(cause.finish(shape, catalog)));
         ReceivedError {
             code,
             descriptor,
-            message: self.message,
-            details: self.details,
+            message: self.message.take(),
+            details: self.details.take(),
             field_errors,
-            members: self.members,
+            members: core::mem::take(&mut self.members),
             cause,
         }
     }
@@ -339,7 +341,7 @@ struct State<'s> {
     by_code: bool,
     catalog: &'s Catalog,
     context: ReceivedContext,
-    errors: Vec<ReceivedError>,
+    errors: Errors,
     /// The last list item, which the next may continue (per-field items of one error).
     pending: Option<Partial>,
     /// Per-field items that name no error of their own.
@@ -369,7 +371,7 @@ impl State<'_> {
 
     /// Takes the root object's error (or one of an array of bodies): first of all, with the
     /// fields of items that name no error of their own.
-    fn root(&mut self, mut root: Partial, start: usize) {
+    fn root(&mut self, root: &mut Partial, start: usize) {
         self.flush();
         root.settle();
         let orphans = core::mem::take(&mut self.orphans);
@@ -380,12 +382,13 @@ impl State<'_> {
             .extend(orphans.into_iter().filter(|parts| !parts.is_empty()));
         let error = root.finish(self.shape, self.catalog);
         // The root's error comes before the errors of its list's items.
-        self.errors.insert(start.min(self.errors.len()), error);
+        self.errors.insert(start, error);
     }
 
     fn flush(&mut self) {
-        if let Some(pending) = self.pending.take() {
+        if let Some(pending) = &mut self.pending {
             let error = pending.finish(self.shape, self.catalog);
+            self.pending = None;
             self.errors.push(error);
         }
     }

@@ -477,10 +477,28 @@ impl ReceivedContext {
 /// let received = Received::new(vec![ReceivedError::new(ReceivedCode::Int(3001))]);
 /// assert_eq!(received.errors().len(), 1);
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Received {
-    pub(crate) errors: Vec<ReceivedError>,
+    pub(crate) errors: Errors,
     pub(crate) context: ReceivedContext,
+}
+
+impl fmt::Debug for Received {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Received")
+            .field("errors", &self.errors.as_slice())
+            .field("context", &self.context)
+            .finish()
+    }
+}
+
+/// The errors of a body, in order: most bodies hold one, which is kept without a list.
+#[derive(Clone, Default)]
+pub(crate) enum Errors {
+    #[default]
+    None,
+    One(ReceivedError),
+    Many(Vec<ReceivedError>),
 }
 
 impl Received {
@@ -493,7 +511,7 @@ impl Received {
     /// ```
     pub fn new(errors: Vec<ReceivedError>) -> Self {
         Received {
-            errors,
+            errors: Errors::Many(errors),
             context: ReceivedContext::default(),
         }
     }
@@ -506,7 +524,7 @@ impl Received {
     /// assert!(Received::default().errors().is_empty());
     /// ```
     pub fn errors(&self) -> &[ReceivedError] {
-        &self.errors
+        self.errors.as_slice()
     }
 
     /// The request context the body carried.
@@ -518,5 +536,43 @@ impl Received {
     /// ```
     pub fn context(&self) -> &ReceivedContext {
         &self.context
+    }
+}
+
+impl Errors {
+    /// The errors, in order.
+    pub(crate) fn as_slice(&self) -> &[ReceivedError] {
+        match self {
+            Errors::None => &[],
+            Errors::One(error) => core::slice::from_ref(error),
+            Errors::Many(errors) => errors,
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub(crate) fn push(&mut self, error: ReceivedError) {
+        let at = self.len();
+        self.insert(at, error);
+    }
+
+    /// Puts `error` at `index` (at the end when `index` is past it), the errors after it
+    /// moved one place on.
+    pub(crate) fn insert(&mut self, index: usize, error: ReceivedError) {
+        *self = match core::mem::take(self) {
+            Errors::None => Errors::One(error),
+            Errors::One(first) if index == 0 => Errors::Many(vec![error, first]),
+            Errors::One(first) => Errors::Many(vec![first, error]),
+            Errors::Many(mut errors) => {
+                errors.insert(index.min(errors.len()), error);
+                Errors::Many(errors)
+            }
+        };
     }
 }
