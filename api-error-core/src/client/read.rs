@@ -15,20 +15,12 @@ use super::received::{Errors, Received, ReceivedCode, ReceivedContext, ReceivedE
 use crate::envelope::{Member, Value};
 use crate::{AttrValue, Catalog, Code, Descriptor, Shape};
 
-/// Why a body could not be read in the envelope.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Unread {
-    /// Not JSON, or JSON that is not the shape's object.
-    NotTheShape,
-    /// The shape's object, but no error in it could be identified.
-    NoError,
-}
-
-/// Reads `body` as `shape` writes it, identifying each error in `catalog`.
-pub(crate) fn read(shape: &Shape, catalog: &Catalog, body: &[u8]) -> Result<Received, Unread> {
+/// Reads `body` as `shape` writes it, identifying each error in `catalog`: `None` when it is
+/// not JSON, JSON that is not the shape's object, or the shape's object with no error in it
+/// that could be identified.
+pub(crate) fn read(shape: &Shape, catalog: &Catalog, body: &[u8]) -> Option<Received> {
     let mut state = State {
         shape,
-        by_code: identifying(shape.members()),
         catalog,
         context: ReceivedContext::default(),
         errors: Errors::None,
@@ -36,15 +28,13 @@ pub(crate) fn read(shape: &Shape, catalog: &Catalog, body: &[u8]) -> Result<Rece
         orphans: Vec::new(),
     };
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    Root(&mut state)
-        .deserialize(&mut deserializer)
-        .map_err(|_| Unread::NotTheShape)?;
-    deserializer.end().map_err(|_| Unread::NotTheShape)?;
+    Root(&mut state).deserialize(&mut deserializer).ok()?;
+    deserializer.end().ok()?;
     state.flush();
     if state.errors.is_empty() {
-        return Err(Unread::NoError);
+        return None;
     }
-    Ok(Received {
+    Some(Received {
         errors: state.errors,
         context: state.context,
     })
@@ -206,12 +196,12 @@ struct Partial {
 impl Partial {
     /// Whether the object said enough to be an error: its code (or type URI, or name) in a
     /// shape that holds one; in a shape without, any of its facts, its message or its field.
-    fn identifies(&self, by_code: bool) -> bool {
+    fn identifies(&self, shape: &Shape) -> bool {
         self.code.is_some()
             || self.type_code.is_some()
             || self.name.is_some()
-            || (!by_code
-                && (!self.facts.is_empty() || self.message.is_some() || self.is_per_field()))
+            || ((!self.facts.is_empty() || self.message.is_some() || self.is_per_field())
+                && !identifying(shape.members()))
     }
 
     fn is_per_field(&self) -> bool {
@@ -337,8 +327,6 @@ fn find_text_code(catalog: &Catalog, text: &str) -> Option<&'static Descriptor> 
 /// What the whole body said: its request context, and its errors as they are finished.
 struct State<'s> {
     shape: &'s Shape,
-    /// Whether the shape holds a code, type URI or name, which every error then has.
-    by_code: bool,
     catalog: &'s Catalog,
     context: ReceivedContext,
     errors: Errors,
@@ -352,7 +340,7 @@ impl State<'_> {
     /// Takes a list item: the next field of the pending error, or an error of its own.
     fn item(&mut self, mut item: Partial) {
         item.settle();
-        if !item.identifies(self.by_code) {
+        if !item.identifies(self.shape) {
             if item.is_per_field() {
                 self.orphans.push(item.field);
             }
@@ -375,7 +363,7 @@ impl State<'_> {
         self.flush();
         root.settle();
         let orphans = core::mem::take(&mut self.orphans);
-        if !root.identifies(self.by_code) {
+        if !root.identifies(self.shape) {
             return;
         }
         root.fields
@@ -506,7 +494,7 @@ impl<'de> Visitor<'de> for Object<'_, '_> {
                         state: &mut *self.state,
                     }))?;
                     cause.settle();
-                    if cause.identifies(self.state.by_code) {
+                    if cause.identifies(self.state.shape) {
                         self.error.cause = Some(Box::new(cause));
                     }
                 }

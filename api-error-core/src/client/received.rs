@@ -565,14 +565,18 @@ impl Errors {
     /// Puts `error` at `index` (at the end when `index` is past it), the errors after it
     /// moved one place on.
     pub(crate) fn insert(&mut self, index: usize, error: ReceivedError) {
-        *self = match core::mem::take(self) {
-            Errors::None => Errors::One(error),
-            Errors::One(first) if index == 0 => Errors::Many(vec![error, first]),
-            Errors::One(first) => Errors::Many(vec![first, error]),
-            Errors::Many(mut errors) => {
-                errors.insert(index.min(errors.len()), error);
-                Errors::Many(errors)
+        match self {
+            Errors::None => *self = Errors::One(error),
+            Errors::Many(errors) => errors.insert(index.min(errors.len()), error),
+            Errors::One(_) => {
+                if let Errors::One(first) = core::mem::take(self) {
+                    *self = Errors::Many(if index == 0 {
+                        vec![error, first]
+                    } else {
+                        vec![first, error]
+                    });
+                }
             }
-        };
+        }
     }
 }
