@@ -11,7 +11,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use serde_json::value::RawValue;
 
 use super::fields::{self, Key};
-use super::received::{Errors, Received, ReceivedCode, ReceivedContext, ReceivedError};
+use super::received::{Received, ReceivedCode, ReceivedContext, ReceivedError};
 use crate::envelope::{Member, Value};
 use crate::{AttrValue, Catalog, Code, Descriptor, Shape};
 
@@ -23,7 +23,7 @@ pub(crate) fn read(shape: &Shape, catalog: &Catalog, body: &[u8]) -> Option<Rece
         shape,
         catalog,
         context: ReceivedContext::default(),
-        errors: Errors::None,
+        errors: Vec::new(),
         pending: None,
         orphans: Vec::new(),
     };
@@ -329,7 +329,7 @@ struct State<'s> {
     shape: &'s Shape,
     catalog: &'s Catalog,
     context: ReceivedContext,
-    errors: Errors,
+    errors: Vec<ReceivedError>,
     /// The last list item, which the next may continue (per-field items of one error).
     pending: Option<Partial>,
     /// Per-field items that name no error of their own.
@@ -370,7 +370,7 @@ impl State<'_> {
             .extend(orphans.into_iter().filter(|parts| !parts.is_empty()));
         let error = root.finish(self.shape, self.catalog);
         // The root's error comes before the errors of its list's items.
-        self.errors.insert(start, error);
+        self.errors.insert(start.min(self.errors.len()), error);
     }
 
     fn flush(&mut self) {

@@ -477,28 +477,10 @@ impl ReceivedContext {
 /// let received = Received::new(vec![ReceivedError::new(ReceivedCode::Int(3001))]);
 /// assert_eq!(received.errors().len(), 1);
 /// ```
-#[derive(Clone, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Received {
-    pub(crate) errors: Errors,
+    pub(crate) errors: Vec<ReceivedError>,
     pub(crate) context: ReceivedContext,
-}
-
-impl fmt::Debug for Received {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Received")
-            .field("errors", &self.errors.as_slice())
-            .field("context", &self.context)
-            .finish()
-    }
-}
-
-/// The errors of a body, in order: most bodies hold one, which is kept without a list.
-#[derive(Clone, Default)]
-pub(crate) enum Errors {
-    #[default]
-    None,
-    One(ReceivedError),
-    Many(Vec<ReceivedError>),
 }
 
 impl Received {
@@ -511,7 +493,7 @@ impl Received {
     /// ```
     pub fn new(errors: Vec<ReceivedError>) -> Self {
         Received {
-            errors: Errors::Many(errors),
+            errors,
             context: ReceivedContext::default(),
         }
     }
@@ -524,7 +506,7 @@ impl Received {
     /// assert!(Received::default().errors().is_empty());
     /// ```
     pub fn errors(&self) -> &[ReceivedError] {
-        self.errors.as_slice()
+        &self.errors
     }
 
     /// The request context the body carried.
@@ -536,47 +518,5 @@ impl Received {
     /// ```
     pub fn context(&self) -> &ReceivedContext {
         &self.context
-    }
-}
-
-impl Errors {
-    /// The errors, in order.
-    pub(crate) fn as_slice(&self) -> &[ReceivedError] {
-        match self {
-            Errors::None => &[],
-            Errors::One(error) => core::slice::from_ref(error),
-            Errors::Many(errors) => errors,
-        }
-    }
-
-    pub(crate) fn len(&self) -> usize {
-        self.as_slice().len()
-    }
-
-    pub(crate) fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    pub(crate) fn push(&mut self, error: ReceivedError) {
-        let at = self.len();
-        self.insert(at, error);
-    }
-
-    /// Puts `error` at `index` (at the end when `index` is past it), the errors after it
-    /// moved one place on.
-    pub(crate) fn insert(&mut self, index: usize, error: ReceivedError) {
-        match self {
-            Errors::None => *self = Errors::One(error),
-            Errors::Many(errors) => errors.insert(index.min(errors.len()), error),
-            Errors::One(_) => {
-                if let Errors::One(first) = core::mem::take(self) {
-                    *self = Errors::Many(if index == 0 {
-                        vec![error, first]
-                    } else {
-                        vec![first, error]
-                    });
-                }
-            }
-        }
     }
 }
