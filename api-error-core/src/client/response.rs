@@ -212,22 +212,21 @@ impl<E: ApiError> ErrorResponse<E> {
     /// assert_eq!(received.retry_after(), Some(RetryAfter::Seconds(30)));
     /// ```
     pub fn decode(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Self {
-        let body = if body.iter().all(u8::is_ascii_whitespace) {
-            match E::body_shape() {
-                // An envelope without a body: the status is the error, when one error has it.
-                Some(shape) if !shape.has_body() => by_status::<E>(status),
-                _ => ErrorBody::Empty,
-            }
-        } else {
-            match E::read_body(body) {
-                Some(received) => ErrorBody::Errors(received),
-                None => ErrorBody::Foreign(foreign(headers, body)),
-            }
-        };
         ErrorResponse {
             status,
             retry_after: RetryAfter::from_headers(headers),
-            body,
+            body: if body.iter().all(u8::is_ascii_whitespace) {
+                match E::body_shape() {
+                    // An envelope without a body: the status is the error, when one error has it.
+                    Some(shape) if !shape.has_body() => by_status::<E>(status),
+                    _ => ErrorBody::Empty,
+                }
+            } else {
+                match E::read_body(body) {
+                    Some(received) => ErrorBody::Errors(received),
+                    None => ErrorBody::Foreign(foreign(headers, body)),
+                }
+            },
             errors: PhantomData,
         }
     }
