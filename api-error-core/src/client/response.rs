@@ -223,7 +223,10 @@ impl<E: ApiError> ErrorResponse<E> {
                 }
             } else {
                 match E::read_body(body) {
-                    Some(received) => ErrorBody::Errors(received),
+                    Some(mut received) => {
+                        known_generics::<E>(status, &mut received);
+                        ErrorBody::Errors(received)
+                    }
                     None => ErrorBody::Foreign(foreign(headers, body)),
                 }
             },
@@ -385,6 +388,25 @@ fn by_status<E: ApiError>(status: StatusCode) -> ErrorBody {
             ErrorBody::Errors(Received::new(vec![error]))
         }
         _ => ErrorBody::Empty,
+    }
+}
+
+/// Gives the errors whose code the catalog does not declare, but which is the code of the
+/// generic error of the response's status (what the HTTP edge answers an unknown route or a
+/// wrong method with, see [`edge_errors`](crate::edge_errors)), that generic error's
+/// descriptor.
+fn known_generics<E: ApiError>(status: StatusCode, received: &mut Received) {
+    let unknown = |error: &ReceivedError| error.descriptor.is_none();
+    if !(status.is_client_error() || status.is_server_error())
+        || !received.errors.iter().any(unknown)
+    {
+        return;
+    }
+    let generic = crate::status_error::<E>(status);
+    for error in &mut received.errors {
+        if error.descriptor.is_none() && error.code.is(generic.code()) {
+            error.descriptor = Some(generic);
+        }
     }
 }
 
