@@ -421,3 +421,18 @@ fn retry_after_as_a_date_in_the_past_is_no_wait() {
         }
     );
 }
+
+#[test]
+fn the_generic_errors_of_the_edge_are_known_with_their_status() {
+    let body = br#"{"success":false,"error":{"code":"METHOD_NOT_ALLOWED","message":"Method Not Allowed"}}"#;
+    let headers = HeaderMap::new();
+    let received = ErrorResponse::<Face>::decode(StatusCode::METHOD_NOT_ALLOWED, &headers, body);
+    let descriptor = received.error().unwrap().descriptor().unwrap();
+    assert_eq!(
+        (descriptor.name(), descriptor.status()),
+        ("MethodNotAllowed", StatusCode::METHOD_NOT_ALLOWED)
+    );
+    // The same code with another status is no error the service documents.
+    let received = ErrorResponse::<Face>::decode(StatusCode::BAD_REQUEST, &headers, body);
+    assert!(received.error().unwrap().descriptor().is_none());
+}

@@ -15,20 +15,12 @@ use super::received::{Received, ReceivedCode, ReceivedContext, ReceivedError};
 use crate::envelope::{Member, Value};
 use crate::{AttrValue, Catalog, Code, Descriptor, Shape};
 
-/// Why a body could not be read in the envelope.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Unread {
-    /// Not JSON, or JSON that is not the shape's object.
-    NotTheShape,
-    /// The shape's object, but no error in it could be identified.
-    NoError,
-}
-
-/// Reads `body` as `shape` writes it, identifying each error in `catalog`.
-pub(crate) fn read(shape: &Shape, catalog: &Catalog, body: &[u8]) -> Result<Received, Unread> {
+/// Reads `body` as `shape` writes it, identifying each error in `catalog`: `None` when it is
+/// not JSON, JSON that is not the shape's object, or the shape's object with no error in it
+/// that could be identified.
+pub(crate) fn read(shape: &Shape, catalog: &Catalog, body: &[u8]) -> Option<Received> {
     let mut state = State {
         shape,
-        by_code: identifying(shape.members()),
         catalog,
         context: ReceivedContext::default(),
         errors: Vec::new(),
@@ -36,15 +28,13 @@ pub(crate) fn read(shape: &Shape, catalog: &Catalog, body: &[u8]) -> Result<Rece
         orphans: Vec::new(),
     };
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    Root(&mut state)
-        .deserialize(&mut deserializer)
-        .map_err(|_| Unread::NotTheShape)?;
-    deserializer.end().map_err(|_| Unread::NotTheShape)?;
+    Root(&mut state).deserialize(&mut deserializer).ok()?;
+    deserializer.end().ok()?;
     state.flush();
     if state.errors.is_empty() {
-        return Err(Unread::NoError);
+        return None;
     }
-    Ok(Received {
+    Some(Received {
         errors: state.errors,
         context: state.context,
     })
@@ -80,7 +70,7 @@ impl<'de> Visitor<'de> for Root<'_, '_> {
             state: &mut *state,
         }
         .visit_map(map)?;
-        state.root(root, start);
+        state.root(&mut root, start);
         Ok(())
     }
 
@@ -98,7 +88,7 @@ impl<'de> Visitor<'de> for Root<'_, '_> {
             if seq.next_element_seed(seed)?.is_none() {
                 return Ok(());
             }
-            state.root(root, start);
+            state.root(&mut root, start);
         }
     }
 }
@@ -206,12 +196,12 @@ struct Partial {
 impl Partial {
     /// Whether the object said enough to be an error: its code (or type URI, or name) in a
     /// shape that holds one; in a shape without, any of its facts, its message or its field.
-    fn identifies(&self, by_code: bool) -> bool {
+    fn identifies(&self, shape: &Shape) -> bool {
         self.code.is_some()
             || self.type_code.is_some()
             || self.name.is_some()
-            || (!by_code
-                && (!self.facts.is_empty() || self.message.is_some() || self.is_per_field()))
+            || ((!self.facts.is_empty() || self.message.is_some() || self.is_per_field())
+                && !identifying(shape.members()))
     }
 
     fn is_per_field(&self) -> bool {
@@ -236,7 +226,8 @@ impl Partial {
 
     /// The error, identified in the catalog by its code (done as the code was read), else
     /// its type URI, else its name, else the one error its static facts fit.
-    fn finish(self, shape: &Shape, catalog: &Catalog) -> ReceivedError {
+    /// Takes what the object said, leaving it empty.
+    fn finish(&mut self, shape: &Shape, catalog: &Catalog) -> ReceivedError {
         let descriptor = match (self.descriptor, &self.code, &self.type_code, &self.name) {
             (Some(descriptor), ..) => Some(descriptor),
             (None, None, Some(text), _) => find_text_code(catalog, text),
@@ -259,15 +250,15 @@ impl Partial {
             }
             _ => None,
         };
-        let code = match (self.code, self.type_code, descriptor) {
+        let code = match (self.code.take(), self.type_code.take(), descriptor) {
             (Some(code), _, _) => code,
             (None, _, Some(descriptor)) => ReceivedCode::from(descriptor.code()),
             (None, Some(text), None) => ReceivedCode::Str(text.into()),
-            (None, None, None) => ReceivedCode::Str(self.name.unwrap_or_default().into()),
+            (None, None, None) => ReceivedCode::Str(self.name.take().unwrap_or_default().into()),
         };
-        let mut fields = self.fields;
+        let mut fields = core::mem::take(&mut self.fields);
         if self.field.field.is_some() {
-            fields.insert(0, self.field);
+            fields.insert(0, core::mem::take(&mut self.field));
         }
         let field_errors = if fields.is_empty() {
             self.details
@@ -284,14 +275,15 @@ impl Partial {
         };
         let cause = self
             .cause
-            .map(|cause| Box::new(cause.finish(shape, catalog)));
+            .take()
+            .map(|mut cause| Box::new(cause.finish(shape, catalog)));
         ReceivedError {
             code,
             descriptor,
-            message: self.message,
-            details: self.details,
+            message: self.message.take(),
+            details: self.details.take(),
             field_errors,
-            members: self.members,
+            members: core::mem::take(&mut self.members),
             cause,
         }
     }
@@ -335,8 +327,6 @@ fn find_text_code(catalog: &Catalog, text: &str) -> Option<&'static Descriptor> 
 /// What the whole body said: its request context, and its errors as they are finished.
 struct State<'s> {
     shape: &'s Shape,
-    /// Whether the shape holds a code, type URI or name, which every error then has.
-    by_code: bool,
     catalog: &'s Catalog,
     context: ReceivedContext,
     errors: Vec<ReceivedError>,
@@ -350,7 +340,7 @@ impl State<'_> {
     /// Takes a list item: the next field of the pending error, or an error of its own.
     fn item(&mut self, mut item: Partial) {
         item.settle();
-        if !item.identifies(self.by_code) {
+        if !item.identifies(self.shape) {
             if item.is_per_field() {
                 self.orphans.push(item.field);
             }
@@ -369,11 +359,11 @@ impl State<'_> {
 
     /// Takes the root object's error (or one of an array of bodies): first of all, with the
     /// fields of items that name no error of their own.
-    fn root(&mut self, mut root: Partial, start: usize) {
+    fn root(&mut self, root: &mut Partial, start: usize) {
         self.flush();
         root.settle();
         let orphans = core::mem::take(&mut self.orphans);
-        if !root.identifies(self.by_code) {
+        if !root.identifies(self.shape) {
             return;
         }
         root.fields
@@ -384,8 +374,9 @@ impl State<'_> {
     }
 
     fn flush(&mut self) {
-        if let Some(pending) = self.pending.take() {
+        if let Some(pending) = &mut self.pending {
             let error = pending.finish(self.shape, self.catalog);
+            self.pending = None;
             self.errors.push(error);
         }
     }
@@ -503,7 +494,7 @@ impl<'de> Visitor<'de> for Object<'_, '_> {
                         state: &mut *self.state,
                     }))?;
                     cause.settle();
-                    if cause.identifies(self.state.by_code) {
+                    if cause.identifies(self.state.shape) {
                         self.error.cause = Some(Box::new(cause));
                     }
                 }

@@ -221,7 +221,10 @@ impl ReceivedError {
     }
 
     /// The catalog's descriptor of the code (its name, status, category, retry advice,
-    /// causes and solutions); `None` for a code the catalog does not know.
+    /// causes and solutions); `None` for a code the catalog does not know. A response's
+    /// errors whose code is that of the generic error of the response's status (what the
+    /// HTTP edge answers an unknown route or a wrong method with, see
+    /// [`edge_errors`](crate::edge_errors)) have that generic error's descriptor.
     ///
     /// ```
     /// use api_error_core::client::{ReceivedCode, ReceivedError};

@@ -212,22 +212,24 @@ impl<E: ApiError> ErrorResponse<E> {
     /// assert_eq!(received.retry_after(), Some(RetryAfter::Seconds(30)));
     /// ```
     pub fn decode(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Self {
-        let body = if body.iter().all(u8::is_ascii_whitespace) {
-            match E::body_shape() {
-                // An envelope without a body: the status is the error, when one error has it.
-                Some(shape) if !shape.has_body() => by_status::<E>(status),
-                _ => ErrorBody::Empty,
-            }
-        } else {
-            match E::read_body(body) {
-                Some(received) => ErrorBody::Errors(received),
-                None => ErrorBody::Foreign(foreign(headers, body)),
-            }
-        };
         ErrorResponse {
             status,
             retry_after: RetryAfter::from_headers(headers),
-            body,
+            body: if body.iter().all(u8::is_ascii_whitespace) {
+                match E::body_shape() {
+                    // An envelope without a body: the status is the error, when one error has it.
+                    Some(shape) if !shape.has_body() => by_status::<E>(status),
+                    _ => ErrorBody::Empty,
+                }
+            } else {
+                match E::read_body(body) {
+                    Some(mut received) => {
+                        known_generics::<E>(status, &mut received);
+                        ErrorBody::Errors(received)
+                    }
+                    None => ErrorBody::Foreign(foreign(headers, body)),
+                }
+            },
             errors: PhantomData,
         }
     }
@@ -386,6 +388,25 @@ fn by_status<E: ApiError>(status: StatusCode) -> ErrorBody {
             ErrorBody::Errors(Received::new(vec![error]))
         }
         _ => ErrorBody::Empty,
+    }
+}
+
+/// Gives the errors whose code the catalog does not declare, but which is the code of the
+/// generic error of the response's status (what the HTTP edge answers an unknown route or a
+/// wrong method with, see [`edge_errors`](crate::edge_errors)), that generic error's
+/// descriptor.
+fn known_generics<E: ApiError>(status: StatusCode, received: &mut Received) {
+    let unknown = |error: &ReceivedError| error.descriptor.is_none();
+    if !(status.is_client_error() || status.is_server_error())
+        || !received.errors.iter().any(unknown)
+    {
+        return;
+    }
+    let generic = crate::status_error::<E>(status);
+    for error in &mut received.errors {
+        if error.descriptor.is_none() && error.code.is(generic.code()) {
+            error.descriptor = Some(generic);
+        }
     }
 }
 

@@ -463,6 +463,6 @@ impl Envelope for Shape {
 
     /// Reads the shape backwards; see [`client`](crate::client).
     fn read(&self, catalog: &Catalog, body: &[u8]) -> Option<Received> {
-        crate::client::read::read(self, catalog, body).ok()
+        crate::client::read::read(self, catalog, body)
     }
 }

@@ -245,8 +245,12 @@ impl Catalog {
     /// assert!(RegistryError::CATALOG.get("2006").is_none());
     /// ```
     pub fn get<Q: CodeQuery>(&self, code: Q) -> Option<&'static Descriptor> {
-        self.iter()
-            .find(|descriptor| code.matches_code(&descriptor.code()))
+        let matches = |descriptor: &&'static Descriptor| code.matches_code(&descriptor.code());
+        // The type's own errors come first in `iter` too: most catalogs have no others.
+        if self.nested.is_empty() {
+            return self.descriptors.iter().find(matches);
+        }
+        self.iter().find(matches)
     }
 }
 
