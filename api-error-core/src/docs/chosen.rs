@@ -5,7 +5,7 @@
 
 use crate::envelope::check::Complaint;
 use crate::model::code_table::same_code;
-use crate::model::text::same_text;
+use crate::model::text::{same_bytes, same_text};
 use crate::{Catalog, Code, Descriptor};
 
 /// One chosen error, as the macro writes it.
@@ -214,20 +214,6 @@ const fn integer_suffix(suffix: &[u8]) -> bool {
         index += 1;
     }
     false
-}
-
-const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut at = 0;
-    while at < a.len() {
-        if a[at] != b[at] {
-            return false;
-        }
-        at += 1;
-    }
-    true
 }
 
 #[cfg(test)]

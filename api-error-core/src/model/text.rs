@@ -6,7 +6,8 @@ pub(crate) const fn same_text(a: &str, b: &str) -> bool {
     same_bytes(a.as_bytes(), b.as_bytes())
 }
 
-const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+/// `a == b`, for bytes.
+pub(crate) const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     let len = a.len();
     if len != b.len() {
         return false;
