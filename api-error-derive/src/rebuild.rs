@@ -18,7 +18,7 @@ use crate::code::CodeValue;
 use crate::expand::{binding, located, path};
 use crate::generics;
 use crate::transparent::Transparent;
-use crate::valid::{Message, Resolved};
+use crate::valid::{Message, Part, Resolved};
 
 /// The `rebuild` method of the impl.
 pub fn method(
@@ -72,7 +72,7 @@ fn own(error: &Resolved<'_>, readers: &mut Readers, private: &TokenStream) -> Op
         CodeValue::Int(value) => quote!(#private::Code::Int(#value)),
     };
     let template = match &error.message {
-        Message::Format { format, args, .. } => pieces(format, args, private),
+        Message::Format { parts, .. } => pieces(parts, private),
         _ => None,
     };
     let mut reads = Vec::new();
@@ -151,49 +151,20 @@ fn construct(variant: &Variant) -> TokenStream {
     quote!(#path { #(#fields),* })
 }
 
-/// The template's pieces from its format string (`pet {0} in {1}`), and the field of each
-/// placeholder in order; `None` when a placeholder has a format spec (its text is no value
-/// `FromStr` reads back).
-fn pieces(
-    format: &str,
-    args: &[usize],
-    private: &TokenStream,
-) -> Option<(Vec<TokenStream>, Vec<usize>)> {
+/// The template's pieces, and the field of each placeholder in order; `None` when a
+/// placeholder has a format spec (its text is no value `FromStr` reads back).
+fn pieces(parts: &[Part], private: &TokenStream) -> Option<(Vec<TokenStream>, Vec<usize>)> {
     let mut pieces = Vec::new();
     let mut slots = Vec::new();
-    let mut text = String::new();
-    let mut chars = format.chars().peekable();
-    while let Some(next) = chars.next() {
-        match next {
-            '{' if chars.peek() == Some(&'{') => {
-                chars.next();
-                text.push('{');
-            }
-            '}' if chars.peek() == Some(&'}') => {
-                chars.next();
-                text.push('}');
-            }
-            '{' => {
-                let mut inside = String::new();
-                for next in chars.by_ref() {
-                    if next == '}' {
-                        break;
-                    }
-                    inside.push(next);
-                }
-                let position: usize = inside.parse().ok()?;
-                if !text.is_empty() {
-                    let literal = core::mem::take(&mut text);
-                    pieces.push(quote!(#private::Piece::Text(#literal)));
-                }
+    for part in parts {
+        match part {
+            Part::Text(text) => pieces.push(quote!(#private::Piece::Text(#text))),
+            Part::Field { index, plain: true } => {
                 pieces.push(quote!(#private::Piece::Value));
-                slots.push(*args.get(position)?);
+                slots.push(*index);
             }
-            other => text.push(other),
+            Part::Field { plain: false, .. } => return None,
         }
-    }
-    if !text.is_empty() {
-        pieces.push(quote!(#private::Piece::Text(#text)));
     }
     Some((pieces, slots))
 }

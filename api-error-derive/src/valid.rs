@@ -100,10 +100,21 @@ pub enum Message {
         args: Vec<usize>,
         /// Each field index with the trait a placeholder formats it with.
         uses: Vec<(usize, FormatTrait)>,
+        /// The template as text and fields, in order.
+        parts: Vec<Part>,
         span: Span,
     },
     /// The variant's `Display` text, opted in with `expose`.
     Display { span: Span },
+}
+
+/// A piece of a message's template, once its placeholders are bound to fields.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Text written as it is.
+    Text(String),
+    /// A field's value; `plain` when it is written with no format spec.
+    Field { index: usize, plain: bool },
 }
 
 /// Every error resolved, with every problem in `errors`.
@@ -504,10 +515,12 @@ fn message_for(
     let mut format = String::new();
     let mut args: Vec<usize> = Vec::new();
     let mut uses = Vec::new();
+    let mut parts = Vec::new();
     for segment in &template.segments {
         let placeholder = match segment {
             Segment::Text(text) => {
                 format.push_str(&text.replace('{', "{{").replace('}', "}}"));
+                parts.push(Part::Text(text.clone()));
                 continue;
             }
             Segment::Placeholder(placeholder) => placeholder,
@@ -536,6 +549,10 @@ fn message_for(
         if !uses.contains(&(index, placeholder.format)) {
             uses.push((index, placeholder.format));
         }
+        parts.push(Part::Field {
+            index,
+            plain: placeholder.spec.is_empty(),
+        });
         let _ = match placeholder.spec.as_str() {
             "" => write!(format, "{{{position}}}"),
             spec => write!(format, "{{{position}:{spec}}}"),
@@ -568,6 +585,7 @@ fn message_for(
         format,
         args,
         uses,
+        parts,
         span: template.span,
     })
 }
