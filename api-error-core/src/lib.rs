@@ -124,7 +124,7 @@ pub mod __private {
     pub use core::option::Option::{self, None, Some};
 
     pub use crate::model::descriptor::{
-        DescriptorParts, MessageParts, NO_TEXT, RetryableParts, Row, row,
+        DescriptorParts, Extra, MessageParts, NO_TEXT, RetryableParts, Row, row,
     };
     pub use crate::{
         ApiError, BodyError, Catalog, Code, Descriptor, Details, Envelope, Rejection,
@@ -134,6 +134,7 @@ pub mod __private {
     pub use http::StatusCode;
     pub use std::vec::Vec;
 
+    #[cfg(feature = "client")]
     pub use crate::client::rebuild::{
         Piece, Rebuild, ViaFromStr, ViaReceived, WithoutFromStr, WithoutReceived, says,
         template_values,

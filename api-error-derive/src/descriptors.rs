@@ -1,11 +1,12 @@
-//! The catalog's descriptors as the initializer of the `static` generated code indexes.
+//! The catalog's descriptors as the `static`s generated code indexes.
 //!
-//! Every variant is one row of literals in one array, which the core crate's
-//! `Descriptor::table` turns into descriptors in `const` evaluation. A row holds what most
-//! variants have (names, code, status, message, details and inner-error flags); a variant
-//! that also states causes, solutions, retry advice, a category, attributes, members or
-//! response headers has its descriptor written out in full, replacing its row's. A catalog of thousands of variants
-//! is then one constant for rustc to check instead of a call per variant.
+//! Every variant is one row of literals in one array, and the core crate's
+//! `Descriptor::table` makes a descriptor of each that points at its row, in `const`
+//! evaluation. A row holds what most variants have (names, code, status, message, details and
+//! inner-error flags); a variant that also states causes, solutions, retry advice, a
+//! category, attributes, members or response headers has those parts written beside its row.
+//! A catalog of thousands of variants is then two constants for rustc to check instead of a
+//! call per variant, and the descriptors it validates are three words each.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -17,28 +18,28 @@ use crate::retry::RetryableValue;
 use crate::template::AttrOut;
 use crate::valid::{Message, MessageFrom, Resolved, RetryAfter};
 
-/// The initializer of `__DESCRIPTORS`: the table of rows, then the full descriptors.
-pub fn table(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
+/// The catalog's two `static`s: `__ROWS`, one row of literals per variant, and
+/// `__DESCRIPTORS`, which points at them, with the extra parts of the few variants that have
+/// any.
+pub fn statics(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
+    let count = Literal::usize_unsuffixed(resolved.len());
     let rows = resolved.iter().map(row);
-    let table = quote!(#private::Descriptor::table(&[#(#rows),*]));
-    let full: Vec<TokenStream> = resolved
+    let extras = resolved
         .iter()
         .enumerate()
         .filter(|(_, error)| !fits_a_row(error))
         .map(|(index, error)| {
             let at = Literal::usize_unsuffixed(index);
-            let descriptor = full(index, error, private);
-            quote!(__descriptors[#at] = #descriptor;)
-        })
-        .collect();
-    if full.is_empty() {
-        return table;
+            let extra = extra(error, private);
+            quote!((#at, #extra))
+        });
+    quote! {
+        // Literals only, which rustc checks without inference; `static`s, not `const`s, so
+        // that each is evaluated and checked once, and the table points into the rows.
+        static __ROWS: [#private::Row; #count] = [#(#rows),*];
+        static __DESCRIPTORS: [#private::Descriptor; #count] =
+            #private::Descriptor::table(&__ROWS, &[#(#extras),*]);
     }
-    quote! {{
-        let mut __descriptors = #table;
-        #(#full)*
-        __descriptors
-    }}
 }
 
 /// Whether a row holds everything the variant's descriptor has.
@@ -113,34 +114,10 @@ const FLAG_DETAILS: u8 = 1 << 3;
 const FLAG_FIELD_ERRORS: u8 = 1 << 4;
 const FLAG_INNER: u8 = 1 << 5;
 
-/// The whole descriptor of a variant a row cannot hold: its row's parts, and the others it
-/// states. The parts it does not state are the plain ones.
-fn full(index: usize, error: &Resolved<'_>, private: &TokenStream) -> TokenStream {
-    let index = Literal::usize_unsuffixed(index);
-    let variant = error.variant;
-    let variant_name = variant.ident.to_string();
-    let code = match &error.code {
-        CodeValue::Str(text) => quote!(#private::Code::Str(#text)),
-        CodeValue::Int(value) => quote!(#private::Code::Int(#value)),
-    };
-    let status = error.status.0;
-    let name = name(error).unwrap_or_else(|| variant_name.clone());
-    let description = &variant.doc;
-    let code_json = json::code(&error.code);
-    let attrs = &variant.attrs;
-    let message = match &error.message {
-        Message::Static(text) => {
-            let json = json::string(text);
-            match error.message_from {
-                MessageFrom::Variant => quote!(#private::MessageParts::Fixed(#text, #json)),
-                MessageFrom::Enum => quote!(#private::MessageParts::Default(#text, #json)),
-                MessageFrom::Status => quote!(#private::MessageParts::Reason(#text, #json)),
-            }
-        }
-        Message::Format { template, .. } => quote!(#private::MessageParts::Template(#template)),
-        Message::Display { .. } => quote!(#private::MessageParts::Display),
-    };
-    // Only the parts it has are named; the rest are the plain ones.
+/// The parts of a variant a row does not hold: causes, solutions, retry advice, category,
+/// attributes, members and headers. Only the parts it states are named; the rest are none.
+fn extra(error: &Resolved<'_>, private: &TokenStream) -> TokenStream {
+    let attrs = &error.variant.attrs;
     let mut extra = Vec::new();
     let texts = |texts: &[syn::LitStr]| quote!(&[#(#texts),*]);
     if !attrs.causes.is_empty() {
@@ -153,18 +130,14 @@ fn full(index: usize, error: &Resolved<'_>, private: &TokenStream) -> TokenStrea
     }
     if let Some(retryable) = attrs.retryable.as_deref() {
         let retryable = match retryable {
-            RetryableValue::No => quote!(#private::RetryableParts::No),
-            RetryableValue::WithBackoff => quote!(#private::RetryableParts::WithBackoff),
-            RetryableValue::WithCaution => quote!(#private::RetryableParts::WithCaution),
-            RetryableValue::AfterReauth => quote!(#private::RetryableParts::AfterReauth),
-            RetryableValue::AfterFixingRequest => {
-                quote!(#private::RetryableParts::AfterFixingRequest)
-            }
-            RetryableValue::After(condition) => {
-                quote!(#private::RetryableParts::After(#condition))
-            }
+            RetryableValue::No => quote!(No),
+            RetryableValue::WithBackoff => quote!(WithBackoff),
+            RetryableValue::WithCaution => quote!(WithCaution),
+            RetryableValue::AfterReauth => quote!(AfterReauth),
+            RetryableValue::AfterFixingRequest => quote!(AfterFixingRequest),
+            RetryableValue::After(condition) => quote!(After(#condition)),
         };
-        extra.push(quote!(retryable: #retryable));
+        extra.push(quote!(retryable: #private::Some(#private::Retryable::#retryable)));
     }
     // Never empty when given: the derive rejects an empty category.
     if let Some(category) = &attrs.category {
@@ -185,32 +158,15 @@ fn full(index: usize, error: &Resolved<'_>, private: &TokenStream) -> TokenStrea
         let keys = error.members.iter().map(|(_, key)| key);
         extra.push(quote!(members: &[#(#keys),*]));
     }
-    if let Some(index) = error.details {
-        extra.push(quote!(details: true));
-        if generics::is_field_errors(&variant.fields[index].ty) {
-            extra.push(quote!(field_errors: true));
-        }
-    }
-    if error.inner.is_some() {
-        extra.push(quote!(inner: true));
-    }
     if has_headers(error) {
         let headers = declared_headers(error, private);
         extra.push(quote!(headers: &[#(#headers),*]));
     }
     quote! {
-        #private::Descriptor::from_parts(#private::DescriptorParts {
-            index: #index,
-            variant: #variant_name,
-            code: #code,
-            status: #status,
-            name: #name,
-            description: #description,
-            message: #message,
-            code_json: #code_json,
+        #private::Extra {
             #(#extra,)*
-            ..#private::DescriptorParts::PLAIN
-        })
+            ..#private::Extra::NONE
+        }
     }
 }
 

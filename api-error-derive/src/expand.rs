@@ -50,7 +50,7 @@ fn expand(
     compose::bounds(&mut generics, transparent, &private);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
-    let descriptors = descriptors::table(resolved, &private);
+    let descriptors = descriptors::statics(resolved, &private);
     // One index per variant into the catalog, read once: a plain match over integers, which
     // also keeps rustc from evaluating the whole catalog once per arm. A transparent variant
     // answers with the descriptor of the error it wraps.
@@ -165,7 +165,12 @@ fn expand(
         quote!(#private::Envelope::schema(#envelope, &<Self as #private::ApiError>::CATALOG)),
         envelope_span,
     );
-    let rebuild = rebuild::method(resolved, transparent, &private);
+    // Written only for `to_error`: rebuilding a variant is code the user's crate compiles.
+    let rebuild = if cfg!(feature = "client") {
+        rebuild::method(resolved, transparent, &private)
+    } else {
+        TokenStream::new()
+    };
     let body_shape = located(quote!(#private::Envelope::shape(#envelope)), envelope_span);
     let read_body = located(
         quote!(#private::Envelope::read(#envelope, &<Self as #private::ApiError>::CATALOG, __body)),
@@ -190,7 +195,6 @@ fn expand(
     let field_headers = field_headers_impl(input, resolved, &private);
 
     let plan_count = places.count;
-    let descriptor_count = Literal::usize_unsuffixed(resolved.len());
     let place_consts = &places.consts;
 
     let vis = &input.vis;
@@ -204,16 +208,18 @@ fn expand(
             // The catalog on the type's own page.
             #[automatically_derived]
             impl #impl_generics #ident #ty_generics #where_clause {
-                #[doc = #catalog_doc]
+                // Documentation only: rustc would otherwise keep the table in the crate's
+                // metadata at every build.
+                #[cfg_attr(doc, doc = #catalog_doc)]
+                #[cfg_attr(not(doc), doc = "The error catalog, in full in the documentation.")]
                 #[allow(dead_code)]
                 #vis const CATALOG: #private::Catalog = #private::catalog_of::<Self>();
             }
 
             #place_consts
 
-            // A `static`, not a `const`: rustc evaluates and checks it once, with no
-            // promotion of a borrowed array, and `descriptor()` indexes it directly.
-            static __DESCRIPTORS: [#private::Descriptor; #descriptor_count] = #descriptors;
+            // `descriptor()` indexes `__DESCRIPTORS` directly.
+            #descriptors
 
             #check
 

@@ -34,7 +34,9 @@
 //! the message's template names as `{field}` (read with `FromStr`, and kept only when the
 //! value writes the same message again). A variant with any other field (one only its
 //! `Display` text, a header or the Retry-After shows, an inner error, a type that cannot be
-//! read) gives `None`, and the descriptor view is what the client has.
+//! read) gives `None`, and the descriptor view is what the client has. The derive writes the
+//! code that rebuilds each variant only with the `client` feature, so a crate that never
+//! calls `to_error` does not compile it.
 //!
 //! [`RetryAdvice`](crate::RetryAdvice) says what to do about a response, from the catalog's
 //! advice for its code, its status and its Retry-After; [`RetryPolicy`] turns that into the
@@ -77,6 +79,7 @@
 mod fields;
 mod policy;
 pub(crate) mod read;
+#[cfg(feature = "client")]
 #[doc(hidden)]
 pub mod rebuild;
 mod received;

@@ -384,6 +384,10 @@ impl ReceivedError {
     /// // Nothing in the body gives back an `Instant`: the descriptor view only.
     /// assert_eq!(read(&IncidentError::Conflict { since: std::time::Instant::now() }), None);
     /// ```
+    ///
+    /// Needs the `client` feature, which has the derive write the code that rebuilds each
+    /// variant.
+    #[cfg(feature = "client")]
     pub fn to_error<E: crate::ApiError>(&self) -> Option<E> {
         E::rebuild(self)
     }

@@ -357,6 +357,9 @@ impl<E> ErrorResponse<E> {
     /// let received = ErrorResponse::<PetnowError>::from_response(&sent);
     /// assert_eq!(received.to_error(), Some(PetnowError::NoSuchPet));
     /// ```
+    ///
+    /// Needs the `client` feature.
+    #[cfg(feature = "client")]
     pub fn to_error(&self) -> Option<E>
     where
         E: ApiError,

@@ -174,7 +174,7 @@ pub(crate) const fn same_code(a: Code, b: Code) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::descriptor::MessageParts;
+    use crate::model::descriptor::DescriptorParts;
 
     /// A catalog named `name` with these codes, leaked for the `'static` a catalog needs.
     fn catalog(name: &'static str, codes: Vec<Code>) -> &'static Catalog {
@@ -182,16 +182,15 @@ mod tests {
             .into_iter()
             .enumerate()
             .map(|(index, code)| {
-                Descriptor::plain(
+                Descriptor::from_parts(DescriptorParts {
                     index,
-                    "Variant",
+                    variant: "Variant",
                     code,
-                    400,
-                    "Variant",
-                    "",
-                    MessageParts::Display,
-                    "",
-                )
+                    status: 400,
+                    name: "Variant",
+                    code_json: "",
+                    ..DescriptorParts::PLAIN
+                })
             })
             .collect();
         Box::leak(Box::new(Catalog::from_parts(

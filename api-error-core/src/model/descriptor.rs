@@ -37,29 +37,65 @@ use crate::{Code, DeclaredHeader, Retryable};
 /// );
 /// assert_eq!(FaceError::RateLimitExceeded.descriptor().retryable(), Some(Retryable::WithBackoff));
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Descriptor {
-    variant: &'static str,
-    code: Code,
-    status: StatusCode,
-    name: &'static str,
-    description: &'static str,
-    message: Option<&'static str>,
-    causes: &'static [&'static str],
-    solutions: &'static [&'static str],
-    retryable: Option<Retryable>,
-    category: Option<&'static str>,
-    code_json: &'static str,
-    message_json: Option<&'static str>,
-    message_source: MessageSource,
-    attrs: &'static [(&'static str, AttrValue)],
-    members: &'static [&'static str],
-    details: bool,
-    field_errors: bool,
-    inner: bool,
-    headers: &'static [DeclaredHeader],
+    /// Names, code, status, description, flags and message: the variant's row of its type's
+    /// table, a `static` of literals in the crate that derives.
+    pub(crate) row: &'static Row,
+    /// Causes, solutions, retry advice, category, attributes, members and headers:
+    /// [`Extra::NONE`] for most variants.
+    pub(crate) extra: &'static Extra,
+    /// The variant's position in its type's catalog; `usize::MAX` for a descriptor of none.
     index: usize,
 }
+
+/// What a [`Descriptor`] has beyond its [`Row`]: causes, solutions, retry advice, category,
+/// attributes, members and response headers.
+///
+/// Not a stable API: the derive writes these for the few variants that state any of them.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Extra {
+    /// [`NO_TEXT`] when empty.
+    pub causes: &'static [&'static str],
+    /// [`NO_TEXT`] when empty.
+    pub solutions: &'static [&'static str],
+    pub retryable: Option<Retryable>,
+    /// `""` when the variant has no category, which the derive never accepts as one.
+    pub category: &'static str,
+    /// The variant's attributes, the enum's defaults merged in, templates filled in.
+    pub attrs: &'static [(&'static str, AttrValue)],
+    /// The keys of the variant's member fields, in field order.
+    pub members: &'static [&'static str],
+    /// The response headers the variant declares, in the order they go out.
+    pub headers: &'static [DeclaredHeader],
+}
+
+impl Extra {
+    /// Nothing beyond the row: what most variants have.
+    pub const NONE: Extra = Extra {
+        causes: NO_TEXT,
+        solutions: NO_TEXT,
+        retryable: None,
+        category: "",
+        attrs: &[],
+        members: NO_TEXT,
+        headers: &[],
+    };
+}
+
+/// The row of a descriptor that [`Descriptor::table`] has not filled in yet.
+const EMPTY_ROW: Row = (
+    "",
+    "",
+    "",
+    "0",
+    500,
+    "",
+    row::DISPLAY | row::INT_CODE,
+    "",
+    "",
+);
 
 /// The parts a [`Descriptor`] is made of, as the derive writes them.
 ///
@@ -224,8 +260,11 @@ pub enum RetryableParts {
 }
 
 impl Descriptor {
+    /// A descriptor from its parts, built at run time: a catalog read from elsewhere, or a
+    /// test's. Its row and extras are leaked for the `'static` a descriptor has; the derive
+    /// writes a [`table`](Self::table) instead.
     #[doc(hidden)]
-    pub const fn from_parts(parts: DescriptorParts) -> Self {
+    pub fn from_parts(parts: DescriptorParts) -> Self {
         let DescriptorParts {
             index,
             variant,
@@ -246,20 +285,51 @@ impl Descriptor {
             inner,
             headers,
         } = parts;
-        let (message, message_json, message_source) = match message {
-            MessageParts::Fixed(text, json) => (Some(text), Some(json), MessageSource::Variant),
-            MessageParts::Template(template) => (Some(template), None, MessageSource::Variant),
-            MessageParts::Display => (None, None, MessageSource::Display),
-            MessageParts::Default(text, json) => (Some(text), Some(json), MessageSource::Enum),
-            MessageParts::Reason(text, json) => (Some(text), Some(json), MessageSource::Status),
+        let (mut flags, message, message_json) = match message {
+            MessageParts::Fixed(text, json) => (0, text, json),
+            MessageParts::Template(template) => (0, template, ""),
+            MessageParts::Display => (row::DISPLAY, "", ""),
+            MessageParts::Default(text, json) => (row::ENUM, text, json),
+            MessageParts::Reason(text, json) => (row::STATUS, text, json),
         };
-        Descriptor {
+        // The code's JSON is what bodies write and what an integer code is read back from:
+        // written from the code when it is missing or says another number.
+        let leak = |json: String| -> &'static str { Box::leak(json.into_boxed_str()) };
+        let (code, code_json) = match code {
+            Code::Str(text) if code_json.is_empty() => {
+                (text, leak(serde_json::Value::from(text).to_string()))
+            }
+            Code::Str(text) => (text, code_json),
+            Code::Int(value) => {
+                flags |= row::INT_CODE;
+                if row::integer(code_json) == value && !code_json.is_empty() {
+                    ("", code_json)
+                } else {
+                    ("", leak(value.to_string()))
+                }
+            }
+        };
+        for (set, flag) in [
+            (details, row::DETAILS),
+            (field_errors, row::FIELD_ERRORS),
+            (inner, row::INNER),
+        ] {
+            if set {
+                flags |= flag;
+            }
+        }
+        let row: Row = (
             variant,
-            code,
-            status: status_code(status),
             name,
+            code,
+            code_json,
+            status,
             description,
+            flags,
             message,
+            message_json,
+        );
+        let extra = Extra {
             causes,
             solutions,
             retryable: match retryable {
@@ -271,110 +341,73 @@ impl Descriptor {
                 RetryableParts::AfterFixingRequest => Some(Retryable::AfterFixingRequest),
                 RetryableParts::After(condition) => Some(Retryable::After(condition)),
             },
-            category: if category.is_empty() {
-                None
-            } else {
-                Some(category)
-            },
-            code_json,
-            message_json,
-            message_source,
+            category,
             attrs,
             members,
-            details,
-            field_errors,
-            inner,
             headers,
+        };
+        Descriptor {
+            row: Box::leak(Box::new(row)),
+            extra: if extra == Extra::NONE {
+                &Extra::NONE
+            } else {
+                Box::leak(Box::new(extra))
+            },
             index,
         }
     }
 
-    /// The descriptor of a variant with no causes, solutions, retry advice or category.
-    #[doc(hidden)]
-    #[allow(clippy::too_many_arguments)]
-    pub const fn plain(
-        index: usize,
-        variant: &'static str,
-        code: Code,
-        status: u16,
-        name: &'static str,
-        description: &'static str,
-        message: MessageParts,
-        code_json: &'static str,
-    ) -> Self {
-        Descriptor::from_parts(DescriptorParts {
-            index,
-            variant,
-            code,
-            status,
-            name,
-            description,
-            message,
-            code_json,
-            ..DescriptorParts::PLAIN
-        })
-    }
-
-    /// The descriptors of a whole catalog, one [`Row`] each: what the derive writes for an
-    /// enum, then replacing the few descriptors that have more than a row holds.
+    /// The descriptors of a whole catalog, one [`Row`] each, with the [`Extra`] parts of the
+    /// few variants that have any, by index in increasing order: what the derive writes for
+    /// an enum.
     ///
-    /// A catalog of thousands of variants is a `static` built in the user's crate. As one
-    /// array of tuples of literals it is a single constant for rustc to check, where a call
-    /// per variant would be thousands of calls, each a block of the initializer's MIR that
-    /// borrow checking walks; the loop here runs once, in `const` evaluation.
+    /// A catalog of thousands of variants is a `static` built in the user's crate. Its rows
+    /// are one `static` of tuples of literals, which rustc checks without inference; each
+    /// descriptor points at its row, so the table rustc evaluates, checks and stores is three
+    /// words a variant, where a descriptor holding every part itself took rustc several times
+    /// longer to validate.
     #[doc(hidden)]
-    pub const fn table<const N: usize>(rows: &[Row; N]) -> [Descriptor; N] {
-        let mut table = [Descriptor::from_parts(DescriptorParts::PLAIN); N];
+    pub const fn table<const N: usize>(
+        rows: &'static [Row; N],
+        extras: &'static [(usize, Extra)],
+    ) -> [Descriptor; N] {
+        let mut table = [Descriptor::detached(&EMPTY_ROW); N];
         let mut index = 0;
+        let mut next = 0;
         while index < N {
-            table[index] = Descriptor::row(index, &rows[index]);
+            let extra = if next < extras.len() && extras[next].0 == index {
+                next += 1;
+                &extras[next - 1].1
+            } else {
+                &Extra::NONE
+            };
+            table[index] = Descriptor {
+                row: &rows[index],
+                extra,
+                index,
+            };
             index += 1;
         }
+        assert!(
+            next == extras.len(),
+            "the extra parts of a table are by index, in increasing order"
+        );
         table
     }
 
-    const fn row(index: usize, row: &Row) -> Self {
-        let &(variant, name, code, code_json, status, description, flags, message, message_json) =
-            row;
-        let message_source = match flags & row::SOURCE {
-            row::ENUM => MessageSource::Enum,
-            row::STATUS => MessageSource::Status,
-            row::DISPLAY => MessageSource::Display,
-            _ => MessageSource::Variant,
-        };
+    /// The descriptor of this row in no type's catalog, such as the generic error of a
+    /// status.
+    #[doc(hidden)]
+    pub const fn detached(row: &'static Row) -> Self {
         Descriptor {
-            variant,
-            code: if flags & row::INT_CODE == 0 {
-                Code::Str(code)
-            } else {
-                Code::Int(row::integer(code_json))
-            },
-            status: status_code(status),
-            name: if name.is_empty() { variant } else { name },
-            description,
-            message: match message_source {
-                MessageSource::Display => None,
-                _ => Some(message),
-            },
-            causes: NO_TEXT,
-            solutions: NO_TEXT,
-            retryable: None,
-            category: None,
-            code_json,
-            message_json: if message_json.is_empty() {
-                None
-            } else {
-                Some(message_json)
-            },
-            message_source,
-            attrs: &[],
-            members: NO_TEXT,
-            details: flags & row::DETAILS != 0,
-            field_errors: flags & row::FIELD_ERRORS != 0,
-            inner: flags & row::INNER != 0,
-            headers: &[],
-            index,
+            row,
+            extra: &Extra::NONE,
+            index: usize::MAX,
         }
+    }
+
+    const fn flags(&self) -> u8 {
+        self.row.6
     }
 
     /// The variant's position in its type's catalog.
@@ -384,28 +417,32 @@ impl Descriptor {
 
     /// Whether the variant has a details field (`#[api(details)]`).
     pub(crate) const fn has_details(&self) -> bool {
-        self.details
+        self.flags() & row::DETAILS != 0
     }
 
     /// Whether the details field is written `FieldErrors`: a list of per-field items is then
     /// a place for them.
     pub(crate) const fn has_field_errors(&self) -> bool {
-        self.field_errors
+        self.flags() & row::FIELD_ERRORS != 0
     }
 
     /// Whether the variant has an inner error field (`#[api(inner)]`).
     pub(crate) const fn has_inner(&self) -> bool {
-        self.inner
+        self.flags() & row::INNER != 0
     }
 
     /// The code as JSON text (`"\"FACE_NOT_FOUND\""`, `"3001"`), prepared at compile time.
     pub(crate) const fn code_json(&self) -> &'static str {
-        self.code_json
+        self.row.3
     }
 
     /// A static public message as JSON text, prepared at compile time.
     pub(crate) const fn message_json(&self) -> Option<&'static str> {
-        self.message_json
+        if self.row.8.is_empty() {
+            None
+        } else {
+            Some(self.row.8)
+        }
     }
 
     /// The Rust name of the variant (or struct) this descriptor belongs to.
@@ -421,7 +458,7 @@ impl Descriptor {
     /// assert_eq!(Error::EntityNotFound.descriptor().variant(), "EntityNotFound");
     /// ```
     pub const fn variant(&self) -> &'static str {
-        self.variant
+        self.row.0
     }
 
     /// The stable error code.
@@ -436,7 +473,11 @@ impl Descriptor {
     /// assert_eq!(Error::EntityNotFound.descriptor().code(), Code::Int(3001));
     /// ```
     pub const fn code(&self) -> Code {
-        self.code
+        if self.flags() & row::INT_CODE == 0 {
+            Code::Str(self.row.2)
+        } else {
+            Code::Int(row::integer(self.row.3))
+        }
     }
 
     /// The HTTP status of responses carrying this error.
@@ -452,7 +493,7 @@ impl Descriptor {
     /// assert_eq!(Error::EntityNotFound.descriptor().status(), StatusCode::NOT_FOUND);
     /// ```
     pub const fn status(&self) -> StatusCode {
-        self.status
+        status_code(self.row.4)
     }
 
     /// The documented name, such as `"NoSuchPetException"`; the variant's name unless
@@ -469,7 +510,11 @@ impl Descriptor {
     /// assert_eq!(PetError::NoSuchPet.descriptor().name(), "NoSuchPetException");
     /// ```
     pub const fn name(&self) -> &'static str {
-        self.name
+        if self.row.1.is_empty() {
+            self.row.0
+        } else {
+            self.row.1
+        }
     }
 
     /// The variant's doc comment, or `""` when it has none.
@@ -485,7 +530,7 @@ impl Descriptor {
     /// assert_eq!(Error::EntityNotFound.descriptor().description(), "Entity was not found.");
     /// ```
     pub const fn description(&self) -> &'static str {
-        self.description
+        self.row.5
     }
 
     /// The public message template, placeholders included (`"pet {pet_id} not found"`).
@@ -502,7 +547,10 @@ impl Descriptor {
     /// assert_eq!(Error::EntityNotFound(7).descriptor().message(), Some("entity {0} not found"));
     /// ```
     pub const fn message(&self) -> Option<&'static str> {
-        self.message
+        match self.message_source() {
+            MessageSource::Display => None,
+            _ => Some(self.row.7),
+        }
     }
 
     /// What may have caused the error, one line each, in declaration order.
@@ -520,7 +568,7 @@ impl Descriptor {
     /// );
     /// ```
     pub const fn causes(&self) -> &'static [&'static str] {
-        self.causes
+        self.extra.causes
     }
 
     /// How a client can resolve the error, one step each, in declaration order.
@@ -535,7 +583,7 @@ impl Descriptor {
     /// assert_eq!(Error::InvalidApiKey.descriptor().solutions(), ["Check the x-api-key header"]);
     /// ```
     pub const fn solutions(&self) -> &'static [&'static str] {
-        self.solutions
+        self.extra.solutions
     }
 
     /// Whether a client may retry the request, if the catalog says; see
@@ -551,7 +599,7 @@ impl Descriptor {
     /// assert_eq!(Error::SessionExpired.descriptor().retryable(), Some(Retryable::AfterReauth));
     /// ```
     pub const fn retryable(&self) -> Option<Retryable> {
-        self.retryable
+        self.extra.retryable
     }
 
     /// The documentation group the error belongs to, such as `"Authentication"`.
@@ -566,7 +614,11 @@ impl Descriptor {
     /// assert_eq!(Error::TokenExpired.descriptor().category(), Some("Authentication"));
     /// ```
     pub const fn category(&self) -> Option<&'static str> {
-        self.category
+        if self.extra.category.is_empty() {
+            None
+        } else {
+            Some(self.extra.category)
+        }
     }
 
     /// Where the public message comes from: the variant, its `Display` text, the enum's
@@ -587,7 +639,12 @@ impl Descriptor {
     /// assert_eq!(Error::Gone.descriptor().message(), Some("Gone"));
     /// ```
     pub const fn message_source(&self) -> MessageSource {
-        self.message_source
+        match self.flags() & row::SOURCE {
+            row::ENUM => MessageSource::Enum,
+            row::STATUS => MessageSource::Status,
+            row::DISPLAY => MessageSource::Display,
+            _ => MessageSource::Variant,
+        }
     }
 
     /// Whether the variant (or the enum, as a default) declares its public message: `false`
@@ -607,7 +664,7 @@ impl Descriptor {
     /// assert!(!Error::Gone.descriptor().declares_message());
     /// ```
     pub const fn declares_message(&self) -> bool {
-        !matches!(self.message_source, MessageSource::Status)
+        !matches!(self.message_source(), MessageSource::Status)
     }
 
     /// The variant's attributes (`#[api(attr(name = value))]`), the enum's defaults included
@@ -633,7 +690,7 @@ impl Descriptor {
     /// );
     /// ```
     pub const fn attrs(&self) -> &'static [(&'static str, AttrValue)] {
-        self.attrs
+        self.extra.attrs
     }
 
     /// The variant's attribute of this name.
@@ -650,8 +707,9 @@ impl Descriptor {
     /// ```
     pub const fn attr(&self, name: &str) -> Option<AttrValue> {
         let mut index = 0;
-        while index < self.attrs.len() {
-            let (own, value) = self.attrs[index];
+        let attrs = self.extra.attrs;
+        while index < attrs.len() {
+            let (own, value) = attrs[index];
             if crate::envelope::check::eq(own, name) {
                 return Some(value);
             }
@@ -677,7 +735,7 @@ impl Descriptor {
     /// assert_eq!(Error::CATALOG.descriptors()[0].members(), ["limit", "retryAfter"]);
     /// ```
     pub const fn members(&self) -> &'static [&'static str] {
-        self.members
+        self.extra.members
     }
 
     /// The response headers the error declares, in the order they go out (see
@@ -715,7 +773,7 @@ impl Descriptor {
     /// assert_eq!(unauthorized[1].value(), Some("Bearer"));
     /// ```
     pub const fn headers(&self) -> &'static [DeclaredHeader] {
-        self.headers
+        self.extra.headers
     }
 }
 
@@ -817,28 +875,51 @@ impl Serialize for Descriptor {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut entry = serializer.serialize_struct("Descriptor", 10)?;
-        entry.serialize_field("code", &self.code)?;
-        entry.serialize_field("status", &self.status.as_u16())?;
-        entry.serialize_field("name", self.name)?;
-        entry.serialize_field("variant", self.variant)?;
-        entry.serialize_field("category", &self.category)?;
-        entry.serialize_field("description", self.description)?;
-        entry.serialize_field("message", &self.message)?;
-        entry.serialize_field("causes", self.causes)?;
-        entry.serialize_field("solutions", self.solutions)?;
-        entry.serialize_field("retryable", &self.retryable)?;
+        entry.serialize_field("code", &self.code())?;
+        entry.serialize_field("status", &self.status().as_u16())?;
+        entry.serialize_field("name", self.name())?;
+        entry.serialize_field("variant", self.variant())?;
+        entry.serialize_field("category", &self.category())?;
+        entry.serialize_field("description", self.description())?;
+        entry.serialize_field("message", &self.message())?;
+        entry.serialize_field("causes", self.causes())?;
+        entry.serialize_field("solutions", self.solutions())?;
+        entry.serialize_field("retryable", &self.retryable())?;
         entry.end()
+    }
+}
+
+impl fmt::Debug for Descriptor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Descriptor")
+            .field("variant", &self.variant())
+            .field("code", &self.code())
+            .field("status", &self.status())
+            .field("name", &self.name())
+            .field("description", &self.description())
+            .field("message", &self.message())
+            .field("message_source", &self.message_source())
+            .field("causes", &self.causes())
+            .field("solutions", &self.solutions())
+            .field("retryable", &self.retryable())
+            .field("category", &self.category())
+            .field("attrs", &self.attrs())
+            .field("members", &self.members())
+            .field("headers", &self.headers())
+            .finish_non_exhaustive()
     }
 }
 
 impl Descriptor {
     /// The same error with another status, in no type's catalog: how a rejection variant is
     /// written with the framework's status.
-    pub(crate) const fn with_status(&self, status: StatusCode) -> Descriptor {
+    pub(crate) fn with_status(&self, status: StatusCode) -> Descriptor {
+        let mut row = *self.row;
+        row.4 = status.as_u16();
         Descriptor {
-            status,
+            row: Box::leak(Box::new(row)),
+            extra: self.extra,
             index: usize::MAX,
-            ..*self
         }
     }
 }
@@ -891,7 +972,7 @@ mod tests {
                 "\"Unprocessable Entity\"",
             ),
         ];
-        static TABLE: [Descriptor; 3] = Descriptor::table(&ROWS);
+        static TABLE: [Descriptor; 3] = Descriptor::table(&ROWS, &[]);
         let [gone, busy, bad] = &TABLE;
         assert_eq!(
             (

@@ -5,57 +5,48 @@ use std::sync::{Mutex, PoisonError};
 
 use http::StatusCode;
 
-use crate::model::descriptor::MessageParts;
+use crate::model::descriptor::row;
 use crate::{ApiError, Catalog, Code, Descriptor};
 
 /// The description every generic error shares.
 const DESCRIPTION: &str =
     "An HTTP status the service answered with where no error of its catalog applies.";
 
-const fn generic(
-    code: Code,
-    code_json: &'static str,
-    status: u16,
-    name: &'static str,
-    reason: &'static str,
-) -> Descriptor {
-    Descriptor::plain(
-        usize::MAX,
-        name,
-        code,
-        status,
-        name,
-        DESCRIPTION,
-        // Written through `write_message`, so that a response's own text can stand in.
-        MessageParts::Template(reason),
-        code_json,
-    )
-}
-
 macro_rules! status_errors {
     ($($status:literal $code:ident $name:ident $reason:literal,)*) => {
         const COUNT: usize = [$($status),*].len();
 
+        // A generic error's message is written through `write_message`, so that a response's
+        // own text can stand in: a template, without JSON of its own.
+
         /// The generic errors of a catalog of string codes.
         static STRING_CODES: [Descriptor; COUNT] = [$(
-            generic(
-                Code::Str(stringify!($code)),
+            Descriptor::detached(&(
+                stringify!($name),
+                "",
+                stringify!($code),
                 concat!("\"", stringify!($code), "\""),
                 $status,
-                stringify!($name),
+                DESCRIPTION,
+                0,
                 $reason,
-            ),
+                "",
+            )),
         )*];
 
         /// The generic errors of a catalog of integer codes.
         static INTEGER_CODES: [Descriptor; COUNT] = [$(
-            generic(
-                Code::Int($status),
+            Descriptor::detached(&(
+                stringify!($name),
+                "",
+                "",
                 stringify!($status),
                 $status,
-                stringify!($name),
+                DESCRIPTION,
+                row::INT_CODE,
                 $reason,
-            ),
+                "",
+            )),
         )*];
     };
 }
