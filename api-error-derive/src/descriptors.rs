@@ -6,7 +6,7 @@
 //! inner-error flags); a variant that also states causes, solutions, retry advice, a
 //! category, attributes, members or response headers has those parts written beside its row.
 //! A catalog of thousands of variants is then two constants for rustc to check instead of a
-//! call per variant, and the descriptors it validates are three words each.
+//! call per variant, and the descriptors it validates are a few words each.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;

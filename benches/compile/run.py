@@ -39,6 +39,7 @@ import os
 import platform
 import re
 import resource
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -56,6 +57,7 @@ CRATES = SCRATCH / "crates"
 CLEAN_TARGETS = SCRATCH / "clean-targets"
 PROFILE_TARGET = SCRATCH / "profile-target"
 RESULTS = HERE / "results.md"
+INSTRUCTIONS = HERE / "instructions.md"
 
 WAYS = ("derive", "docs", "thiserror", "hand")
 MODES = ("check", "build")
@@ -900,6 +902,83 @@ def expanded_size(name: str) -> tuple[int, int]:
     return output.count("\n"), len(output.encode())
 
 
+def rustc_command(name: str, mode: str) -> list[str]:
+    """The rustc command cargo runs to check or build `name`, from `cargo -v`."""
+    touch(name)
+    output = cargo(mode, "-v", "-p", name, capture=True)
+    commands = [
+        line.split("Running `", 1)[1].rstrip("`")
+        for line in output.splitlines()
+        if "Running `" in line and f"--crate-name {name} " in line
+    ]
+    if not commands:
+        sys.exit(f"cargo -v printed no rustc command for {name}")
+    return shlex.split(commands[-1])
+
+
+def instructions(name: str, mode: str) -> int:
+    """Instructions rustc executes to check or build `name` (valgrind's cachegrind): the same
+    count on a loaded machine as on an idle one, where timings are not."""
+    command = rustc_command(name, mode)
+    touch(name)
+    result = subprocess.run(
+        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+         *command],
+        cwd=SCRATCH, capture_output=True, text=True,
+        env={**os.environ, "CARGO_INCREMENTAL": "0"},
+    )
+    found = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
+    if result.returncode != 0 or not found:
+        sys.stderr.write(result.stderr[-4000:])
+        sys.exit(f"valgrind could not count {mode} of {name}")
+    return int(found.group(1).replace(",", ""))
+
+
+def instruction_section(sizes: list[int], modes: tuple[str, ...]) -> str:
+    """A Markdown section: instruction counts of each way, what each adds to thiserror alone,
+    and the ratios and growth of the additions."""
+    counts: dict[tuple[int, str, str], int] = {}
+    for size in sizes:
+        for mode in modes:
+            for way in WAYS:
+                print(f"  counting {mode} of {crate_name(way, size)} ...", flush=True)
+                counts[(size, way, mode)] = instructions(crate_name(way, size), mode)
+
+    def added(size: int, way: str, mode: str) -> int:
+        return counts[(size, way, mode)] - counts[(size, "thiserror", mode)]
+
+    giga = lambda count: f"{count / 1e9:.2f}"
+    lines = [
+        "Billions of instructions rustc executes (valgrind's cachegrind; one run each, as the "
+        "count does not depend on the machine's load). \"adds\" is a way's count minus the "
+        "thiserror-only crate's.",
+        "",
+        "| N | mode | thiserror alone | derive adds | docs adds | hand adds | derive/hand | docs/hand |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size in sizes:
+        for mode in modes:
+            hand = added(size, "hand", mode)
+            lines.append(row([
+                f"{size:,}", mode, giga(counts[(size, "thiserror", mode)]),
+                giga(added(size, "derive", mode)), giga(added(size, "docs", mode)), giga(hand),
+                ratio(added(size, "derive", mode), hand), ratio(added(size, "docs", mode), hand),
+            ]))
+    if len(sizes) > 1:
+        first, last = sizes[0], sizes[-1]
+        lines += [
+            "",
+            f"| what grows, {first:,} to {last:,} variants | "
+            + " | ".join(f"{mode}" for mode in modes) + " |",
+            "|---|" + "---:|" * len(modes),
+        ]
+        for way in ("derive", "docs", "hand"):
+            cells = [ratio(added(last, way, mode), added(first, way, mode)) for mode in modes]
+            lines.append(row([f"what {way} adds"] + cells))
+        lines.append(row(["linear"] + [f"{last / first:.2f}" for _ in modes]))
+    return "\n".join(lines) + "\n"
+
+
 def profile(size: int) -> str:
     """A Markdown section: where each way's compile time goes at `size` variants."""
     print(f"profiling the crates of {size} variants ...", flush=True)
@@ -1222,6 +1301,7 @@ def report(
     profile_section: str,
     load_before: tuple[float, ...],
     source: str,
+    instruction_text: str = "",
 ) -> str:
     sizes = args.sizes
     sections = [
@@ -1289,6 +1369,8 @@ def report(
             "",
         ]
     sections += ["## Targets", "", *targets(sizes, samples), ""]
+    if instruction_text:
+        sections += ["## Instruction counts", "", instruction_text]
     if profile_section:
         sections += ["## Profile", "", profile_section]
     sections += ["## Every run", "", *samples_table(sizes, samples), ""]
@@ -1328,12 +1410,25 @@ def parse_args() -> argparse.Namespace:
         "--profile", type=int, metavar="N",
         help="also run -Z time-passes and -Z unpretty=expanded on the crates of N variants",
     )
+    parser.add_argument(
+        "--instructions", type=parse_sizes, metavar="SIZES",
+        help="also count rustc's instructions with valgrind for `check` of these sizes "
+        "(a few minutes per size at 1,000 variants)",
+    )
+    parser.add_argument(
+        "--instructions-only", action="store_true",
+        help="count instructions (--instructions) and skip the timings",
+    )
     parser.add_argument("--generate-only", action="store_true", help="write the crates and stop")
     args = parser.parse_args()
     if args.repeats < 1 or args.small_repeats < 1:
         parser.error("--repeats and --small-repeats must be at least 1")
     if args.profile is not None and args.profile not in args.sizes:
         parser.error("--profile N needs N among --sizes")
+    if args.instructions and not set(args.instructions) <= set(args.sizes):
+        parser.error("--instructions needs its sizes among --sizes")
+    if args.instructions_only and not args.instructions:
+        parser.error("--instructions-only needs --instructions")
     return args
 
 
@@ -1355,6 +1450,30 @@ def main() -> None:
     if args.generate_only:
         return
     warm_up(verify_size)
+    instruction_text = ""
+    if args.instructions:
+        print("counting instructions ...", flush=True)
+        instruction_text = instruction_section(args.instructions, ("check",))
+    if args.instructions_only:
+        text = "\n".join([
+            "# Compile-time instruction counts",
+            "",
+            "Written by `benches/compile/run.py --instructions-only`; `benches/compile/README.md` "
+            "says what is measured.",
+            "",
+            f"Command (from the repository root): `{command_line()}`",
+            "",
+            "Machine:",
+            "",
+            *machine(load_before, source),
+            "",
+            instruction_text,
+        ])
+        INSTRUCTIONS.write_text(text)
+        print()
+        print(text)
+        print(f"written to {relative(INSTRUCTIONS, REPO)}")
+        return
     samples = Samples()
     print(f"timing check and build, {args.repeats} runs each ...", flush=True)
     measure_crates(args.sizes, args.repeats, args.small_repeats, samples)
@@ -1362,7 +1481,9 @@ def main() -> None:
         print(f"timing clean builds, {args.repeats} runs each ...", flush=True)
         measure_clean_builds(args.repeats, samples)
     profile_section = profile(args.profile) if args.profile is not None else ""
-    text = report(args, command_line(), samples, profile_section, load_before, source)
+    text = report(
+        args, command_line(), samples, profile_section, load_before, source, instruction_text
+    )
     RESULTS.write_text(text)
     print()
     print(text)

@@ -211,6 +211,8 @@ mod tests {
     use crate::envelope::Value;
     use crate::envelopes::{OZ, PETNOW, PROBLEM, TENNIS_REGISTRY};
 
+    // Only its descriptors are read: no value of `Invalid` is made.
+    #[allow(dead_code)]
     #[derive(Debug, crate::ApiError)]
     #[api(crate = crate, code_case = "SCREAMING_SNAKE_CASE")]
     enum Error {

@@ -45,6 +45,10 @@ pub struct Descriptor {
     /// Causes, solutions, retry advice, category, attributes, members and headers:
     /// [`Extra::NONE`] for most variants.
     pub(crate) extra: &'static Extra,
+    /// The code and the status, read from the row once: what a response and a client's
+    /// lookup ask for first.
+    code: Code,
+    status: StatusCode,
     /// The variant's position in its type's catalog; `usize::MAX` for a descriptor of none.
     index: usize,
 }
@@ -346,14 +350,15 @@ impl Descriptor {
             members,
             headers,
         };
+        let row: &'static Row = Box::leak(Box::new(row));
         Descriptor {
-            row: Box::leak(Box::new(row)),
             extra: if extra == Extra::NONE {
                 &Extra::NONE
             } else {
                 Box::leak(Box::new(extra))
             },
             index,
+            ..Descriptor::detached(row)
         }
     }
 
@@ -363,9 +368,8 @@ impl Descriptor {
     ///
     /// A catalog of thousands of variants is a `static` built in the user's crate. Its rows
     /// are one `static` of tuples of literals, which rustc checks without inference; each
-    /// descriptor points at its row, so the table rustc evaluates, checks and stores is three
-    /// words a variant, where a descriptor holding every part itself took rustc several times
-    /// longer to validate.
+    /// descriptor points at its row and holds only its code, status and index besides, where
+    /// a descriptor holding every part itself took rustc several times longer to validate.
     #[doc(hidden)]
     pub const fn table<const N: usize>(
         rows: &'static [Row; N],
@@ -382,9 +386,9 @@ impl Descriptor {
                 &Extra::NONE
             };
             table[index] = Descriptor {
-                row: &rows[index],
                 extra,
                 index,
+                ..Descriptor::detached(&rows[index])
             };
             index += 1;
         }
@@ -399,9 +403,16 @@ impl Descriptor {
     /// status.
     #[doc(hidden)]
     pub const fn detached(row: &'static Row) -> Self {
+        let &(_, _, code, code_json, status, _, flags, _, _) = row;
         Descriptor {
             row,
             extra: &Extra::NONE,
+            code: if flags & row::INT_CODE == 0 {
+                Code::Str(code)
+            } else {
+                Code::Int(row::integer(code_json))
+            },
+            status: status_code(status),
             index: usize::MAX,
         }
     }
@@ -473,11 +484,7 @@ impl Descriptor {
     /// assert_eq!(Error::EntityNotFound.descriptor().code(), Code::Int(3001));
     /// ```
     pub const fn code(&self) -> Code {
-        if self.flags() & row::INT_CODE == 0 {
-            Code::Str(self.row.2)
-        } else {
-            Code::Int(row::integer(self.row.3))
-        }
+        self.code
     }
 
     /// The HTTP status of responses carrying this error.
@@ -493,7 +500,7 @@ impl Descriptor {
     /// assert_eq!(Error::EntityNotFound.descriptor().status(), StatusCode::NOT_FOUND);
     /// ```
     pub const fn status(&self) -> StatusCode {
-        status_code(self.row.4)
+        self.status
     }
 
     /// The documented name, such as `"NoSuchPetException"`; the variant's name unless
@@ -918,8 +925,9 @@ impl Descriptor {
         row.4 = status.as_u16();
         Descriptor {
             row: Box::leak(Box::new(row)),
-            extra: self.extra,
+            status,
             index: usize::MAX,
+            ..*self
         }
     }
 }

@@ -205,7 +205,11 @@ pub fn record(
 /// envelope, and bodies carry no request id. `setup` is the middleware's expression, with
 /// `{}` where the type goes.
 #[doc(hidden)]
-#[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+// Without `tracing` there is nothing to log after the check.
+#[cfg_attr(
+    not(feature = "tracing"),
+    allow(unused_variables, clippy::needless_return)
+)]
 pub fn warn_outside<E>(setup: &str) {
     use std::sync::atomic::{AtomicBool, Ordering};
 
