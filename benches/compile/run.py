@@ -964,8 +964,7 @@ def instruction_section(sizes: list[int], modes: tuple[str, ...]) -> str:
                 giga(added(size, "derive", mode)), giga(added(size, "docs", mode)), giga(hand),
                 ratio(added(size, "derive", mode), hand), ratio(added(size, "docs", mode), hand),
             ]))
-    if len(sizes) > 1:
-        first, last = sizes[0], sizes[-1]
+    for first, last in zip(sizes, sizes[1:]):
         lines += [
             "",
             f"| what grows, {first:,} to {last:,} variants | "
