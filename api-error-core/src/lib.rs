@@ -123,9 +123,7 @@ pub mod __private {
     pub use core::fmt::{Debug, Display, Result as FmtResult, Write as FmtWrite};
     pub use core::option::Option::{self, None, Some};
 
-    pub use crate::model::descriptor::{
-        DescriptorParts, Extra, MessageParts, NO_TEXT, RetryableParts, Row, row,
-    };
+    pub use crate::model::descriptor::{DescriptorParts, Extra, MessageParts, NO_TEXT, Row, row};
     pub use crate::{
         ApiError, BodyError, Catalog, Code, Descriptor, Details, Envelope, Rejection,
         RejectionKind, RequestContext, Retryable,

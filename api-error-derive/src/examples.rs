@@ -15,10 +15,10 @@ use syn::spanned::Spanned;
 
 use crate::ast::{Field, Input};
 use crate::case::Case;
-use crate::compose;
 use crate::expand::{binding, located, path};
 use crate::transparent::Transparent;
 use crate::valid::Resolved;
+use crate::{compose, generics};
 
 /// The body of the `examples()` method, given to the core crate's `impl_examples!`, which
 /// writes the method only when the core crate's `docs` feature is on.
@@ -134,7 +134,7 @@ fn value(
         // Located at the expression, so a value of the wrong type is reported there.
         Some(example) => located(quote!(#private::Some(#example)), example.span()),
         // A reference's lifetime cannot be chosen here, so such fields have no example.
-        None if mentions_lifetime(&field.ty) => quote!(#private::None),
+        None if generics::mentions_lifetime(&field.ty) => quote!(#private::None),
         None => {
             let name = match &field.member {
                 syn::Member::Named(ident) => ident.unraw().to_string(),
@@ -145,15 +145,4 @@ fn value(
             quote!(#probe(#name))
         }
     }
-}
-
-fn mentions_lifetime(ty: &syn::Type) -> bool {
-    fn walk(tokens: TokenStream) -> bool {
-        tokens.into_iter().any(|token| match token {
-            proc_macro2::TokenTree::Punct(punct) => matches!(punct.as_char(), '\'' | '&'),
-            proc_macro2::TokenTree::Group(group) => walk(group.stream()),
-            proc_macro2::TokenTree::Ident(_) | proc_macro2::TokenTree::Literal(_) => false,
-        })
-    }
-    walk(quote!(#ty))
 }

@@ -117,6 +117,19 @@ pub fn mentions(ty: &Type, params: &BTreeSet<Ident>) -> bool {
     walk(ty.to_token_stream(), params)
 }
 
+/// Whether the type names a lifetime or a reference, whose lifetime generated code that makes
+/// a value of it (an example, a field read back) cannot choose.
+pub fn mentions_lifetime(ty: &Type) -> bool {
+    fn walk(tokens: TokenStream) -> bool {
+        tokens.into_iter().any(|token| match token {
+            TokenTree::Punct(punct) => matches!(punct.as_char(), '\'' | '&'),
+            TokenTree::Group(group) => walk(group.stream()),
+            TokenTree::Ident(_) | TokenTree::Literal(_) => false,
+        })
+    }
+    walk(ty.to_token_stream())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -80,7 +80,7 @@ fn own(error: &Resolved<'_>, readers: &mut Readers, private: &TokenStream) -> Op
     for (index, field) in variant.fields.iter().enumerate() {
         let ty = &field.ty;
         let optional = generics::option_inner(ty);
-        if mentions_lifetime(ty) {
+        if generics::mentions_lifetime(ty) {
             return None;
         }
         let read = if error.details == Some(index) {
@@ -167,17 +167,6 @@ fn pieces(parts: &[Part], private: &TokenStream) -> Option<(Vec<TokenStream>, Ve
         }
     }
     Some((pieces, slots))
-}
-
-fn mentions_lifetime(ty: &syn::Type) -> bool {
-    fn walk(tokens: TokenStream) -> bool {
-        tokens.into_iter().any(|token| match token {
-            proc_macro2::TokenTree::Punct(punct) => matches!(punct.as_char(), '\'' | '&'),
-            proc_macro2::TokenTree::Group(group) => walk(group.stream()),
-            proc_macro2::TokenTree::Ident(_) | proc_macro2::TokenTree::Literal(_) => false,
-        })
-    }
-    walk(quote!(#ty))
 }
 
 /// How a field is read back.

@@ -971,7 +971,7 @@ def instruction_section(sizes: list[int], modes: tuple[str, ...]) -> str:
             + " | ".join(f"{mode}" for mode in modes) + " |",
             "|---|" + "---:|" * len(modes),
         ]
-        for way in ("derive", "docs", "hand"):
+        for way in ADDING:
             cells = [ratio(added(last, way, mode), added(first, way, mode)) for mode in modes]
             lines.append(row([f"what {way} adds"] + cells))
         lines.append(row(["linear"] + [f"{last / first:.2f}" for _ in modes]))

@@ -101,20 +101,18 @@ const EMPTY_ROW: Row = (
     "",
 );
 
-/// The parts a [`Descriptor`] is made of, as the derive writes them.
+/// The parts of a [`Descriptor`] built at run time, with [`Descriptor::from_parts`]: a
+/// catalog read from elsewhere, or a test's.
 ///
-/// Every field is a plain literal or a non-generic enum, because a catalog of thousands of
-/// variants is built from thousands of these in the user's crate, and each generic
-/// constructor (`Some`, `&[]`) there costs type inference at every use.
-///
-/// Not a stable API: construct descriptors with `#[derive(ApiError)]`.
+/// Not a stable API: construct descriptors with `#[derive(ApiError)]`, which writes a
+/// [`Descriptor::table`] of rows instead.
 #[doc(hidden)]
 pub struct DescriptorParts {
     /// The variant's position in its type's catalog; `usize::MAX` for a descriptor of none.
     pub index: usize,
     pub variant: &'static str,
     pub code: Code,
-    /// Checked by the derive to lie in 100..=599.
+    /// A number outside 100..=599 reads as 500.
     pub status: u16,
     pub name: &'static str,
     pub description: &'static str,
@@ -123,7 +121,7 @@ pub struct DescriptorParts {
     pub causes: &'static [&'static str],
     /// [`NO_TEXT`] when empty.
     pub solutions: &'static [&'static str],
-    pub retryable: RetryableParts,
+    pub retryable: Option<Retryable>,
     /// `""` when the variant has no category, which the derive never accepts as one.
     pub category: &'static str,
     /// The code as JSON text, escaped at compile time.
@@ -156,7 +154,7 @@ impl DescriptorParts {
         message: MessageParts::Display,
         causes: NO_TEXT,
         solutions: NO_TEXT,
-        retryable: RetryableParts::Unstated,
+        retryable: None,
         category: "",
         code_json: "0",
         attrs: &[],
@@ -251,18 +249,6 @@ pub enum MessageParts {
     Reason(&'static str, &'static str),
 }
 
-/// A variant's retry advice, as the derive writes it.
-#[doc(hidden)]
-pub enum RetryableParts {
-    Unstated,
-    No,
-    WithBackoff,
-    WithCaution,
-    AfterReauth,
-    AfterFixingRequest,
-    After(&'static str),
-}
-
 impl Descriptor {
     /// A descriptor from its parts, built at run time: a catalog read from elsewhere, or a
     /// test's. Its row and extras are leaked for the `'static` a descriptor has; the derive
@@ -336,15 +322,7 @@ impl Descriptor {
         let extra = Extra {
             causes,
             solutions,
-            retryable: match retryable {
-                RetryableParts::Unstated => None,
-                RetryableParts::No => Some(Retryable::No),
-                RetryableParts::WithBackoff => Some(Retryable::WithBackoff),
-                RetryableParts::WithCaution => Some(Retryable::WithCaution),
-                RetryableParts::AfterReauth => Some(Retryable::AfterReauth),
-                RetryableParts::AfterFixingRequest => Some(Retryable::AfterFixingRequest),
-                RetryableParts::After(condition) => Some(Retryable::After(condition)),
-            },
+            retryable,
             category,
             attrs,
             members,
