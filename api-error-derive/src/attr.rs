@@ -9,6 +9,7 @@ use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Meta, Path, Token};
 
 use crate::case::Case;
 use crate::code::CodeValue;
+use crate::meta;
 use crate::rejection::{RejectionAttr, rejection_kinds};
 use crate::retry::{self, RetryableValue};
 use crate::status::Status;
@@ -195,7 +196,7 @@ impl Attrs {
                 parsed.failed.push("*".to_owned());
                 continue;
             };
-            let items = list.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated);
+            let items = meta::items(list);
             match items {
                 Ok(items) => {
                     for item in &items {

@@ -59,21 +59,20 @@ fn name(error: &Resolved<'_>) -> Option<String> {
     error.variant.attrs.name.as_ref().map(syn::LitStr::value)
 }
 
-/// `(variant, name, code, code JSON, status, description, flags, message, message JSON)`,
-/// as the core crate's `Row` reads it.
+/// `(code, text, ends, meta)`, as the core crate's `Row` reads it: the text is the variant's
+/// name, its name in documentation, the code's JSON, the description, the message and the
+/// message's JSON, one after another.
 fn row(error: &Resolved<'_>) -> TokenStream {
     let variant = error.variant.ident.to_string();
     // The variant's name is written once.
     let name = name(error)
         .filter(|name| *name != variant)
         .unwrap_or_default();
-    let (code, mut flags) = match &error.code {
-        CodeValue::Str(text) => (text.as_str(), 0u8),
-        CodeValue::Int(_) => ("", FLAG_INT_CODE),
+    // An integer code is its digits, which are its JSON too.
+    let (code, code_json, mut flags) = match &error.code {
+        CodeValue::Str(text) => (text.clone(), json::code(&error.code), 0u8),
+        CodeValue::Int(_) => (json::code(&error.code), String::new(), FLAG_INT_CODE),
     };
-    let code_json = json::code(&error.code);
-    let status = Literal::u16_unsuffixed(error.status.0);
-    let description = &error.variant.doc;
     let (message, message_json) = match &error.message {
         Message::Static(text) => {
             flags |= match error.message_from {
@@ -98,10 +97,43 @@ fn row(error: &Resolved<'_>) -> TokenStream {
     if error.inner.is_some() {
         flags |= FLAG_INNER;
     }
-    let flags = Literal::u8_unsuffixed(flags);
-    quote! {
-        (#variant, #name, #code, #code_json, #status, #description, #flags, #message, #message_json)
+    if !error.members.is_empty() {
+        flags |= FLAG_MEMBERS;
     }
+    let parts = [
+        variant.as_str(),
+        &name,
+        &code_json,
+        &error.variant.doc,
+        message,
+        &message_json,
+    ];
+    let (text, ends, end) = concatenated(&parts);
+    let meta = u64::from(error.status.0) | u64::from(flags) << 16 | u64::from(end) << 32;
+    let (ends, meta) = (
+        Literal::u128_unsuffixed(ends),
+        Literal::u64_unsuffixed(meta),
+    );
+    quote!((#code, #text, #ends, #meta))
+}
+
+/// The parts one after another, where the first four end (32 bits each, from the lowest), and
+/// where the fifth ends. Offsets saturate at 4 GiB, past anything rustc reads in one file.
+fn concatenated(parts: &[&str; 6]) -> (String, u128, u32) {
+    let text = parts.concat();
+    let mut ends = 0u128;
+    let mut end = 0usize;
+    let mut fifth = 0u32;
+    for (at, part) in parts.iter().take(5).enumerate() {
+        end = end.saturating_add(part.len());
+        let offset = u32::try_from(end).unwrap_or(u32::MAX);
+        if at < 4 {
+            ends |= u128::from(offset) << (32 * at);
+        } else {
+            fifth = offset;
+        }
+    }
+    (text, ends, fifth)
 }
 
 // The flags of a row, as the core crate's `row` module defines them; the tests of message
@@ -113,6 +145,7 @@ const FLAG_INT_CODE: u8 = 1 << 2;
 const FLAG_DETAILS: u8 = 1 << 3;
 const FLAG_FIELD_ERRORS: u8 = 1 << 4;
 const FLAG_INNER: u8 = 1 << 5;
+const FLAG_MEMBERS: u8 = 1 << 6;
 
 /// The parts of a variant a row does not hold: causes, solutions, retry advice, category,
 /// attributes, members and headers. Only the parts it states are named; the rest are none.

@@ -19,6 +19,7 @@ mod fallback;
 mod generics;
 mod json;
 mod message;
+mod meta;
 mod placeholder;
 mod rebuild;
 mod rejection;

@@ -89,17 +89,7 @@ impl Extra {
 }
 
 /// The row of a descriptor that [`Descriptor::table`] has not filled in yet.
-const EMPTY_ROW: Row = (
-    "",
-    "",
-    "",
-    "0",
-    500,
-    "",
-    row::DISPLAY | row::INT_CODE,
-    "",
-    "",
-);
+const EMPTY_ROW: Row = ("0", "", 0, row::meta(0, 500, row::DISPLAY | row::INT_CODE));
 
 /// The parts of a [`Descriptor`] built at run time, with [`Descriptor::from_parts`]: a
 /// catalog read from elsewhere, or a test's.
@@ -170,24 +160,21 @@ impl DescriptorParts {
 #[doc(hidden)]
 pub const NO_TEXT: &[&str] = &[];
 
-/// One variant in a [`Descriptor::table`]: its name, its name in documentation (`""` when it
-/// is the variant's), its code (`""` for an integer code), the code as JSON, its status, its
-/// description, its [`row`] flags, its message (`""` for its `Display` text) and the message
-/// as JSON (`""` when it has placeholders or is the `Display` text).
+/// One variant in a [`Descriptor::table`]: `(code, text, ends, meta)`.
 ///
-/// Every part is a literal, so rustc checks a table of thousands without inference.
+/// - `code`: the code; an integer code's decimal digits.
+/// - `text`: six parts one after another: the variant's name, its name in documentation
+///   (`""` when it is the variant's), the code as JSON (`""` for an integer code, whose JSON
+///   is its digits), its description, its message (`""` for its `Display` text) and the
+///   message as JSON (`""` when it has placeholders or is the `Display` text).
+/// - `ends`: where the first four parts end in `text`, 32 bits each from the lowest.
+/// - `meta`: the status (bits 0 to 15), the [`row`] flags (16 to 23) and where the fifth
+///   part ends (32 to 63); [`row::meta`] packs them.
+///
+/// Four literals a variant, so that rustc checks and evaluates a table of thousands quickly:
+/// its cost grows with the number of literals, not with their length.
 #[doc(hidden)]
-pub type Row = (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    u16,
-    &'static str,
-    u8,
-    &'static str,
-    &'static str,
-);
+pub type Row = (&'static str, &'static str, u128, u64);
 
 /// The flags of a [`Row`].
 #[doc(hidden)]
@@ -208,6 +195,112 @@ pub mod row {
     pub const FIELD_ERRORS: u8 = 1 << 4;
     /// The variant has an inner error field.
     pub const INNER: u8 = 1 << 5;
+    /// The variant has member fields, listed in its [`Extra`](super::Extra).
+    pub const MEMBERS: u8 = 1 << 6;
+
+    /// The parts of a row's text, in order.
+    pub(crate) const VARIANT: usize = 0;
+    pub(crate) const NAME: usize = 1;
+    pub(crate) const CODE_JSON: usize = 2;
+    pub(crate) const DESCRIPTION: usize = 3;
+    pub(crate) const MESSAGE: usize = 4;
+    pub(crate) const MESSAGE_JSON: usize = 5;
+
+    /// The `ends` of a row whose first four parts end at these offsets of its text.
+    pub const fn ends(ends: [u32; 4]) -> u128 {
+        ends[0] as u128
+            | (ends[1] as u128) << 32
+            | (ends[2] as u128) << 64
+            | (ends[3] as u128) << 96
+    }
+
+    /// The `meta` of a row: where its fifth part ends, its status and its flags.
+    pub const fn meta(fifth_end: u32, status: u16, flags: u8) -> u64 {
+        status as u64 | (flags as u64) << 16 | (fifth_end as u64) << 32
+    }
+
+    /// The row of a code and a text whose first five parts are these long: how rows are
+    /// written where a macro, not the derive, has the parts.
+    pub const fn new(
+        code: &'static str,
+        text: &'static str,
+        lengths: [usize; 5],
+        status: u16,
+        flags: u8,
+    ) -> super::Row {
+        let mut ends = [0u32; 5];
+        let mut at = 0;
+        let mut end = 0;
+        while at < 5 {
+            end += lengths[at];
+            assert!(end <= text.len(), "the parts are longer than the text");
+            ends[at] = end as u32;
+            at += 1;
+        }
+        (
+            code,
+            text,
+            self::ends([ends[0], ends[1], ends[2], ends[3]]),
+            meta(ends[4], status, flags),
+        )
+    }
+
+    /// The row of these parts, built at run time (their text is leaked). A text of 4 GiB or
+    /// more, which no source file holds, gives parts that read as empty.
+    pub(crate) fn from_parts(
+        code: &'static str,
+        parts: [&str; 6],
+        status: u16,
+        flags: u8,
+    ) -> super::Row {
+        let text: &'static str = Box::leak(parts.concat().into_boxed_str());
+        let mut ends = [0u32; 5];
+        let mut end = 0usize;
+        for (at, part) in parts.iter().take(5).enumerate() {
+            end = end.saturating_add(part.len());
+            ends[at] = u32::try_from(end).unwrap_or(u32::MAX);
+        }
+        (
+            code,
+            text,
+            self::ends([ends[0], ends[1], ends[2], ends[3]]),
+            meta(ends[4], status, flags),
+        )
+    }
+
+    /// The status of a row's `meta`.
+    pub(crate) const fn status(meta: u64) -> u16 {
+        meta as u16
+    }
+
+    /// The flags of a row's `meta`.
+    pub(crate) const fn flags(meta: u64) -> u8 {
+        (meta >> 16) as u8
+    }
+
+    /// Part `part` of a row's text; `""` where the offsets do not fall on characters of it,
+    /// which the derive never writes.
+    pub(crate) const fn part(row: &'static super::Row, part: usize) -> &'static str {
+        let text = row.1;
+        let start = if part == 0 { 0 } else { end(row, part - 1) };
+        match text.split_at_checked(end(row, part)) {
+            Some((head, _)) => match head.split_at_checked(start) {
+                Some((_, part)) => part,
+                None => "",
+            },
+            None => "",
+        }
+    }
+
+    /// Where part `part` of a row's text ends.
+    pub(crate) const fn end(row: &super::Row, part: usize) -> usize {
+        let &(_, text, ends, meta) = row;
+        match part {
+            0..4 => (ends >> (32 * part)) as u32 as usize,
+            4 => (meta >> 32) as usize,
+            _ => text.len(),
+        }
+    }
 
     /// The integer whose decimal digits `json` is, an optional `-` first; the derive writes
     /// it from an `i64`, so it fits.
@@ -282,43 +375,42 @@ impl Descriptor {
             MessageParts::Default(text, json) => (row::ENUM, text, json),
             MessageParts::Reason(text, json) => (row::STATUS, text, json),
         };
-        // The code's JSON is what bodies write and what an integer code is read back from:
-        // written from the code when it is missing or says another number.
-        let leak = |json: String| -> &'static str { Box::leak(json.into_boxed_str()) };
+        // The code's JSON is what bodies write: written from the code when it is missing, or
+        // for an integer code, whose JSON is its digits.
+        let leak = |text: String| -> &'static str { Box::leak(text.into_boxed_str()) };
         let (code, code_json) = match code {
             Code::Str(text) if code_json.is_empty() => {
-                (text, leak(serde_json::Value::from(text).to_string()))
+                (text, serde_json::Value::from(text).to_string())
             }
-            Code::Str(text) => (text, code_json),
+            Code::Str(text) => (text, code_json.to_owned()),
             Code::Int(value) => {
                 flags |= row::INT_CODE;
-                if row::integer(code_json) == value && !code_json.is_empty() {
-                    ("", code_json)
-                } else {
-                    ("", leak(value.to_string()))
-                }
+                (leak(value.to_string()), String::new())
             }
         };
         for (set, flag) in [
             (details, row::DETAILS),
             (field_errors, row::FIELD_ERRORS),
             (inner, row::INNER),
+            (!members.is_empty(), row::MEMBERS),
         ] {
             if set {
                 flags |= flag;
             }
         }
-        let row: Row = (
-            variant,
-            name,
+        let row = Box::leak(Box::new(row::from_parts(
             code,
-            code_json,
+            [
+                variant,
+                name,
+                &code_json,
+                description,
+                message,
+                message_json,
+            ],
             status,
-            description,
             flags,
-            message,
-            message_json,
-        );
+        )));
         let extra = Extra {
             causes,
             solutions,
@@ -328,7 +420,6 @@ impl Descriptor {
             members,
             headers,
         };
-        let row: &'static Row = Box::leak(Box::new(row));
         Descriptor {
             extra: if extra == Extra::NONE {
                 &Extra::NONE
@@ -363,10 +454,23 @@ impl Descriptor {
             } else {
                 &Extra::NONE
             };
+            // In place rather than through `detached`: each call costs `const` evaluation a
+            // frame, and a catalog has thousands of rows.
+            let row = &rows[index];
+            let (code, meta) = (row.0, row.3);
             table[index] = Descriptor {
+                row,
                 extra,
+                code: if (meta >> 16) as u8 & row::INT_CODE == 0 {
+                    Code::Str(code)
+                } else {
+                    Code::Int(row::integer(code))
+                },
+                status: match meta as u16 {
+                    status @ 100..=599 => STATUSES[status as usize - 100],
+                    _ => StatusCode::INTERNAL_SERVER_ERROR,
+                },
                 index,
-                ..Descriptor::detached(&rows[index])
             };
             index += 1;
         }
@@ -381,22 +485,26 @@ impl Descriptor {
     /// status.
     #[doc(hidden)]
     pub const fn detached(row: &'static Row) -> Self {
-        let &(_, _, code, code_json, status, _, flags, _, _) = row;
+        let &(code, _, _, meta) = row;
         Descriptor {
             row,
             extra: &Extra::NONE,
-            code: if flags & row::INT_CODE == 0 {
+            code: if row::flags(meta) & row::INT_CODE == 0 {
                 Code::Str(code)
             } else {
-                Code::Int(row::integer(code_json))
+                Code::Int(row::integer(code))
             },
-            status: status_code(status),
+            status: status_code(row::status(meta)),
             index: usize::MAX,
         }
     }
 
-    const fn flags(&self) -> u8 {
-        self.row.6
+    pub(crate) const fn flags(&self) -> u8 {
+        row::flags(self.row.3)
+    }
+
+    const fn part(&self, part: usize) -> &'static str {
+        row::part(self.row, part)
     }
 
     /// The variant's position in its type's catalog.
@@ -422,16 +530,17 @@ impl Descriptor {
 
     /// The code as JSON text (`"\"FACE_NOT_FOUND\""`, `"3001"`), prepared at compile time.
     pub(crate) const fn code_json(&self) -> &'static str {
-        self.row.3
+        if self.flags() & row::INT_CODE == 0 {
+            self.part(row::CODE_JSON)
+        } else {
+            self.row.0
+        }
     }
 
     /// A static public message as JSON text, prepared at compile time.
     pub(crate) const fn message_json(&self) -> Option<&'static str> {
-        if self.row.8.is_empty() {
-            None
-        } else {
-            Some(self.row.8)
-        }
+        let json = self.part(row::MESSAGE_JSON);
+        if json.is_empty() { None } else { Some(json) }
     }
 
     /// The Rust name of the variant (or struct) this descriptor belongs to.
@@ -447,7 +556,7 @@ impl Descriptor {
     /// assert_eq!(Error::EntityNotFound.descriptor().variant(), "EntityNotFound");
     /// ```
     pub const fn variant(&self) -> &'static str {
-        self.row.0
+        self.part(row::VARIANT)
     }
 
     /// The stable error code.
@@ -495,10 +604,11 @@ impl Descriptor {
     /// assert_eq!(PetError::NoSuchPet.descriptor().name(), "NoSuchPetException");
     /// ```
     pub const fn name(&self) -> &'static str {
-        if self.row.1.is_empty() {
-            self.row.0
+        let name = self.part(row::NAME);
+        if name.is_empty() {
+            self.variant()
         } else {
-            self.row.1
+            name
         }
     }
 
@@ -515,7 +625,7 @@ impl Descriptor {
     /// assert_eq!(Error::EntityNotFound.descriptor().description(), "Entity was not found.");
     /// ```
     pub const fn description(&self) -> &'static str {
-        self.row.5
+        self.part(row::DESCRIPTION)
     }
 
     /// The public message template, placeholders included (`"pet {pet_id} not found"`).
@@ -534,7 +644,7 @@ impl Descriptor {
     pub const fn message(&self) -> Option<&'static str> {
         match self.message_source() {
             MessageSource::Display => None,
-            _ => Some(self.row.7),
+            _ => Some(self.part(row::MESSAGE)),
         }
     }
 
@@ -900,7 +1010,11 @@ impl Descriptor {
     /// written with the framework's status.
     pub(crate) fn with_status(&self, status: StatusCode) -> Descriptor {
         let mut row = *self.row;
-        row.4 = status.as_u16();
+        row.3 = row::meta(
+            row::end(&row, row::MESSAGE) as u32,
+            status.as_u16(),
+            self.flags(),
+        );
         Descriptor {
             row: Box::leak(Box::new(row)),
             status,
@@ -922,40 +1036,44 @@ mod tests {
     }
 
     #[test]
+    fn parts_out_of_place_read_as_empty() {
+        // An end past the text, and an end inside a character.
+        static PAST: Row = ("X", "ab", row::ends([1, 9, 9, 9]), row::meta(9, 404, 0));
+        static SPLIT: Row = ("X", "aé", row::ends([2, 3, 3, 3]), row::meta(3, 404, 0));
+        let past = Descriptor::detached(&PAST);
+        assert_eq!(
+            (past.variant(), past.name(), past.description()),
+            ("a", "a", "")
+        );
+        assert_eq!(past.message(), Some(""));
+        let split = Descriptor::detached(&SPLIT);
+        assert_eq!((split.variant(), split.name()), ("", ""));
+        assert_eq!(split.message_json(), None);
+    }
+
+    #[test]
     fn a_table_row_gives_the_descriptor_its_parts_say() {
         const ROWS: [Row; 3] = [
-            (
-                "Gone",
-                "",
+            row::new(
                 "GONE",
-                "\"GONE\"",
+                "Gone\"GONE\"It is gone.gone\"gone\"",
+                [4, 0, 6, 11, 4],
                 410,
-                "It is gone.",
                 0,
-                "gone",
-                "\"gone\"",
             ),
-            (
-                "Busy",
-                "BusyException",
-                "",
+            row::new(
                 "-42",
+                "BusyBusyException",
+                [4, 13, 0, 0, 0],
                 503,
-                "",
                 row::INT_CODE | row::DISPLAY | row::INNER,
-                "",
-                "",
             ),
-            (
-                "Bad",
-                "",
+            row::new(
                 "BAD",
-                "\"BAD\"",
+                "Bad\"BAD\"Unprocessable Entity\"Unprocessable Entity\"",
+                [3, 0, 5, 0, 20],
                 422,
-                "",
                 row::STATUS | row::DETAILS | row::FIELD_ERRORS,
-                "Unprocessable Entity",
-                "\"Unprocessable Entity\"",
             ),
         ];
         static TABLE: [Descriptor; 3] = Descriptor::table(&ROWS, &[]);
@@ -970,6 +1088,18 @@ mod tests {
             ("Gone", "Gone", Code::Str("GONE"), 410)
         );
         assert_eq!((gone.message(), gone.index()), (Some("gone"), 0));
+        assert_eq!(
+            (gone.description(), gone.code_json(), gone.message_json()),
+            ("It is gone.", "\"GONE\"", Some("\"gone\""))
+        );
+        assert_eq!((busy.code_json(), busy.message_json()), ("-42", None));
+        assert_eq!(
+            (bad.message(), bad.message_json()),
+            (
+                Some("Unprocessable Entity"),
+                Some("\"Unprocessable Entity\"")
+            )
+        );
         assert_eq!(gone.message_source(), MessageSource::Variant);
         assert_eq!(
             (busy.name(), busy.code(), busy.message()),

@@ -8,9 +8,15 @@ use http::StatusCode;
 use crate::model::descriptor::row;
 use crate::{ApiError, Catalog, Code, Descriptor};
 
+/// The description every generic error shares, as a literal for `concat!`.
+macro_rules! description {
+    () => {
+        "An HTTP status the service answered with where no error of its catalog applies."
+    };
+}
+
 /// The description every generic error shares.
-const DESCRIPTION: &str =
-    "An HTTP status the service answered with where no error of its catalog applies.";
+const DESCRIPTION: &str = description!();
 
 macro_rules! status_errors {
     ($($status:literal $code:ident $name:ident $reason:literal,)*) => {
@@ -21,32 +27,34 @@ macro_rules! status_errors {
 
         /// The generic errors of a catalog of string codes.
         static STRING_CODES: [Descriptor; COUNT] = [$(
-            Descriptor::detached(&(
-                stringify!($name),
-                "",
-                stringify!($code),
-                concat!("\"", stringify!($code), "\""),
-                $status,
-                DESCRIPTION,
-                0,
-                $reason,
-                "",
-            )),
+            Descriptor::detached(&const {
+                row::new(
+                    stringify!($code),
+                    concat!(stringify!($name), "\"", stringify!($code), "\"", description!(), $reason),
+                    [
+                        stringify!($name).len(),
+                        0,
+                        stringify!($code).len() + 2,
+                        DESCRIPTION.len(),
+                        $reason.len(),
+                    ],
+                    $status,
+                    0,
+                )
+            }),
         )*];
 
         /// The generic errors of a catalog of integer codes.
         static INTEGER_CODES: [Descriptor; COUNT] = [$(
-            Descriptor::detached(&(
-                stringify!($name),
-                "",
-                "",
-                stringify!($status),
-                $status,
-                DESCRIPTION,
-                row::INT_CODE,
-                $reason,
-                "",
-            )),
+            Descriptor::detached(&const {
+                row::new(
+                    stringify!($status),
+                    concat!(stringify!($name), description!(), $reason),
+                    [stringify!($name).len(), 0, 0, DESCRIPTION.len(), $reason.len()],
+                    $status,
+                    row::INT_CODE,
+                )
+            }),
         )*];
     };
 }
