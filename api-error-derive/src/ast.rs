@@ -9,6 +9,7 @@ use syn::{Attribute, DeriveInput, Generics, Ident, Member, Type};
 
 use crate::attr::{self, Attrs, Level, error_at};
 use crate::message::Template;
+use crate::meta;
 
 #[derive(FromDeriveInput)]
 #[darling(forward_attrs(api, doc))]
@@ -227,7 +228,7 @@ impl Attrs {
 }
 
 fn parse_template(lit: &syn::LitStr) -> darling::Result<Template> {
-    let template = Template::parse(&lit.value(), lit.span())
+    let template = Template::parse(&meta::text(lit), lit.span())
         .map_err(|message| error_at(lit.span(), message))?;
     Ok(Template {
         literal: Some(lit.clone()),

@@ -547,7 +547,7 @@ fn lit_str(expr: &Expr, key: &str, empty_allowed: bool) -> Result<LitStr> {
         Expr::Lit(ExprLit {
             lit: Lit::Str(text),
             ..
-        }) if !empty_allowed && text.value().trim().is_empty() => {
+        }) if !empty_allowed && meta::text(text).trim().is_empty() => {
             Err(Error::custom(format!("`{key}` is empty")).with_span(text))
         }
         Expr::Lit(ExprLit {
@@ -726,7 +726,7 @@ pub fn doc(attrs: &[Attribute]) -> String {
                 Expr::Lit(ExprLit {
                     lit: Lit::Str(text),
                     ..
-                }) => Some(text.value()),
+                }) => Some(meta::text(text)),
                 _ => None,
             },
             _ => None,

@@ -57,7 +57,7 @@ impl FromMeta for CodeValue {
                 lit: Lit::Str(text),
                 ..
             }) => {
-                let value = text.value();
+                let value = crate::meta::text(text);
                 CodeValue::check_text(&value)
                     .map(|()| CodeValue::Str(value))
                     .map_err(|message| Error::custom(message).with_span(text))

@@ -56,7 +56,7 @@ fn fits_a_row(error: &Resolved<'_>) -> bool {
 
 /// The variant's name in documentation, `name = ".."` or the variant's own.
 fn name(error: &Resolved<'_>) -> Option<String> {
-    error.variant.attrs.name.as_ref().map(syn::LitStr::value)
+    error.variant.attrs.name.as_ref().map(crate::meta::text)
 }
 
 /// `(code, text, ends, meta)`, as the core crate's `Row` reads it: the text is the variant's

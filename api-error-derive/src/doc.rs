@@ -37,7 +37,7 @@ pub fn catalog(
             .attrs
             .name
             .as_ref()
-            .map_or_else(|| error.variant.ident.to_string(), syn::LitStr::value);
+            .map_or_else(|| error.variant.ident.to_string(), crate::meta::text);
         let message = match &error.message {
             Message::Static(text) => cell(text),
             Message::Format { template, .. } => cell(template),
@@ -48,7 +48,7 @@ pub fn catalog(
             .attrs
             .category
             .as_ref()
-            .map(syn::LitStr::value)
+            .map(crate::meta::text)
             .unwrap_or_default();
         // A catalog that states no advice has its status's, as clients act on it.
         let stated = error.variant.attrs.retryable.as_deref();

@@ -8,7 +8,7 @@
 use proc_macro2::{Delimiter, Ident, TokenStream, TokenTree};
 use syn::punctuated::Punctuated;
 use syn::token::Paren;
-use syn::{Expr, ExprLit, ExprPath, Lit, LitBool, MacroDelimiter, Meta, MetaList};
+use syn::{Expr, ExprLit, ExprPath, Lit, LitBool, LitStr, MacroDelimiter, Meta, MetaList};
 use syn::{MetaNameValue, Path, Token};
 
 /// The items of the list, in order.
@@ -18,6 +18,19 @@ pub fn items(list: &MetaList) -> syn::Result<Vec<Meta>> {
         None => list
             .parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
             .map(|items| items.into_iter().collect()),
+    }
+}
+
+/// The value of a string literal: the text between its quotes when it has no escapes, as
+/// nearly every one has none, otherwise syn's reading of it.
+pub fn text(literal: &LitStr) -> String {
+    let written = literal.token().to_string();
+    match written
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+    {
+        Some(inner) if !inner.contains('\\') => inner.to_owned(),
+        _ => literal.value(),
     }
 }
 
@@ -158,6 +171,23 @@ mod tests {
             let tokens: TokenStream = list.parse().unwrap();
             let simple = simple_items(&tokens).unwrap_or_else(|| panic!("{list}"));
             assert_eq!(shape(&simple), shape(&by_syn(list).unwrap()), "{list}");
+        }
+    }
+
+    #[test]
+    fn string_literals_read_as_syn_reads_them() {
+        for written in [
+            r#""""#,
+            r#""plain text""#,
+            r#""tab\tand \"quotes\"""#,
+            r#""\u{1F600} \\ end""#,
+            r#"r"raw \n""#,
+            r##"r#"raw "quoted""#"##,
+            r#""suffixed"x"#,
+            "\"multi\nline\"",
+        ] {
+            let literal: LitStr = syn::parse_str(written).unwrap();
+            assert_eq!(text(&literal), literal.value(), "{written}");
         }
     }
 

@@ -401,7 +401,7 @@ fn resolve_variant<'a>(
         .attrs
         .name
         .as_ref()
-        .map_or_else(|| variant.ident.to_string(), syn::LitStr::value);
+        .map_or_else(|| variant.ident.to_string(), crate::meta::text);
     let facts = Facts {
         code: &code,
         status: status.0,

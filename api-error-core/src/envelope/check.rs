@@ -429,24 +429,25 @@ pub const fn check_catalog(shape: &Shape, descriptors: &[Descriptor]) {
     let mut index = 0;
     while index < descriptors.len() {
         let descriptor = &descriptors[index];
-        // Most variants have nothing an envelope may lack a place for: their row's flags are
-        // read in place, as each call costs `const` evaluation a frame and a catalog has
-        // thousands.
-        if !found.required
-            && (descriptor.row.3 >> 16) as u8 & (row::DETAILS | row::INNER | row::MEMBERS) == 0
-        {
+        // The flags are read in place, as each call costs `const` evaluation a frame and a
+        // catalog has thousands of variants, most with nothing an envelope may lack a place
+        // for.
+        let flags = (descriptor.row.3 >> 16) as u8;
+        let spread = flags & row::FIELD_ERRORS != 0 && found.field_list;
+        let lacks_details = flags & row::DETAILS != 0 && !found.details && !spread;
+        let lacks_inner = flags & row::INNER != 0 && !found.inner;
+        if !found.required && !lacks_details && !lacks_inner && flags & row::MEMBERS == 0 {
             index += 1;
             continue;
         }
-        let spread = descriptor.has_field_errors() && found.field_list;
-        if descriptor.has_details() && !found.details && !spread {
+        if lacks_details {
             Complaint::new()
                 .say("variant `")
                 .say(descriptor.variant())
                 .say("` has details (`#[api(details)]`), but the envelope has no `Value::Details` to write them in")
                 .fail();
         }
-        if descriptor.has_inner() && !found.inner {
+        if lacks_inner {
             Complaint::new()
                 .say("variant `")
                 .say(descriptor.variant())
