@@ -1,12 +1,13 @@
 //! The catalog's descriptors as the `static`s generated code indexes.
 //!
-//! Every variant is one row of literals in one array, and the core crate's
+//! Every variant is one row of four literals in one array, and the core crate's
 //! `Descriptor::table` makes a descriptor of each that points at its row, in `const`
 //! evaluation. A row holds what most variants have (names, code, status, message, details and
-//! inner-error flags); a variant that also states causes, solutions, retry advice, a
-//! category, attributes, members or response headers has those parts written beside its row.
-//! A catalog of thousands of variants is then two constants for rustc to check instead of a
-//! call per variant, and the descriptors it validates are a few words each.
+//! inner-error flags), its texts in one string; a variant that also states causes, solutions,
+//! retry advice, a category, attributes, members or response headers has those parts written
+//! beside its row. A catalog of thousands of variants is then two constants for rustc to check
+//! instead of a call per variant, and what rustc builds and validates grows with the number
+//! of literals, which is four a variant.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -237,4 +238,19 @@ fn declared_headers(error: &Resolved<'_>, private: &TokenStream) -> Vec<TokenStr
         RetryAfter::Field(index) => headers.push(field("retry-after", index)),
     }
     headers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_says_where_each_part_ends() {
+        let (text, ends, fifth) =
+            concatenated(&["Gone", "", "\"GONE\"", "It is gone.", "gone", "\"gone\""]);
+        assert_eq!(text, "Gone\"GONE\"It is gone.gone\"gone\"");
+        let ends: Vec<u32> = (0..4).map(|at| (ends >> (32 * at)) as u32).collect();
+        assert_eq!(ends, [4, 4, 10, 21]);
+        assert_eq!(fifth, 25);
+    }
 }

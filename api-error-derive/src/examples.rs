@@ -116,11 +116,13 @@ fn own_examples(error: &Resolved<'_>, probes: &mut Probes, private: &TokenStream
         .iter()
         .map(|field| value(field, &variant.ident, probes, private))
         .collect();
-    quote! {
-        if let (#(#private::Some(#bindings),)*) = (#(#values,)*) {
-            __examples.push(#path { #(#inits),* });
-        }
-    }
+    // One `if let` a field, nested, rather than one on a tuple of them: rustc checks the
+    // tuple's partial moves at a much higher cost.
+    let push = quote!(__examples.push(#path { #(#inits),* }););
+    bindings.iter().zip(values).rev().fold(
+        push,
+        |inner, (binding, value)| quote!(if let #private::Some(#binding) = #value { #inner }),
+    )
 }
 
 /// A field's example: the declared one, else its type's under the field's name.
