@@ -48,6 +48,8 @@ mod generics;
 mod json;
 #[path = "../../api-error-derive/src/message.rs"]
 mod message;
+#[path = "../../api-error-derive/src/meta.rs"]
+mod meta;
 #[path = "../../api-error-derive/src/placeholder.rs"]
 mod placeholder;
 #[path = "../../api-error-derive/src/rebuild.rs"]
