@@ -20,38 +20,81 @@ use crate::transparent::Transparent;
 use crate::valid::Resolved;
 use crate::{compose, generics};
 
-/// The body of the `examples()` method, given to the core crate's `impl_examples!`, which
-/// writes the method only when the core crate's `docs` feature is on.
+/// How many variants' examples one function makes: rustc's checking of a function body grows
+/// faster than its length, and a catalog has thousands of variants.
+const CHUNK: usize = 50;
+
+/// The `examples()` method, given to the core crate's `impl_examples!`, and the functions it
+/// calls, given to its `example_items!` under `header` (the type's inherent `impl`): the core
+/// crate writes both only when its `docs` feature is on.
 pub fn method(
     input: &Input,
     resolved: &[Resolved<'_>],
     transparent: &[Transparent<'_>],
+    header: &TokenStream,
     private: &TokenStream,
-) -> TokenStream {
+) -> (TokenStream, TokenStream) {
     let mut probes = Probes::default();
     // In declaration order: a transparent variant's are the wrapped type's examples, wrapped.
     // Both lists follow the declaration order, so each is walked once.
     let mut own = resolved.iter().peekable();
     let mut wrapped = transparent.iter().peekable();
-    let mut pushes = Vec::with_capacity(input.variants.len());
+    let mut chunks = Vec::new();
+    let mut pushes = Vec::with_capacity(CHUNK);
     for variant in &input.variants {
         if let Some(nested) = wrapped.next_if(|nested| core::ptr::eq(nested.variant, variant)) {
             pushes.push(compose::examples(nested, private));
         } else if let Some(error) = own.next_if(|error| core::ptr::eq(error.variant, variant)) {
             pushes.push(own_examples(error, &mut probes, private));
         }
+        if pushes.len() == CHUNK {
+            chunks.push(chunk(chunks.len(), &mut pushes, &mut probes, private));
+        }
     }
-    let probes = probes.declarations(private);
-    quote! {
+    if !pushes.is_empty() {
+        chunks.push(chunk(chunks.len(), &mut pushes, &mut probes, private));
+    }
+    let calls = (0..chunks.len()).map(|index| {
+        let function = format_ident!("__api_examples{}", index);
+        quote!(Self::#function(&mut __examples);)
+    });
+    let method = quote! {
         #private::impl_examples! {
             {
-                #[allow(unused_imports)]
-                use #private::{ViaExample as _, WithoutExample as _};
-                #(#probes)*
                 let mut __examples = #private::Vec::new();
-                #(#pushes)*
+                #(#calls)*
                 __examples
             }
+        }
+    };
+    let items = quote! {
+        #private::example_items! {
+            #[automatically_derived]
+            #header {
+                #(#chunks)*
+            }
+        }
+    };
+    (method, items)
+}
+
+/// The function that pushes the examples of a run of variants, declaring the probes they use.
+fn chunk(
+    index: usize,
+    pushes: &mut Vec<TokenStream>,
+    probes: &mut Probes,
+    private: &TokenStream,
+) -> TokenStream {
+    let function = format_ident!("__api_examples{}", index);
+    let declarations = probes.declarations(private);
+    let pushes = pushes.drain(..);
+    quote! {
+        #[doc(hidden)]
+        fn #function(__examples: &mut #private::Vec<Self>) {
+            #[allow(unused_imports)]
+            use #private::{ViaExample as _, WithoutExample as _};
+            #(#declarations)*
+            #(#pushes)*
         }
     }
 }
@@ -63,6 +106,8 @@ struct Probes {
     /// The types, in the order they were first met, by their tokens.
     types: Vec<syn::Type>,
     index: HashMap<String, usize>,
+    /// The types used since the last declarations, in the order first used.
+    used: Vec<usize>,
 }
 
 impl Probes {
@@ -74,15 +119,19 @@ impl Probes {
         if index == next {
             self.types.push(ty.clone());
         }
+        if !self.used.contains(&index) {
+            self.used.push(index);
+        }
         format_ident!("__api_example{}", index)
     }
 
-    fn declarations(&self, private: &TokenStream) -> Vec<TokenStream> {
-        self.types
-            .iter()
-            .enumerate()
-            .map(|(index, ty)| {
+    /// The functions of the types used since the last call.
+    fn declarations(&mut self, private: &TokenStream) -> Vec<TokenStream> {
+        self.used
+            .drain(..)
+            .map(|index| {
                 let probe = format_ident!("__api_example{}", index);
+                let ty = &self.types[index];
                 // A function pointer, not a closure: calling it takes no closure-kind
                 // inference or call-trait lookup at each of its uses.
                 quote! {

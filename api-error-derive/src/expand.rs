@@ -79,10 +79,11 @@ fn expand(
     let details = details_method(resolved, &nested("details"), &private);
     let headers = headers_method(resolved, &nested("headers"), &private);
     // Written only for documentation: example values are code the user's crate compiles.
-    let examples = if cfg!(feature = "docs") {
-        examples::method(input, resolved, transparent, &private)
+    let (examples, example_items) = if cfg!(feature = "docs") {
+        let header = quote!(impl #impl_generics #ident #ty_generics #where_clause);
+        examples::method(input, resolved, transparent, &header, &private)
     } else {
-        TokenStream::new()
+        (TokenStream::new(), TokenStream::new())
     };
     let delegated = compose::delegated_methods(resolved, transparent, &private);
     let places = compose::places(resolved.len(), transparent, &private);
@@ -228,6 +229,8 @@ fn expand(
             static __PLANS: #private::Plans<#plan_count> = #private::Plans::new();
 
             #checks
+
+            #example_items
 
             #[automatically_derived]
             impl #impl_generics #private::ApiError for #ident #ty_generics #where_clause {

@@ -253,3 +253,23 @@ macro_rules! __impl_examples {
 }
 
 pub use crate::__impl_examples as impl_examples;
+
+/// Writes the functions a derived type's `examples()` calls when the `docs` feature is on, and
+/// nothing when it is off, like [`impl_examples!`].
+#[cfg(feature = "docs")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __example_items {
+    ($($items:tt)*) => {
+        $($items)*
+    };
+}
+
+#[cfg(not(feature = "docs"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __example_items {
+    ($($items:tt)*) => {};
+}
+
+pub use crate::__example_items as example_items;
