@@ -499,7 +499,7 @@ impl Descriptor {
         }
     }
 
-    pub(crate) const fn flags(&self) -> u8 {
+    const fn flags(&self) -> u8 {
         row::flags(self.row.3)
     }
 
