@@ -269,17 +269,20 @@ pub mod row {
     }
 
     /// The status of a row's `meta`.
+    #[inline]
     pub(crate) const fn status(meta: u64) -> u16 {
         meta as u16
     }
 
     /// The flags of a row's `meta`.
+    #[inline]
     pub(crate) const fn flags(meta: u64) -> u8 {
         (meta >> 16) as u8
     }
 
     /// Part `part` of a row's text; `""` where the offsets do not fall on characters of it,
     /// which the derive never writes.
+    #[inline]
     pub(crate) const fn part(row: &'static super::Row, part: usize) -> &'static str {
         let text = row.1;
         let start = if part == 0 { 0 } else { end(row, part - 1) };
@@ -293,6 +296,7 @@ pub mod row {
     }
 
     /// Where part `part` of a row's text ends.
+    #[inline]
     pub(crate) const fn end(row: &super::Row, part: usize) -> usize {
         let &(_, text, ends, meta) = row;
         match part {
@@ -499,10 +503,12 @@ impl Descriptor {
         }
     }
 
+    #[inline]
     const fn flags(&self) -> u8 {
         row::flags(self.row.3)
     }
 
+    #[inline]
     const fn part(&self, part: usize) -> &'static str {
         row::part(self.row, part)
     }
@@ -529,6 +535,7 @@ impl Descriptor {
     }
 
     /// The code as JSON text (`"\"FACE_NOT_FOUND\""`, `"3001"`), prepared at compile time.
+    #[inline]
     pub(crate) const fn code_json(&self) -> &'static str {
         if self.flags() & row::INT_CODE == 0 {
             self.part(row::CODE_JSON)
@@ -538,6 +545,7 @@ impl Descriptor {
     }
 
     /// A static public message as JSON text, prepared at compile time.
+    #[inline]
     pub(crate) const fn message_json(&self) -> Option<&'static str> {
         let json = self.part(row::MESSAGE_JSON);
         if json.is_empty() { None } else { Some(json) }
@@ -555,6 +563,7 @@ impl Descriptor {
     /// }
     /// assert_eq!(Error::EntityNotFound.descriptor().variant(), "EntityNotFound");
     /// ```
+    #[inline]
     pub const fn variant(&self) -> &'static str {
         self.part(row::VARIANT)
     }
@@ -603,6 +612,7 @@ impl Descriptor {
     /// }
     /// assert_eq!(PetError::NoSuchPet.descriptor().name(), "NoSuchPetException");
     /// ```
+    #[inline]
     pub const fn name(&self) -> &'static str {
         let name = self.part(row::NAME);
         if name.is_empty() {
@@ -624,6 +634,7 @@ impl Descriptor {
     /// }
     /// assert_eq!(Error::EntityNotFound.descriptor().description(), "Entity was not found.");
     /// ```
+    #[inline]
     pub const fn description(&self) -> &'static str {
         self.part(row::DESCRIPTION)
     }
@@ -641,6 +652,7 @@ impl Descriptor {
     /// }
     /// assert_eq!(Error::EntityNotFound(7).descriptor().message(), Some("entity {0} not found"));
     /// ```
+    #[inline]
     pub const fn message(&self) -> Option<&'static str> {
         match self.message_source() {
             MessageSource::Display => None,
@@ -733,6 +745,7 @@ impl Descriptor {
     /// assert_eq!(Error::Gone.descriptor().message_source(), MessageSource::Status);
     /// assert_eq!(Error::Gone.descriptor().message(), Some("Gone"));
     /// ```
+    #[inline]
     pub const fn message_source(&self) -> MessageSource {
         match self.flags() & row::SOURCE {
             row::ENUM => MessageSource::Enum,
