@@ -24,9 +24,9 @@ use crate::{compose, generics};
 /// faster than its length, and a catalog has thousands of variants.
 const CHUNK: usize = 50;
 
-/// The `examples()` method, given to the core crate's `impl_examples!`, and the functions it
-/// calls, given to its `example_items!` under `header` (the type's inherent `impl`): the core
-/// crate writes both only when its `docs` feature is on.
+/// The `examples()` method, and the functions it calls under `header` (the type's inherent
+/// `impl`), each given to the core crate's `docs_only!`, which writes them only when its
+/// `docs` feature is on.
 pub fn method(
     input: &Input,
     resolved: &[Resolved<'_>],
@@ -59,8 +59,8 @@ pub fn method(
         quote!(Self::#function(&mut __examples);)
     });
     let method = quote! {
-        #private::impl_examples! {
-            {
+        #private::docs_only! {
+            fn examples() -> #private::Vec<Self> {
                 let mut __examples = #private::Vec::new();
                 #(#calls)*
                 __examples
@@ -68,7 +68,7 @@ pub fn method(
         }
     };
     let items = quote! {
-        #private::example_items! {
+        #private::docs_only! {
             #[automatically_derived]
             #header {
                 #(#chunks)*

@@ -107,27 +107,30 @@ pub fn is_field_errors(ty: &Type) -> bool {
 }
 
 pub fn mentions(ty: &Type, params: &BTreeSet<Ident>) -> bool {
-    fn walk(tokens: TokenStream, params: &BTreeSet<Ident>) -> bool {
-        tokens.into_iter().any(|token| match token {
-            TokenTree::Ident(ident) => params.contains(&ident),
-            TokenTree::Group(group) => walk(group.stream(), params),
-            TokenTree::Punct(_) | TokenTree::Literal(_) => false,
-        })
-    }
-    walk(ty.to_token_stream(), params)
+    any_token(
+        ty,
+        &|token| matches!(token, TokenTree::Ident(ident) if params.contains(ident)),
+    )
 }
 
 /// Whether the type names a lifetime or a reference, whose lifetime generated code that makes
 /// a value of it (an example, a field read back) cannot choose.
 pub fn mentions_lifetime(ty: &Type) -> bool {
-    fn walk(tokens: TokenStream) -> bool {
+    any_token(
+        ty,
+        &|token| matches!(token, TokenTree::Punct(punct) if matches!(punct.as_char(), '\'' | '&')),
+    )
+}
+
+/// Whether any token of the type, inside groups too, is one `found` accepts.
+fn any_token(ty: &Type, found: &dyn Fn(&TokenTree) -> bool) -> bool {
+    fn walk(tokens: TokenStream, found: &dyn Fn(&TokenTree) -> bool) -> bool {
         tokens.into_iter().any(|token| match token {
-            TokenTree::Punct(punct) => matches!(punct.as_char(), '\'' | '&'),
-            TokenTree::Group(group) => walk(group.stream()),
-            TokenTree::Ident(_) | TokenTree::Literal(_) => false,
+            TokenTree::Group(group) => walk(group.stream(), found),
+            token => found(&token),
         })
     }
-    walk(ty.to_token_stream())
+    walk(ty.to_token_stream(), found)
 }
 
 #[cfg(test)]

@@ -230,46 +230,23 @@ pub(crate) fn body<E: ApiError>(
     body
 }
 
-/// Writes a derived type's `examples()` when the `docs` feature is on, and nothing when it is
-/// off: the derive cannot see this crate's features, and example values are code that only
-/// documentation needs.
-///
-/// The derive hands over the method's body as one braced group, so matching it is one step
-/// however many variants the body covers.
+/// Writes what it is given when the `docs` feature is on, and nothing when it is off: a derived
+/// type's `examples()` and the functions it calls. The derive cannot see this crate's features,
+/// and example values are code that only documentation needs.
 #[cfg(feature = "docs")]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __impl_examples {
-    ($body:tt) => {
-        fn examples() -> $crate::__private::Vec<Self> $body
+macro_rules! __docs_only {
+    ($($tokens:tt)*) => {
+        $($tokens)*
     };
 }
 
 #[cfg(not(feature = "docs"))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __impl_examples {
-    ($body:tt) => {};
+macro_rules! __docs_only {
+    ($($tokens:tt)*) => {};
 }
 
-pub use crate::__impl_examples as impl_examples;
-
-/// Writes the functions a derived type's `examples()` calls when the `docs` feature is on, and
-/// nothing when it is off, like [`impl_examples!`].
-#[cfg(feature = "docs")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __example_items {
-    ($($items:tt)*) => {
-        $($items)*
-    };
-}
-
-#[cfg(not(feature = "docs"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __example_items {
-    ($($items:tt)*) => {};
-}
-
-pub use crate::__example_items as example_items;
+pub use crate::__docs_only as docs_only;

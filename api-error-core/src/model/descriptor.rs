@@ -230,11 +230,17 @@ pub mod row {
     ) -> super::Row {
         let mut ends = [0u32; 5];
         let mut at = 0;
-        let mut end = 0;
+        let mut end = 0usize;
         while at < 5 {
-            end += lengths[at];
+            end = end.saturating_add(lengths[at]);
             assert!(end <= text.len(), "the parts are longer than the text");
-            ends[at] = end as u32;
+            // Saturated at 4 GiB, past anything rustc reads in one file: parts beyond read as
+            // empty.
+            ends[at] = if end > u32::MAX as usize {
+                u32::MAX
+            } else {
+                end as u32
+            };
             at += 1;
         }
         (
@@ -245,8 +251,7 @@ pub mod row {
         )
     }
 
-    /// The row of these parts, built at run time (their text is leaked). A text of 4 GiB or
-    /// more, which no source file holds, gives parts that read as empty.
+    /// The row of these parts, built at run time (their text is leaked).
     pub(crate) fn from_parts(
         code: &'static str,
         parts: [&str; 6],
@@ -254,18 +259,9 @@ pub mod row {
         flags: u8,
     ) -> super::Row {
         let text: &'static str = Box::leak(parts.concat().into_boxed_str());
-        let mut ends = [0u32; 5];
-        let mut end = 0usize;
-        for (at, part) in parts.iter().take(5).enumerate() {
-            end = end.saturating_add(part.len());
-            ends[at] = u32::try_from(end).unwrap_or(u32::MAX);
-        }
-        (
-            code,
-            text,
-            self::ends([ends[0], ends[1], ends[2], ends[3]]),
-            meta(ends[4], status, flags),
-        )
+        // The text is the parts, so their lengths never pass its end.
+        let lengths = [0, 1, 2, 3, 4].map(|at| parts[at].len());
+        new(code, text, lengths, status, flags)
     }
 
     /// The status of a row's `meta`.
