@@ -143,7 +143,7 @@ pub mod __private {
     #[cfg(feature = "utoipa")]
     pub use crate::docs::chosen::{Chosen, Refusal, check_chosen};
     pub use crate::docs::example::Described;
-    pub use crate::docs::example::{Probe, ViaExample, WithoutExample, docs_only};
+    pub use crate::docs::example::{ExampleFn, Probe, ViaExample, WithoutExample, docs_only};
     pub use crate::docs::impl_utoipa;
     pub use crate::envelope::Plans;
     pub use crate::envelope::check::{check_catalog, check_tree};

@@ -4,7 +4,6 @@ use darling::ast::{Data, Fields, Style};
 use darling::error::Accumulator;
 use darling::{FromDeriveInput, FromField, FromVariant};
 use proc_macro2::Span;
-use syn::spanned::Spanned;
 use syn::{Attribute, DeriveInput, Generics, Ident, Member, Type};
 
 use crate::attr::{self, Attrs, Level, error_at};
@@ -20,12 +19,34 @@ struct InputReceiver {
     attrs: Vec<Attribute>,
 }
 
-#[derive(FromVariant)]
-#[darling(forward_attrs(api, doc))]
 struct VariantReceiver {
     ident: Ident,
     fields: Fields<FieldReceiver>,
     attrs: Vec<Attribute>,
+}
+
+// Written out where darling's derive would also find the span of the fields as a whole, by
+// printing them to tokens, for every variant: the derive never asks for it.
+impl FromVariant for VariantReceiver {
+    fn from_variant(variant: &syn::Variant) -> darling::Result<Self> {
+        let mut errors = darling::Error::accumulator();
+        let fields = variant
+            .fields
+            .iter()
+            .filter_map(|field| errors.handle(FieldReceiver::from_field(field)))
+            .collect();
+        let attrs = variant
+            .attrs
+            .iter()
+            .filter(|attr| attr.path().is_ident("api") || attr.path().is_ident("doc"))
+            .cloned()
+            .collect();
+        errors.finish_with(VariantReceiver {
+            ident: variant.ident.clone(),
+            fields: Fields::new(Style::from(&variant.fields), fields),
+            attrs,
+        })
+    }
 }
 
 #[derive(FromField)]
@@ -176,7 +197,7 @@ impl Variant {
                     Some(ident) => Member::Named(ident),
                     None => Member::Unnamed(syn::Index {
                         index: u32::try_from(index).unwrap_or(u32::MAX),
-                        span: field.ty.span(),
+                        span: crate::spans::ty(&field.ty),
                     }),
                 };
                 Field {

@@ -4,7 +4,6 @@ use darling::util::SpannedValue;
 use darling::{Error, FromMeta, Result, error::Accumulator};
 use proc_macro2::Span;
 use syn::punctuated::Punctuated;
-use syn::spanned::Spanned;
 use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Meta, Path, Token};
 
 use crate::case::Case;
@@ -12,6 +11,7 @@ use crate::code::CodeValue;
 use crate::meta;
 use crate::rejection::{RejectionAttr, rejection_kinds};
 use crate::retry::{self, RetryableValue};
+use crate::spans;
 use crate::status::Status;
 use crate::suggest;
 use crate::template::{AttrDecl, attr_decls};
@@ -229,7 +229,7 @@ impl Attrs {
                 Error::custom("expected a key such as `code` or `status`").with_span(meta.path())
             );
         };
-        let key_span = meta.path().span();
+        let key_span = spans::path(meta.path());
         let Some(&(_, home)) = KEYS.iter().find(|(name, _)| *name == key) else {
             let hint = suggest::did_you_mean(
                 &key,
@@ -297,7 +297,7 @@ impl Attrs {
                 };
                 once(
                     &mut self.retryable,
-                    SpannedValue::new(parsed, meta.span()),
+                    SpannedValue::new(parsed, spans::path(meta.path())),
                     duplicate,
                 )
             }
@@ -309,7 +309,7 @@ impl Attrs {
             ),
             // expose
             "expose" => match meta {
-                Meta::Path(path) => once(&mut self.expose, path.span(), duplicate),
+                Meta::Path(path) => once(&mut self.expose, spans::path(path), duplicate),
                 _ => Err(
                     Error::custom("`expose` takes no value; write `#[api(expose)]`")
                         .with_span(meta),
@@ -317,7 +317,7 @@ impl Attrs {
             },
             // actix_web
             "actix_web" => match meta {
-                Meta::Path(path) => once(&mut self.actix_web, path.span(), duplicate),
+                Meta::Path(path) => once(&mut self.actix_web, spans::path(path), duplicate),
                 _ => Err(Error::custom(
                     "`actix_web` takes no value; write `#[api(actix_web)]` for an `actix_web::ResponseError` impl",
                 )
@@ -343,7 +343,7 @@ impl Attrs {
             }
             // internal
             "internal" => match meta {
-                Meta::Path(path) => once(&mut self.internal, path.span(), duplicate),
+                Meta::Path(path) => once(&mut self.internal, spans::path(path), duplicate),
                 _ => Err(Error::custom(
                     "`internal` takes no value; write `#[api(internal)]` on the variant that is the catalog's fixed 500",
                 )
@@ -351,7 +351,7 @@ impl Attrs {
             },
             // transparent
             "transparent" => match meta {
-                Meta::Path(path) => once(&mut self.transparent, path.span(), duplicate),
+                Meta::Path(path) => once(&mut self.transparent, spans::path(path), duplicate),
                 _ => Err(Error::custom(
                     "`transparent` takes no value; write `#[api(transparent)]` on a variant whose one field is an `ApiError`",
                 )
@@ -388,14 +388,14 @@ impl Attrs {
                 let parsed = envelope(expr)?;
                 once(
                     &mut self.envelope,
-                    SpannedValue::new(parsed, expr.span()),
+                    SpannedValue::new(parsed, spans::expr(expr)),
                     duplicate,
                 )
             }
             // retry_after = 60 on a variant | retry_after on a field
             "retry_after" => match (meta, level) {
                 (Meta::Path(path), Level::Field { .. }) => {
-                    once(&mut self.retry_after_field, path.span(), duplicate)
+                    once(&mut self.retry_after_field, spans::path(path), duplicate)
                 }
                 (_, Level::Field { .. }) => Err(Error::custom(
                     "`retry_after` on a field takes no value; write `#[api(retry_after)]`",
@@ -406,7 +406,7 @@ impl Attrs {
                     let seconds = retry_seconds(expr)?;
                     once(
                         &mut self.retry_after,
-                        SpannedValue::new(seconds, expr.span()),
+                        SpannedValue::new(seconds, spans::expr(expr)),
                         duplicate,
                     )
                 }
@@ -466,11 +466,11 @@ impl Attrs {
                     Meta::Path(_) => None,
                     _ => Some(lit_str(value(meta)?, &key, false)?),
                 };
-                once(&mut self.member, SpannedValue::new(key, meta.span()), duplicate)
+                once(&mut self.member, SpannedValue::new(key, spans::path(meta.path())), duplicate)
             }
             // inner
             "inner" => match meta {
-                Meta::Path(path) => once(&mut self.inner, path.span(), duplicate),
+                Meta::Path(path) => once(&mut self.inner, spans::path(path), duplicate),
                 _ => Err(Error::custom(
                     "`inner` takes no value; write `#[api(inner)]` on the field holding the inner error",
                 )
@@ -480,7 +480,7 @@ impl Attrs {
             "example" => once(&mut self.example, value(meta)?.clone(), duplicate),
             // details
             "details" => match meta {
-                Meta::Path(path) => once(&mut self.details, path.span(), duplicate),
+                Meta::Path(path) => once(&mut self.details, spans::path(path), duplicate),
                 _ => Err(
                     Error::custom("`details` takes no value; write `#[api(details)]`")
                         .with_span(meta),
@@ -539,7 +539,7 @@ pub(crate) fn value(meta: &Meta) -> Result<&Expr> {
 
 fn spanned<T>(expr: &Expr, parse: impl FnOnce(&Expr) -> Result<T>) -> Result<SpannedValue<T>> {
     let parsed = parse(expr).map_err(|error| error.with_span(expr))?;
-    Ok(SpannedValue::new(parsed, expr.span()))
+    Ok(SpannedValue::new(parsed, spans::expr(expr)))
 }
 
 fn lit_str(expr: &Expr, key: &str, empty_allowed: bool) -> Result<LitStr> {

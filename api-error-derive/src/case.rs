@@ -30,51 +30,49 @@ const NAMES: &[(&str, Case)] = &[
 impl Case {
     /// `name` (a Rust identifier, usually PascalCase) written in this case.
     pub fn apply(self, name: &str) -> String {
-        let words = words(name.trim_start_matches("r#"));
-        let joined = |separator: &str, upper: bool| {
-            let words: Vec<String> = words
-                .iter()
-                .map(|word| {
-                    if upper {
-                        word.to_uppercase()
-                    } else {
-                        word.to_lowercase()
-                    }
-                })
-                .collect();
-            words.join(separator)
+        let separator = match self {
+            Case::Snake | Case::ScreamingSnake => "_",
+            Case::Kebab | Case::ScreamingKebab => "-",
+            Case::Lower | Case::Upper | Case::Pascal | Case::Camel => "",
         };
-        match self {
-            Case::Lower => joined("", false),
-            Case::Upper => joined("", true),
-            Case::Snake => joined("_", false),
-            Case::ScreamingSnake => joined("_", true),
-            Case::Kebab => joined("-", false),
-            Case::ScreamingKebab => joined("-", true),
-            Case::Pascal => words.iter().map(|word| capitalized(word)).collect(),
-            Case::Camel => words
-                .iter()
-                .enumerate()
-                .map(|(i, word)| {
-                    if i == 0 {
-                        word.to_lowercase()
-                    } else {
-                        capitalized(word)
-                    }
-                })
-                .collect(),
+        let mut out = String::with_capacity(name.len() + 8);
+        for (index, word) in words(name.trim_start_matches("r#")).into_iter().enumerate() {
+            if index > 0 {
+                out.push_str(separator);
+            }
+            match self {
+                Case::Lower | Case::Snake | Case::Kebab => lower(&mut out, word),
+                Case::Upper | Case::ScreamingSnake | Case::ScreamingKebab => upper(&mut out, word),
+                Case::Camel if index == 0 => lower(&mut out, word),
+                Case::Pascal | Case::Camel => capitalized(&mut out, word),
+            }
         }
+        out
     }
 }
 
-fn capitalized(word: &str) -> String {
+// Each appends `word` changed; ASCII, as nearly every name is, byte by byte.
+fn lower(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        out.push_str(&word.to_ascii_lowercase());
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}
+
+fn upper(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        out.push_str(&word.to_ascii_uppercase());
+    } else {
+        out.push_str(&word.to_uppercase());
+    }
+}
+
+fn capitalized(out: &mut String, word: &str) {
     let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first
-            .to_uppercase()
-            .chain(chars.flat_map(char::to_lowercase))
-            .collect(),
-        None => String::new(),
+    if let Some(first) = chars.next() {
+        out.extend(first.to_uppercase());
+        lower(out, chars.as_str());
     }
 }
 
@@ -84,24 +82,52 @@ fn capitalized(word: &str) -> String {
 fn words(name: &str) -> Vec<&str> {
     let mut words = Vec::new();
     for part in name.split(['_', '-']).filter(|part| !part.is_empty()) {
-        let chars: Vec<(usize, char)> = part.char_indices().collect();
-        let mut start = 0;
-        for k in 1..chars.len() {
-            let (at, current) = chars[k];
-            let previous = chars[k - 1].1;
-            let next_is_lower = chars.get(k + 1).is_some_and(|&(_, c)| c.is_lowercase());
-            let boundary = current.is_uppercase()
-                && (previous.is_lowercase()
-                    || previous.is_ascii_digit()
-                    || (previous.is_uppercase() && next_is_lower));
-            if boundary {
-                words.push(&part[start..at]);
-                start = at;
-            }
+        if part.is_ascii() {
+            ascii_words(part, &mut words);
+        } else {
+            unicode_words(part, &mut words);
         }
-        words.push(&part[start..]);
     }
     words
+}
+
+/// `words` of one part between separators.
+fn unicode_words<'a>(part: &'a str, words: &mut Vec<&'a str>) {
+    let chars: Vec<(usize, char)> = part.char_indices().collect();
+    let mut start = 0;
+    for k in 1..chars.len() {
+        let (at, current) = chars[k];
+        let previous = chars[k - 1].1;
+        let next_is_lower = chars.get(k + 1).is_some_and(|&(_, c)| c.is_lowercase());
+        let boundary = current.is_uppercase()
+            && (previous.is_lowercase()
+                || previous.is_ascii_digit()
+                || (previous.is_uppercase() && next_is_lower));
+        if boundary {
+            words.push(&part[start..at]);
+            start = at;
+        }
+    }
+    words.push(&part[start..]);
+}
+
+/// `unicode_words` of an ASCII part, on its bytes.
+fn ascii_words<'a>(part: &'a str, words: &mut Vec<&'a str>) {
+    let bytes = part.as_bytes();
+    let mut start = 0;
+    for k in 1..bytes.len() {
+        let (previous, current) = (bytes[k - 1], bytes[k]);
+        let next_is_lower = bytes.get(k + 1).is_some_and(u8::is_ascii_lowercase);
+        let boundary = current.is_ascii_uppercase()
+            && (previous.is_ascii_lowercase()
+                || previous.is_ascii_digit()
+                || (previous.is_ascii_uppercase() && next_is_lower));
+        if boundary {
+            words.push(&part[start..k]);
+            start = k;
+        }
+    }
+    words.push(&part[start..]);
 }
 
 impl FromMeta for Case {
@@ -141,6 +167,34 @@ mod tests {
         assert_eq!(words("Oauth2Error"), ["Oauth2", "Error"]);
         assert_eq!(words("no_such_pet"), ["no", "such", "pet"]);
         assert_eq!(words("A"), ["A"]);
+        assert_eq!(words("ÉtéChaudÜBERMaß"), ["Été", "Chaud", "ÜBER", "Maß"]);
+    }
+
+    /// The byte-wise split of ASCII names is the char-wise one.
+    #[test]
+    fn ascii_split_is_the_unicode_split() {
+        let names = [
+            "NoSuchPet",
+            "HTTPVersionNotSupported",
+            "Requires2FA",
+            "Oauth2Error",
+            "A",
+            "AB",
+            "aB",
+            "ABc",
+            "a1B2c3D",
+            "XMLHttpRequestV2",
+            "lower",
+        ];
+        for name in names {
+            let (mut bytewise, mut charwise) = (Vec::new(), Vec::new());
+            ascii_words(name, &mut bytewise);
+            unicode_words(name, &mut charwise);
+            assert_eq!(bytewise, charwise, "{name}");
+        }
+        assert_eq!(Case::ScreamingSnake.apply("ÉtéChaud"), "ÉTÉ_CHAUD");
+        assert_eq!(Case::Camel.apply("ÉtéChaud"), "étéChaud");
+        assert_eq!(Case::Pascal.apply("r#type_of_pet"), "TypeOfPet");
     }
 
     #[test]

@@ -24,7 +24,6 @@ use crate::valid::{Message, MessageFrom, Resolved, RetryAfter};
 /// any.
 pub fn statics(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
     let count = Literal::usize_unsuffixed(resolved.len());
-    let rows = resolved.iter().map(row);
     let extras = resolved
         .iter()
         .enumerate()
@@ -34,15 +33,32 @@ pub fn statics(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream 
             let extra = extra(error, private);
             quote!((#at, #extra))
         });
+    let rows = rows(resolved, private);
     quote! {
         // Literals only, which rustc checks without inference; `static`s, not `const`s, so
         // that each is evaluated and checked once, and the table points into the rows.
-        static __ROWS: [#private::Row; #count] = [#(#rows),*];
+        #rows
         static __DESCRIPTORS: [#private::Descriptor; #count] =
             #private::Descriptor::table(&__ROWS, &[#(#extras),*]);
     }
 }
 
+/// `static __ROWS`, written as source text and read by rustc's lexer in one piece: literals
+/// carry no span worth keeping, and a row of them costs a fraction of building its tokens.
+fn rows(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
+    use std::fmt::Write as _;
+    let mut source = String::with_capacity(resolved.len() * 160 + 64);
+    let _ = write!(
+        source,
+        "static __ROWS: [{private}::Row; {}] = [",
+        resolved.len()
+    );
+    for error in resolved {
+        row(&mut source, error);
+    }
+    source.push_str("];");
+    crate::source::tokens(&source)
+}
 /// Whether a row holds everything the variant's descriptor has.
 fn fits_a_row(error: &Resolved<'_>) -> bool {
     let attrs = &error.variant.attrs;
@@ -63,7 +79,7 @@ fn name(error: &Resolved<'_>) -> Option<String> {
 /// `(code, text, ends, meta)`, as the core crate's `Row` reads it: the text is the variant's
 /// name, its name in documentation, the code's JSON, the description, the message and the
 /// message's JSON, one after another.
-fn row(error: &Resolved<'_>) -> TokenStream {
+fn row(source: &mut String, error: &Resolved<'_>) {
     let variant = error.variant.ident.to_string();
     // The variant's name is written once.
     let name = name(error)
@@ -111,11 +127,8 @@ fn row(error: &Resolved<'_>) -> TokenStream {
     ];
     let (text, ends, end) = concatenated(&parts);
     let meta = u64::from(error.status.0) | u64::from(flags) << 16 | u64::from(end) << 32;
-    let (ends, meta) = (
-        Literal::u128_unsuffixed(ends),
-        Literal::u64_unsuffixed(meta),
-    );
-    quote!((#code, #text, #ends, #meta))
+    use std::fmt::Write as _;
+    let _ = write!(source, "({code:?}, {text:?}, {ends}, {meta}),");
 }
 
 /// The parts one after another, where the first four end (32 bits each, from the lowest), and

@@ -164,6 +164,9 @@ fn code_span(text: &str) -> String {
 /// Text fit for one Markdown table cell. One pass over the text: the derive runs this for
 /// every variant, and a proc macro is built without optimizations in a debug build.
 fn cell(text: &str) -> String {
+    if !text.contains(['|', '\n', '\r']) {
+        return text.to_owned();
+    }
     let mut cell = String::with_capacity(text.len() + 2);
     for c in text.chars() {
         match c {

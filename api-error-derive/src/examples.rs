@@ -11,9 +11,8 @@ use std::collections::HashMap;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::ext::IdentExt;
-use syn::spanned::Spanned;
 
-use crate::ast::{Field, Input};
+use crate::ast::Input;
 use crate::case::Case;
 use crate::expand::{binding, located, path};
 use crate::transparent::Transparent;
@@ -111,8 +110,9 @@ struct Probes {
 }
 
 impl Probes {
-    /// The function that gives an example of `ty`.
-    fn of(&mut self, ty: &syn::Type) -> syn::Ident {
+    /// The index of `ty`'s probe, whose flag and function are `__api_has{index}` and
+    /// `__api_example{index}`.
+    fn of(&mut self, ty: &syn::Type) -> usize {
         let key = quote!(#ty).to_string();
         let next = self.types.len();
         let index = *self.index.entry(key).or_insert(next);
@@ -122,78 +122,80 @@ impl Probes {
         if !self.used.contains(&index) {
             self.used.push(index);
         }
-        format_ident!("__api_example{}", index)
+        index
     }
 
-    /// The functions of the types used since the last call.
+    /// The probes of the types used since the last call.
     fn declarations(&mut self, private: &TokenStream) -> Vec<TokenStream> {
         self.used
             .drain(..)
             .map(|index| {
-                let probe = format_ident!("__api_example{}", index);
+                let (has, example) = probe(index);
                 let ty = &self.types[index];
                 // A function pointer, not a closure: calling it takes no closure-kind
                 // inference or call-trait lookup at each of its uses.
                 quote! {
-                    let #probe: fn(&'static str) -> #private::Option<#ty> =
-                        |__field| (&#private::Probe::<#ty>::new()).example_value(__field);
+                    let (#has, #example): #private::ExampleFn<#ty> =
+                        (&#private::Probe::<#ty>::new()).example_fn();
                 }
             })
             .collect()
     }
 }
 
-/// The example value of a variant of the type's own, pushed when all its fields have one.
-fn own_examples(error: &Resolved<'_>, probes: &mut Probes, private: &TokenStream) -> TokenStream {
-    let variant = error.variant;
-    let path = path(variant);
-    let bindings: Vec<_> = (0..variant.fields.len()).map(binding).collect();
-    // A declared example of the wrong type is reported at the user's expression.
-    let inits = variant
-        .fields
-        .iter()
-        .zip(&bindings)
-        .map(|(field, binding)| {
-            let member = &field.member;
-            match &field.example {
-                Some(example) => located(quote!(#member: #binding), example.span()),
-                None => quote!(#member: #binding),
-            }
-        });
-    let values: Vec<_> = variant
-        .fields
-        .iter()
-        .map(|field| value(field, &variant.ident, probes, private))
-        .collect();
-    // One `if let` a field, nested, rather than one on a tuple of them: rustc checks the
-    // tuple's partial moves at a much higher cost.
-    let push = quote!(__examples.push(#path { #(#inits),* }););
-    bindings.iter().zip(values).rev().fold(
-        push,
-        |inner, (binding, value)| quote!(if let #private::Some(#binding) = #value { #inner }),
+/// The names of a probe's flag and function.
+fn probe(index: usize) -> (syn::Ident, syn::Ident) {
+    (
+        format_ident!("__api_has{}", index),
+        format_ident!("__api_example{}", index),
     )
 }
 
-/// A field's example: the declared one, else its type's under the field's name.
-fn value(
-    field: &Field,
-    variant: &syn::Ident,
-    probes: &mut Probes,
-    private: &TokenStream,
-) -> TokenStream {
-    match &field.example {
-        // Located at the expression, so a value of the wrong type is reported there.
-        Some(example) => located(quote!(#private::Some(#example)), example.span()),
-        // A reference's lifetime cannot be chosen here, so such fields have no example.
-        None if generics::mentions_lifetime(&field.ty) => quote!(#private::None),
-        None => {
-            let name = match &field.member {
-                syn::Member::Named(ident) => ident.unraw().to_string(),
-                // A tuple variant's fields take their examples from the variant's name.
-                syn::Member::Unnamed(_) => Case::Snake.apply(&variant.to_string()),
-            };
-            let probe = probes.of(&field.ty);
-            quote!(#probe(#name))
-        }
+/// The example value of a variant of the type's own: pushed when the types of all its fields
+/// without a declared example have one, which their probes' flags say.
+fn own_examples(error: &Resolved<'_>, probes: &mut Probes, private: &TokenStream) -> TokenStream {
+    let variant = error.variant;
+    let path = path(variant);
+    let mut guards: Vec<usize> = Vec::new();
+    // A reference's lifetime cannot be chosen here, so a field that borrows has no example and
+    // its variant none either; the rest of the variant's example is still checked.
+    let mut borrowed = Vec::new();
+    let inits: Vec<TokenStream> = variant
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(index, field)| {
+            let member = &field.member;
+            match &field.example {
+                // Located at the expression, so a value of the wrong type is reported there.
+                Some(example) => located(quote!(#member: #example), crate::spans::expr(example)),
+                None if generics::mentions_lifetime(&field.ty) => {
+                    let binding = binding(index);
+                    borrowed.push(binding.clone());
+                    quote!(#member: #binding)
+                }
+                None => {
+                    let name = match &field.member {
+                        syn::Member::Named(ident) => ident.unraw().to_string(),
+                        // A tuple variant's fields take their examples from the variant's name.
+                        syn::Member::Unnamed(_) => Case::Snake.apply(&variant.ident.to_string()),
+                    };
+                    let probe_index = probes.of(&field.ty);
+                    if !guards.contains(&probe_index) {
+                        guards.push(probe_index);
+                    }
+                    let (_, example) = probe(probe_index);
+                    quote!(#member: #example(#name))
+                }
+            }
+        })
+        .collect();
+    let mut push = quote!(__examples.push(#path { #(#inits),* }););
+    if !guards.is_empty() {
+        let flags = guards.iter().map(|&index| probe(index).0);
+        push = quote!(if #(#flags)&&* { #push });
     }
+    borrowed.iter().rev().fold(push, |inner, binding| {
+        quote!(if let #private::Some(#binding) = #private::None { #inner })
+    })
 }

@@ -56,15 +56,11 @@ fn expand(
     // answers with the descriptor of the error it wraps.
     let nested = |method: &str| compose::delegating(transparent, method, &private);
     let descriptor_body = if resolved.is_empty() {
-        arms(&[], &nested("descriptor"), |_, _| TokenStream::new())
+        index_match(&[], &nested("descriptor"))
     } else {
-        let index = arms(
+        let index = index_match(
             resolved,
             &compose::returning(transparent, "descriptor", &private),
-            |index, error| {
-                let pattern = pattern(error.variant, &[]);
-                quote!(#pattern => #index)
-            },
         );
         if transparent.is_empty() {
             quote!(&__DESCRIPTORS[#index])
@@ -199,7 +195,12 @@ fn expand(
     let place_consts = &places.consts;
 
     let vis = &input.vis;
-    let catalog_doc = doc::catalog(input, resolved, transparent);
+    // Source text: the table is long, and rustc's lexer reads it faster than a literal is
+    // built and escaped token by token.
+    let catalog_doc = crate::source::tokens(&format!(
+        "#[cfg_attr(doc, doc = {:?})]",
+        doc::catalog(input, resolved, transparent)
+    ));
     let frameworks = framework_impls(input, &private);
 
     quote! {
@@ -211,7 +212,7 @@ fn expand(
             impl #impl_generics #ident #ty_generics #where_clause {
                 // Documentation only: rustc would otherwise keep the table in the crate's
                 // metadata at every build.
-                #[cfg_attr(doc, doc = #catalog_doc)]
+                #catalog_doc
                 #[cfg_attr(not(doc), doc = "The error catalog, in full in the documentation.")]
                 #[allow(dead_code)]
                 #vis const CATALOG: #private::Catalog = #private::catalog_of::<Self>();
@@ -349,21 +350,25 @@ fn framework_impls(input: &Input, private: &TokenStream) -> TokenStream {
     quote!(#axum #utoipa #actix_web)
 }
 
-/// `match self { arms }`, with the arms of the transparent variants `nested`, or
-/// `match *self {}` for an enum without variants.
-fn arms(
-    resolved: &[Resolved<'_>],
-    nested: &[TokenStream],
-    arm: impl Fn(usize, &Resolved<'_>) -> TokenStream,
-) -> TokenStream {
+/// `match self { Self::A { .. } => 0usize, .. }`: each variant's index in the catalog, then
+/// the arms of the transparent variants `nested`; `match *self {}` for an enum without
+/// variants. The variants' arms are written as source text (see [`source`](crate::source)).
+fn index_match(resolved: &[Resolved<'_>], nested: &[TokenStream]) -> TokenStream {
     if resolved.is_empty() && nested.is_empty() {
         return quote!(match *self {});
     }
-    let arms = resolved
-        .iter()
-        .enumerate()
-        .map(|(index, error)| arm(index, error));
-    quote!(match self { #(#arms,)* #(#nested,)* })
+    use std::fmt::Write as _;
+    let mut source = String::with_capacity(resolved.len() * 40);
+    for (index, error) in resolved.iter().enumerate() {
+        let variant = error.variant;
+        let _ = if variant.is_struct {
+            write!(source, "Self {{ .. }} => {index}usize,")
+        } else {
+            write!(source, "Self::{} {{ .. }} => {index}usize,", variant.ident)
+        };
+    }
+    let own = crate::source::tokens(&source);
+    quote!(match self { #own #(#nested,)* })
 }
 
 /// `match self { arms }` with an arm for each variant `arm` writes one for, the arms of the
@@ -469,7 +474,7 @@ fn details_method(
         } else {
             quote!(#private::details(#binding))
         };
-        let call = located(call, ty.span());
+        let call = located(call, crate::spans::ty(ty));
         Some(quote!(#pattern => #call))
     };
     let body = some_arms(resolved, nested, arm, quote!(#private::None));
@@ -548,7 +553,7 @@ fn headers_method(
                 // Located at the field's type, so a type that gives no Retry-After is reported there.
                 let value = located(
                     quote!(#private::retry_after(#binding)),
-                    error.variant.fields[index].ty.span(),
+                    crate::spans::ty(&error.variant.fields[index].ty),
                 );
                 quote!(#pattern => #private::Headers::from_parts(#fixed, #value)#fields)
             }
@@ -583,7 +588,7 @@ fn from_rejection_method(resolved: &[Resolved<'_>], private: &TokenStream) -> To
                     // Located at the field's type, so a type that cannot hold a rejection is reported there.
                     let convert = located(
                         quote!(<#ty as #private::From<#private::Rejection>>::from(__rejection)),
-                        ty.span(),
+                        crate::spans::ty(ty),
                     );
                     quote!(#path { #member: #convert })
                 }

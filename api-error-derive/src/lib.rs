@@ -25,6 +25,8 @@ mod rebuild;
 mod rejection;
 mod retry;
 mod roles;
+mod source;
+mod spans;
 mod status;
 mod suggest;
 mod template;

@@ -139,9 +139,13 @@ impl<T> Example for Vec<T> {
     }
 }
 
-/// Picks `Example::example()` where the type has it and `None` where it has not, without
-/// requiring the bound: the impl for `Probe<T>` is found first when `T: Example`, the one for
-/// `&Probe<T>` otherwise (method lookup tries the receiver before borrowing it again).
+/// Picks `Example::example_for` where the type has it, without requiring the bound: the impl
+/// for `Probe<T>` is found first when `T: Example`, the one for `&Probe<T>` otherwise (method
+/// lookup tries the receiver before borrowing it again).
+///
+/// Either answers whether the type has an example and a function that makes one; the derive
+/// calls the function only where the answer was yes, so that a variant's example is one
+/// guarded constructor call instead of a match on an `Option` per field.
 #[doc(hidden)]
 pub struct Probe<T>(PhantomData<T>);
 
@@ -158,26 +162,37 @@ impl<T> Default for Probe<T> {
     }
 }
 
+/// Whether a field's type has an example, and the function that makes it from the field's
+/// name.
+#[doc(hidden)]
+pub type ExampleFn<T> = (bool, fn(&'static str) -> T);
+
 #[doc(hidden)]
 pub trait ViaExample<T> {
-    fn example_value(&self, field: &str) -> Option<T>;
+    fn example_fn(&self) -> ExampleFn<T>;
 }
 
 impl<T: Example> ViaExample<T> for Probe<T> {
-    fn example_value(&self, field: &str) -> Option<T> {
-        Some(T::example_for(field))
+    fn example_fn(&self) -> ExampleFn<T> {
+        (true, T::example_for)
     }
 }
 
 #[doc(hidden)]
 pub trait WithoutExample<T> {
-    fn example_value(&self, field: &str) -> Option<T>;
+    fn example_fn(&self) -> ExampleFn<T>;
 }
 
 impl<T> WithoutExample<T> for &Probe<T> {
-    fn example_value(&self, _: &str) -> Option<T> {
-        None
+    fn example_fn(&self) -> ExampleFn<T> {
+        (false, no_example::<T>)
     }
+}
+
+/// The function of a type without an example. Generated code never calls it: every call of a
+/// field's example function is guarded by the flag that comes with it, which is `false` here.
+fn no_example<T>(field: &'static str) -> T {
+    unreachable!("no example value of the type of `{field}`, whose flag says so")
 }
 
 /// An error known only by its descriptor: its message is the template, it has no details.
