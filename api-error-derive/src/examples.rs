@@ -12,7 +12,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::ext::IdentExt;
 
-use crate::ast::Input;
+use crate::ast::{Field, Input, Variant};
 use crate::case::Case;
 use crate::expand::{binding, located, path};
 use crate::transparent::Transparent;
@@ -39,18 +39,18 @@ pub fn method(
     let mut own = resolved.iter().peekable();
     let mut wrapped = transparent.iter().peekable();
     let mut chunks = Vec::new();
-    let mut pushes = Vec::with_capacity(CHUNK);
+    let mut pushes = Pushes::default();
     for variant in &input.variants {
         if let Some(nested) = wrapped.next_if(|nested| core::ptr::eq(nested.variant, variant)) {
-            pushes.push(compose::examples(nested, private));
+            pushes.tokens(compose::examples(nested, private));
         } else if let Some(error) = own.next_if(|error| core::ptr::eq(error.variant, variant)) {
-            pushes.push(own_examples(error, &mut probes, private));
+            own_examples(error, &mut probes, &mut pushes, private);
         }
-        if pushes.len() == CHUNK {
+        if pushes.count == CHUNK {
             chunks.push(chunk(chunks.len(), &mut pushes, &mut probes, private));
         }
     }
-    if !pushes.is_empty() {
+    if pushes.count > 0 {
         chunks.push(chunk(chunks.len(), &mut pushes, &mut probes, private));
     }
     let calls = (0..chunks.len()).map(|index| {
@@ -80,13 +80,13 @@ pub fn method(
 /// The function that pushes the examples of a run of variants, declaring the probes they use.
 fn chunk(
     index: usize,
-    pushes: &mut Vec<TokenStream>,
+    pushes: &mut Pushes,
     probes: &mut Probes,
     private: &TokenStream,
 ) -> TokenStream {
     let function = format_ident!("__api_examples{}", index);
     let declarations = probes.declarations(private);
-    let pushes = pushes.drain(..);
+    let pushes = pushes.take();
     quote! {
         #[doc(hidden)]
         fn #function(__examples: &mut #private::Vec<Self>) {
@@ -95,6 +95,42 @@ fn chunk(
             #(#declarations)*
             #(#pushes)*
         }
+    }
+}
+
+/// The statements of a chunk: most as source text (see [`source`](crate::source)), those
+/// with a declared example as tokens, located at it.
+#[derive(Default)]
+struct Pushes {
+    done: Vec<TokenStream>,
+    text: String,
+    /// How many variants the statements are for.
+    count: usize,
+}
+
+impl Pushes {
+    fn tokens(&mut self, tokens: TokenStream) {
+        self.flush();
+        self.done.push(tokens);
+        self.count += 1;
+    }
+
+    fn text(&mut self, write: impl FnOnce(&mut String)) {
+        write(&mut self.text);
+        self.count += 1;
+    }
+
+    fn flush(&mut self) {
+        if !self.text.is_empty() {
+            self.done.push(crate::source::tokens(&self.text));
+            self.text.clear();
+        }
+    }
+
+    fn take(&mut self) -> Vec<TokenStream> {
+        self.flush();
+        self.count = 0;
+        std::mem::take(&mut self.done)
     }
 }
 
@@ -153,8 +189,21 @@ fn probe(index: usize) -> (syn::Ident, syn::Ident) {
 
 /// The example value of a variant of the type's own: pushed when the types of all its fields
 /// without a declared example have one, which their probes' flags say.
-fn own_examples(error: &Resolved<'_>, probes: &mut Probes, private: &TokenStream) -> TokenStream {
+fn own_examples(
+    error: &Resolved<'_>,
+    probes: &mut Probes,
+    pushes: &mut Pushes,
+    private: &TokenStream,
+) {
     let variant = error.variant;
+    let plain = variant
+        .fields
+        .iter()
+        .all(|field| field.example.is_none() && !generics::mentions_lifetime(&field.ty));
+    if plain {
+        pushes.text(|text| plain_example(variant, probes, text));
+        return;
+    }
     let path = path(variant);
     let mut guards: Vec<usize> = Vec::new();
     // A reference's lifetime cannot be chosen here, so a field that borrows has no example and
@@ -175,16 +224,12 @@ fn own_examples(error: &Resolved<'_>, probes: &mut Probes, private: &TokenStream
                     quote!(#member: #binding)
                 }
                 None => {
-                    let name = match &field.member {
-                        syn::Member::Named(ident) => ident.unraw().to_string(),
-                        // A tuple variant's fields take their examples from the variant's name.
-                        syn::Member::Unnamed(_) => Case::Snake.apply(&variant.ident.to_string()),
-                    };
                     let probe_index = probes.of(&field.ty);
                     if !guards.contains(&probe_index) {
                         guards.push(probe_index);
                     }
                     let (_, example) = probe(probe_index);
+                    let name = example_name(variant, field);
                     quote!(#member: #example(#name))
                 }
             }
@@ -195,7 +240,47 @@ fn own_examples(error: &Resolved<'_>, probes: &mut Probes, private: &TokenStream
         let flags = guards.iter().map(|&index| probe(index).0);
         push = quote!(if #(#flags)&&* { #push });
     }
-    borrowed.iter().rev().fold(push, |inner, binding| {
+    pushes.tokens(borrowed.iter().rev().fold(push, |inner, binding| {
         quote!(if let #private::Some(#binding) = #private::None { #inner })
-    })
+    }));
+}
+
+/// The example of a variant whose fields all take their type's example, as source text:
+/// `if __api_has0 && .. { __examples.push(Self::V { field: __api_example0("field"), .. }); }`.
+fn plain_example(variant: &Variant, probes: &mut Probes, text: &mut String) {
+    use std::fmt::Write as _;
+    let mut guards: Vec<usize> = Vec::new();
+    let mut inits = String::new();
+    for field in &variant.fields {
+        let index = probes.of(&field.ty);
+        if !guards.contains(&index) {
+            guards.push(index);
+        }
+        let member = match &field.member {
+            syn::Member::Named(ident) => ident.to_string(),
+            syn::Member::Unnamed(index) => index.index.to_string(),
+        };
+        let name = example_name(variant, field);
+        let _ = write!(inits, "{member}: __api_example{index}({name:?}),");
+    }
+    for (at, index) in guards.iter().enumerate() {
+        let _ = write!(text, "{}__api_has{index}", if at == 0 { "if " } else { " && " });
+    }
+    let open = if guards.is_empty() { "" } else { " {" };
+    let close = if guards.is_empty() { "" } else { "}" };
+    let path = if variant.is_struct {
+        "Self".to_owned()
+    } else {
+        format!("Self::{}", variant.ident)
+    };
+    let _ = write!(text, "{open}__examples.push({path} {{ {inits} }});{close}");
+}
+
+/// The name a field's example is made for: its own, or for a tuple variant's fields the
+/// variant's name in `snake_case`.
+fn example_name(variant: &Variant, field: &Field) -> String {
+    match &field.member {
+        syn::Member::Named(ident) => ident.unraw().to_string(),
+        syn::Member::Unnamed(_) => Case::Snake.apply(&variant.ident.to_string()),
+    }
 }
