@@ -7,7 +7,9 @@
 //! retry advice, a category, attributes, members or response headers has those parts written
 //! beside its row. A catalog of thousands of variants is then two constants for rustc to check
 //! instead of a call per variant, and what rustc builds and validates grows with the number
-//! of literals, which is four a variant.
+//! of literals, which is four a variant. The rows are written as source text.
+
+use std::fmt::Write as _;
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -46,7 +48,6 @@ pub fn statics(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream 
 /// `static __ROWS`, written as source text and read by rustc's lexer in one piece: literals
 /// carry no span worth keeping, and a row of them costs a fraction of building its tokens.
 fn rows(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
-    use std::fmt::Write as _;
     let mut source = String::with_capacity(resolved.len() * 160 + 64);
     let _ = write!(
         source,
@@ -59,6 +60,7 @@ fn rows(resolved: &[Resolved<'_>], private: &TokenStream) -> TokenStream {
     source.push_str("];");
     crate::source::tokens(&source)
 }
+
 /// Whether a row holds everything the variant's descriptor has.
 fn fits_a_row(error: &Resolved<'_>) -> bool {
     let attrs = &error.variant.attrs;
@@ -76,9 +78,9 @@ fn name(error: &Resolved<'_>) -> Option<String> {
     error.variant.attrs.name.as_ref().map(crate::meta::text)
 }
 
-/// `(code, text, ends, meta)`, as the core crate's `Row` reads it: the text is the variant's
-/// name, its name in documentation, the code's JSON, the description, the message and the
-/// message's JSON, one after another.
+/// Appends `(code, text, ends, meta),`, as the core crate's `Row` reads it: the text is the
+/// variant's name, its name in documentation, the code's JSON, the description, the message
+/// and the message's JSON, one after another.
 fn row(source: &mut String, error: &Resolved<'_>) {
     let variant = error.variant.ident.to_string();
     // The variant's name is written once.
@@ -127,7 +129,7 @@ fn row(source: &mut String, error: &Resolved<'_>) {
     ];
     let (text, ends, end) = concatenated(&parts);
     let meta = u64::from(error.status.0) | u64::from(flags) << 16 | u64::from(end) << 32;
-    use std::fmt::Write as _;
+    // `Debug` writes a string as a Rust literal.
     let _ = write!(source, "({code:?}, {text:?}, {ends}, {meta}),");
 }
 

@@ -3,10 +3,12 @@
 //!
 //! Whether a field's type has an example is found by method lookup on a probe (see the core
 //! crate's `Probe`), which rustc resolves anew at every call. A catalog of thousands of
-//! variants has only a few field types, so each type is probed once, in a function the
-//! fields of that type call with their name.
+//! variants has only a few field types, so each type is probed once per function of fifty
+//! variants, for a flag and a function the fields of that type call with their name; a
+//! variant's example is one constructor call behind its fields' flags.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -134,8 +136,7 @@ impl Pushes {
     }
 }
 
-/// One function per field type: `|name| Some(example)` where the type has an example, `None`
-/// where it has not.
+/// One probe per field type: whether it has an example, and the function that makes one.
 #[derive(Default)]
 struct Probes {
     /// The types, in the order they were first met, by their tokens.
@@ -240,15 +241,15 @@ fn own_examples(
         let flags = guards.iter().map(|&index| probe(index).0);
         push = quote!(if #(#flags)&&* { #push });
     }
-    pushes.tokens(borrowed.iter().rev().fold(push, |inner, binding| {
-        quote!(if let #private::Some(#binding) = #private::None { #inner })
-    }));
+    pushes.tokens(borrowed.iter().rev().fold(
+        push,
+        |inner, binding| quote!(if let #private::Some(#binding) = #private::None { #inner }),
+    ));
 }
 
 /// The example of a variant whose fields all take their type's example, as source text:
 /// `if __api_has0 && .. { __examples.push(Self::V { field: __api_example0("field"), .. }); }`.
 fn plain_example(variant: &Variant, probes: &mut Probes, text: &mut String) {
-    use std::fmt::Write as _;
     let mut guards: Vec<usize> = Vec::new();
     let mut inits = String::new();
     for field in &variant.fields {
@@ -264,7 +265,11 @@ fn plain_example(variant: &Variant, probes: &mut Probes, text: &mut String) {
         let _ = write!(inits, "{member}: __api_example{index}({name:?}),");
     }
     for (at, index) in guards.iter().enumerate() {
-        let _ = write!(text, "{}__api_has{index}", if at == 0 { "if " } else { " && " });
+        let _ = write!(
+            text,
+            "{}__api_has{index}",
+            if at == 0 { "if " } else { " && " }
+        );
     }
     let open = if guards.is_empty() { "" } else { " {" };
     let close = if guards.is_empty() { "" } else { "}" };

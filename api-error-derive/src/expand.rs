@@ -1,5 +1,7 @@
 //! Code generation: turns resolved errors into the `ApiError` impl. No decisions are made here.
 
+use std::fmt::Write as _;
+
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::DeriveInput;
@@ -357,7 +359,6 @@ fn index_match(resolved: &[Resolved<'_>], nested: &[TokenStream]) -> TokenStream
     if resolved.is_empty() && nested.is_empty() {
         return quote!(match *self {});
     }
-    use std::fmt::Write as _;
     let mut source = String::with_capacity(resolved.len() * 40);
     for (index, error) in resolved.iter().enumerate() {
         let variant = error.variant;

@@ -19,5 +19,7 @@ pub fn tokens(source: &str) -> TokenStream {
     } else {
         source.parse::<TokenStream>().ok()
     };
-    lexed.unwrap_or_else(|| quote!(::core::compile_error!("api-error: generated code does not lex");))
+    lexed.unwrap_or_else(
+        || quote!(::core::compile_error!("api-error: generated code does not lex");),
+    )
 }

@@ -8,7 +8,8 @@
 //! this times the derive alone. A proc-macro crate exports nothing but its macros, so its
 //! modules are compiled into this benchmark from their source files, and it calls the same
 //! entry point the macro does. Input tokens are lexed once, before timing, as rustc hands them
-//! over already lexed.
+//! over already lexed. What the derive writes as source text is lexed here by `proc_macro2`'s
+//! own lexer, which a build leaves to rustc's.
 //!
 //! The sizes run in alternating rounds, so a slow phase of a shared machine falls on all of
 //! them; each figure is the median of its rounds. The table gives each size's time, its time
@@ -19,6 +20,8 @@
 // The derive's modules are checked and linted in their own crate; here they are only run,
 // without their unit tests and the entry point that would use some of their items.
 #![allow(dead_code, unused_imports, clippy::all, clippy::pedantic)]
+
+extern crate proc_macro;
 
 #[path = "../../api-error-derive/src/ast.rs"]
 mod ast;
@@ -60,6 +63,10 @@ mod rejection;
 mod retry;
 #[path = "../../api-error-derive/src/roles.rs"]
 mod roles;
+#[path = "../../api-error-derive/src/source.rs"]
+mod source;
+#[path = "../../api-error-derive/src/spans.rs"]
+mod spans;
 #[path = "../../api-error-derive/src/status.rs"]
 mod status;
 #[path = "../../api-error-derive/src/suggest.rs"]
