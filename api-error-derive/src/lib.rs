@@ -21,6 +21,7 @@ mod json;
 mod message;
 mod meta;
 mod placeholder;
+mod reader;
 mod rebuild;
 mod rejection;
 mod retry;
@@ -37,11 +38,12 @@ mod valid;
 mod robustness;
 
 use proc_macro::TokenStream;
-use syn::{DeriveInput, parse_macro_input};
 
 // Documented where api-error-core re-exports it: that page is the attribute reference.
 #[proc_macro_derive(ApiError, attributes(api))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    expand::derive(&input).into()
+    match reader::read(input.into()) {
+        Ok(input) => expand::derive(&input).into(),
+        Err(error) => error.to_compile_error().into(),
+    }
 }

@@ -8,9 +8,16 @@ use syn::DeriveInput;
 use crate::attr::KEYS;
 use crate::expand::derive;
 
-/// Runs the derive on `source`; `None` when the source is not a type definition at all.
+/// Runs the derive on `source`; `None` when the source is not a type definition at all. The
+/// input is read as the macro reads it, and where the derive's own reader takes it, its tree
+/// must be syn's.
 fn expand(source: &str) -> Option<TokenStream> {
-    let input = syn::parse_str::<DeriveInput>(source).ok()?;
+    let tokens: TokenStream = source.parse().ok()?;
+    let by_syn = syn::parse2::<DeriveInput>(tokens.clone());
+    if let Some(read) = crate::reader::derive_input(tokens) {
+        assert_eq!(Some(&read), by_syn.as_ref().ok(), "{source}");
+    }
+    let input = by_syn.ok()?;
     let tokens = derive(&input);
     assert!(
         syn::parse2::<syn::File>(tokens.clone()).is_ok(),
