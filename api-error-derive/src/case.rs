@@ -30,41 +30,85 @@ const NAMES: &[(&str, Case)] = &[
 impl Case {
     /// `name` (a Rust identifier, usually PascalCase) written in this case.
     pub fn apply(self, name: &str) -> String {
-        let separator = match self {
-            Case::Snake | Case::ScreamingSnake => "_",
-            Case::Kebab | Case::ScreamingKebab => "-",
-            Case::Lower | Case::Upper | Case::Pascal | Case::Camel => "",
-        };
+        let name = name.trim_start_matches("r#");
+        if name.is_ascii() {
+            self.apply_ascii(name.as_bytes())
+        } else {
+            self.apply_by_words(name)
+        }
+    }
+
+    /// `apply` through `words`, for any name.
+    fn apply_by_words(self, name: &str) -> String {
+        let separator = self.separator();
         let mut out = String::with_capacity(name.len() + 8);
-        for (index, word) in words(name.trim_start_matches("r#")).into_iter().enumerate() {
+        for (index, word) in words(name).into_iter().enumerate() {
             if index > 0 {
                 out.push_str(separator);
             }
             match self {
-                Case::Lower | Case::Snake | Case::Kebab => lower(&mut out, word),
-                Case::Upper | Case::ScreamingSnake | Case::ScreamingKebab => upper(&mut out, word),
-                Case::Camel if index == 0 => lower(&mut out, word),
+                Case::Lower | Case::Snake | Case::Kebab => out.push_str(&word.to_lowercase()),
+                Case::Upper | Case::ScreamingSnake | Case::ScreamingKebab => {
+                    out.push_str(&word.to_uppercase());
+                }
+                Case::Camel if index == 0 => out.push_str(&word.to_lowercase()),
                 Case::Pascal | Case::Camel => capitalized(&mut out, word),
             }
         }
         out
     }
-}
 
-// Each appends `word` changed; ASCII, as nearly every name is, byte by byte.
-fn lower(out: &mut String, word: &str) {
-    if word.is_ascii() {
-        out.push_str(&word.to_ascii_lowercase());
-    } else {
-        out.push_str(&word.to_lowercase());
+    /// `apply` on an ASCII name, as nearly every name is: one pass over its bytes that finds
+    /// the words as `words` does and writes each changed.
+    fn apply_ascii(self, name: &[u8]) -> String {
+        let separator = self.separator();
+        let mut out = String::with_capacity(name.len() + 8);
+        let mut words = 0;
+        // Where in the current word the byte is; 0 after a separator.
+        let mut within = 0;
+        for (at, &byte) in name.iter().enumerate() {
+            if byte == b'_' || byte == b'-' {
+                within = 0;
+                continue;
+            }
+            if within > 0 && byte.is_ascii_uppercase() {
+                let previous = name[at - 1];
+                let next_is_lower = name.get(at + 1).is_some_and(u8::is_ascii_lowercase);
+                if previous.is_ascii_lowercase()
+                    || previous.is_ascii_digit()
+                    || (previous.is_ascii_uppercase() && next_is_lower)
+                {
+                    within = 0;
+                }
+            }
+            if within == 0 {
+                if words > 0 {
+                    out.push_str(separator);
+                }
+                words += 1;
+            }
+            let upper = match self {
+                Case::Upper | Case::ScreamingSnake | Case::ScreamingKebab => true,
+                Case::Lower | Case::Snake | Case::Kebab => false,
+                Case::Pascal => within == 0,
+                Case::Camel => within == 0 && words > 1,
+            };
+            out.push(char::from(if upper {
+                byte.to_ascii_uppercase()
+            } else {
+                byte.to_ascii_lowercase()
+            }));
+            within += 1;
+        }
+        out
     }
-}
 
-fn upper(out: &mut String, word: &str) {
-    if word.is_ascii() {
-        out.push_str(&word.to_ascii_uppercase());
-    } else {
-        out.push_str(&word.to_uppercase());
+    fn separator(self) -> &'static str {
+        match self {
+            Case::Snake | Case::ScreamingSnake => "_",
+            Case::Kebab | Case::ScreamingKebab => "-",
+            Case::Lower | Case::Upper | Case::Pascal | Case::Camel => "",
+        }
     }
 }
 
@@ -72,7 +116,7 @@ fn capitalized(out: &mut String, word: &str) {
     let mut chars = word.chars();
     if let Some(first) = chars.next() {
         out.extend(first.to_uppercase());
-        lower(out, chars.as_str());
+        out.push_str(&chars.as_str().to_lowercase());
     }
 }
 
@@ -82,17 +126,13 @@ fn capitalized(out: &mut String, word: &str) {
 fn words(name: &str) -> Vec<&str> {
     let mut words = Vec::new();
     for part in name.split(['_', '-']).filter(|part| !part.is_empty()) {
-        if part.is_ascii() {
-            ascii_words(part, &mut words);
-        } else {
-            unicode_words(part, &mut words);
-        }
+        part_words(part, &mut words);
     }
     words
 }
 
-/// `words` of one part between separators.
-fn unicode_words<'a>(part: &'a str, words: &mut Vec<&'a str>) {
+/// The words of one part between separators.
+fn part_words<'a>(part: &'a str, words: &mut Vec<&'a str>) {
     let chars: Vec<(usize, char)> = part.char_indices().collect();
     let mut start = 0;
     for k in 1..chars.len() {
@@ -106,25 +146,6 @@ fn unicode_words<'a>(part: &'a str, words: &mut Vec<&'a str>) {
         if boundary {
             words.push(&part[start..at]);
             start = at;
-        }
-    }
-    words.push(&part[start..]);
-}
-
-/// `unicode_words` of an ASCII part, on its bytes.
-fn ascii_words<'a>(part: &'a str, words: &mut Vec<&'a str>) {
-    let bytes = part.as_bytes();
-    let mut start = 0;
-    for k in 1..bytes.len() {
-        let (previous, current) = (bytes[k - 1], bytes[k]);
-        let next_is_lower = bytes.get(k + 1).is_some_and(u8::is_ascii_lowercase);
-        let boundary = current.is_ascii_uppercase()
-            && (previous.is_ascii_lowercase()
-                || previous.is_ascii_digit()
-                || (previous.is_ascii_uppercase() && next_is_lower));
-        if boundary {
-            words.push(&part[start..k]);
-            start = k;
         }
     }
     words.push(&part[start..]);
@@ -170,9 +191,9 @@ mod tests {
         assert_eq!(words("ÉtéChaudÜBERMaß"), ["Été", "Chaud", "ÜBER", "Maß"]);
     }
 
-    /// The byte-wise split of ASCII names is the char-wise one.
+    /// The byte-wise pass over ASCII names writes what the split into words does.
     #[test]
-    fn ascii_split_is_the_unicode_split() {
+    fn ascii_names_as_by_words() {
         let names = [
             "NoSuchPet",
             "HTTPVersionNotSupported",
@@ -185,12 +206,18 @@ mod tests {
             "a1B2c3D",
             "XMLHttpRequestV2",
             "lower",
+            "no_such__pet_",
+            "_Leading-kebab-Case",
+            "SCREAMING_SNAKE",
         ];
         for name in names {
-            let (mut bytewise, mut charwise) = (Vec::new(), Vec::new());
-            ascii_words(name, &mut bytewise);
-            unicode_words(name, &mut charwise);
-            assert_eq!(bytewise, charwise, "{name}");
+            for (_, case) in NAMES {
+                assert_eq!(
+                    case.apply_ascii(name.as_bytes()),
+                    case.apply_by_words(name),
+                    "{name} {case:?}"
+                );
+            }
         }
         assert_eq!(Case::ScreamingSnake.apply("ÉtéChaud"), "ÉTÉ_CHAUD");
         assert_eq!(Case::Camel.apply("ÉtéChaud"), "étéChaud");
