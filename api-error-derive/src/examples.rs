@@ -144,6 +144,11 @@ struct Probes {
     index: HashMap<String, usize>,
     /// The types used since the last declarations, in the order first used.
     used: Vec<usize>,
+    /// The sets of two or more types whose flags guard a variant since the last declarations;
+    /// each is one `__api_ok{index}` flag, so a variant tests one flag.
+    guards: Vec<Vec<usize>>,
+    /// Whether a variant since the last declarations pushes through `__api_push`.
+    pushes: bool,
 }
 
 impl Probes {
@@ -162,9 +167,32 @@ impl Probes {
         index
     }
 
-    /// The probes of the types used since the last call.
+    /// The flag that says whether all the types of `set` (probe indices, none repeated) have
+    /// an example: `if {flag} { .. }` guards a variant; `None` for no types.
+    fn guard(&mut self, set: &[usize]) -> Option<String> {
+        match set {
+            [] => None,
+            [index] => Some(format!("__api_has{index}")),
+            _ => {
+                let mut set = set.to_vec();
+                set.sort_unstable();
+                let at = match self.guards.iter().position(|known| *known == set) {
+                    Some(at) => at,
+                    None => {
+                        self.guards.push(set);
+                        self.guards.len() - 1
+                    }
+                };
+                Some(format!("__api_ok{at}"))
+            }
+        }
+    }
+
+    /// The statements that declare the probes, flags and push function used since the last
+    /// call.
     fn declarations(&mut self, private: &TokenStream) -> Vec<TokenStream> {
-        self.used
+        let mut declarations: Vec<TokenStream> = self
+            .used
             .drain(..)
             .map(|index| {
                 let (has, example) = probe(index);
@@ -176,7 +204,26 @@ impl Probes {
                         (&#private::Probe::<#ty>::new()).example_fn();
                 }
             })
-            .collect()
+            .collect();
+        let mut text = String::new();
+        for (at, set) in self.guards.drain(..).enumerate() {
+            let _ = write!(text, "let __api_ok{at} = ");
+            for (position, index) in set.iter().enumerate() {
+                let and = if position == 0 { "" } else { " && " };
+                let _ = write!(text, "{and}__api_has{index}");
+            }
+            text.push(';');
+        }
+        if !text.is_empty() {
+            declarations.push(crate::source::tokens(&text));
+        }
+        // A typed function pointer: a call through it takes no method lookup.
+        if std::mem::take(&mut self.pushes) {
+            declarations.push(quote! {
+                let __api_push: fn(&mut #private::Vec<Self>, Self) = #private::Vec::push;
+            });
+        }
+        declarations
     }
 }
 
@@ -236,10 +283,11 @@ fn own_examples(
             }
         })
         .collect();
-    let mut push = quote!(__examples.push(#path { #(#inits),* }););
-    if !guards.is_empty() {
-        let flags = guards.iter().map(|&index| probe(index).0);
-        push = quote!(if #(#flags)&&* { #push });
+    probes.pushes = true;
+    let mut push = quote!(__api_push(__examples, #path { #(#inits),* }););
+    if let Some(flag) = probes.guard(&guards) {
+        let flag = syn::Ident::new(&flag, proc_macro2::Span::call_site());
+        push = quote!(if #flag { #push });
     }
     pushes.tokens(borrowed.iter().rev().fold(
         push,
@@ -248,7 +296,7 @@ fn own_examples(
 }
 
 /// The example of a variant whose fields all take their type's example, as source text:
-/// `if __api_has0 && .. { __examples.push(Self::V { field: __api_example0("field"), .. }); }`.
+/// `if __api_ok0 { __api_push(__examples, Self::V { field: __api_example0("field"), .. }); }`.
 fn plain_example(variant: &Variant, probes: &mut Probes, text: &mut String) {
     let mut guards: Vec<usize> = Vec::new();
     let mut inits = String::new();
@@ -264,21 +312,19 @@ fn plain_example(variant: &Variant, probes: &mut Probes, text: &mut String) {
         let name = example_name(variant, field);
         let _ = write!(inits, "{member}: __api_example{index}({name:?}),");
     }
-    for (at, index) in guards.iter().enumerate() {
-        let _ = write!(
-            text,
-            "{}__api_has{index}",
-            if at == 0 { "if " } else { " && " }
-        );
-    }
-    let open = if guards.is_empty() { "" } else { " {" };
-    let close = if guards.is_empty() { "" } else { "}" };
+    probes.pushes = true;
     let path = if variant.is_struct {
         "Self".to_owned()
     } else {
         format!("Self::{}", variant.ident)
     };
-    let _ = write!(text, "{open}__examples.push({path} {{ {inits} }});{close}");
+    let push = format!("__api_push(__examples, {path} {{ {inits} }});");
+    match probes.guard(&guards) {
+        Some(flag) => {
+            let _ = write!(text, "if {flag} {{ {push} }}");
+        }
+        None => text.push_str(&push),
+    }
 }
 
 /// The name a field's example is made for: its own, or for a tuple variant's fields the
