@@ -16,7 +16,7 @@ use syn::ext::IdentExt;
 
 use crate::ast::{Field, Input, Variant};
 use crate::case::Case;
-use crate::expand::{binding, located, path};
+use crate::expand::{binding, located, path, path_text};
 use crate::transparent::Transparent;
 use crate::valid::Resolved;
 use crate::{compose, generics};
@@ -153,8 +153,8 @@ struct Probes {
 
 impl Probes {
     /// The index of `ty`'s probe, whose flag and function are `__api_has{index}` and
-    /// `__api_example{index}`.
-    fn of(&mut self, ty: &syn::Type) -> usize {
+    /// `__api_example{index}`, added to the probes whose flags guard the variant (`guards`).
+    fn of(&mut self, ty: &syn::Type, guards: &mut Vec<usize>) -> usize {
         let key = quote!(#ty).to_string();
         let next = self.types.len();
         let index = *self.index.entry(key).or_insert(next);
@@ -164,12 +164,17 @@ impl Probes {
         if !self.used.contains(&index) {
             self.used.push(index);
         }
+        if !guards.contains(&index) {
+            guards.push(index);
+        }
         index
     }
 
     /// The flag that says whether all the types of `set` (probe indices, none repeated) have
-    /// an example: `if {flag} { .. }` guards a variant; `None` for no types.
+    /// an example: `if {flag} { .. }` guards the push of a variant's example; `None` for no
+    /// types. Asked once for each variant pushed, so it also notes that `__api_push` is used.
     fn guard(&mut self, set: &[usize]) -> Option<String> {
+        self.pushes = true;
         match set {
             [] => None,
             [index] => Some(format!("__api_has{index}")),
@@ -272,18 +277,13 @@ fn own_examples(
                     quote!(#member: #binding)
                 }
                 None => {
-                    let probe_index = probes.of(&field.ty);
-                    if !guards.contains(&probe_index) {
-                        guards.push(probe_index);
-                    }
-                    let (_, example) = probe(probe_index);
+                    let (_, example) = probe(probes.of(&field.ty, &mut guards));
                     let name = example_name(variant, field);
                     quote!(#member: #example(#name))
                 }
             }
         })
         .collect();
-    probes.pushes = true;
     let mut push = quote!(__api_push(__examples, #path { #(#inits),* }););
     if let Some(flag) = probes.guard(&guards) {
         let flag = syn::Ident::new(&flag, proc_macro2::Span::call_site());
@@ -301,10 +301,7 @@ fn plain_example(variant: &Variant, probes: &mut Probes, text: &mut String) {
     let mut guards: Vec<usize> = Vec::new();
     let mut inits = String::new();
     for field in &variant.fields {
-        let index = probes.of(&field.ty);
-        if !guards.contains(&index) {
-            guards.push(index);
-        }
+        let index = probes.of(&field.ty, &mut guards);
         let member = match &field.member {
             syn::Member::Named(ident) => ident.to_string(),
             syn::Member::Unnamed(index) => index.index.to_string(),
@@ -312,13 +309,10 @@ fn plain_example(variant: &Variant, probes: &mut Probes, text: &mut String) {
         let name = example_name(variant, field);
         let _ = write!(inits, "{member}: __api_example{index}({name:?}),");
     }
-    probes.pushes = true;
-    let path = if variant.is_struct {
-        "Self".to_owned()
-    } else {
-        format!("Self::{}", variant.ident)
-    };
-    let push = format!("__api_push(__examples, {path} {{ {inits} }});");
+    let push = format!(
+        "__api_push(__examples, {} {{ {inits} }});",
+        path_text(variant)
+    );
     match probes.guard(&guards) {
         Some(flag) => {
             let _ = write!(text, "if {flag} {{ {push} }}");

@@ -361,12 +361,11 @@ fn index_match(resolved: &[Resolved<'_>], nested: &[TokenStream]) -> TokenStream
     }
     let mut source = String::with_capacity(resolved.len() * 40);
     for (index, error) in resolved.iter().enumerate() {
-        let variant = error.variant;
-        let _ = if variant.is_struct {
-            write!(source, "Self {{ .. }} => {index}usize,")
-        } else {
-            write!(source, "Self::{} {{ .. }} => {index}usize,", variant.ident)
-        };
+        let _ = write!(
+            source,
+            "{} {{ .. }} => {index}usize,",
+            path_text(error.variant)
+        );
     }
     let own = crate::source::tokens(&source);
     quote!(match self { #own #(#nested,)* })
@@ -397,6 +396,15 @@ pub(crate) fn path(variant: &Variant) -> TokenStream {
     } else {
         let ident = &variant.ident;
         quote!(Self::#ident)
+    }
+}
+
+/// [`path`] as source text (see [`source`](crate::source)).
+pub(crate) fn path_text(variant: &Variant) -> String {
+    if variant.is_struct {
+        "Self".to_owned()
+    } else {
+        format!("Self::{}", variant.ident)
     }
 }
 

@@ -5,9 +5,9 @@
 //! syn's expression parser. Any other list is parsed by syn whole, so what it accepts and the
 //! errors it reports are syn's.
 
-use proc_macro2::{Delimiter, Ident, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Literal, TokenStream, TokenTree};
 use syn::punctuated::Punctuated;
-use syn::token::Paren;
+use syn::token::{Brace, Bracket, Paren};
 use syn::{Expr, ExprLit, ExprPath, Lit, LitBool, LitStr, MacroDelimiter, Meta, MetaList};
 use syn::{MetaNameValue, Path, Token};
 
@@ -50,10 +50,7 @@ fn simple_items(tokens: &TokenStream) -> Option<Vec<Meta>> {
                 let eq_token = Token![=](eq.span());
                 tokens.next();
                 let value = match tokens.next()? {
-                    TokenTree::Literal(literal) => Expr::Lit(ExprLit {
-                        attrs: Vec::new(),
-                        lit: Lit::new(literal),
-                    }),
+                    TokenTree::Literal(literal) => literal_value(literal),
                     TokenTree::Ident(name) => simple_name(name)?,
                     _ => return None,
                 };
@@ -64,13 +61,7 @@ fn simple_items(tokens: &TokenStream) -> Option<Vec<Meta>> {
                 })
             }
             Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Parenthesis => {
-                let list = Meta::List(MetaList {
-                    path,
-                    delimiter: MacroDelimiter::Paren(Paren {
-                        span: group.delim_span(),
-                    }),
-                    tokens: group.stream(),
-                });
+                let list = list(path, group);
                 tokens.next();
                 list
             }
@@ -84,6 +75,30 @@ fn simple_items(tokens: &TokenStream) -> Option<Vec<Meta>> {
         }
     }
     Some(items)
+}
+
+/// `path` followed by a delimited `group`, as syn reads a list (callers pass groups with
+/// delimiters; an invisible one would read as parentheses).
+pub fn list(path: Path, group: &Group) -> Meta {
+    let span = group.delim_span();
+    let delimiter = match group.delimiter() {
+        Delimiter::Bracket => MacroDelimiter::Bracket(Bracket(span)),
+        Delimiter::Brace => MacroDelimiter::Brace(Brace(span)),
+        Delimiter::Parenthesis | Delimiter::None => MacroDelimiter::Paren(Paren(span)),
+    };
+    Meta::List(MetaList {
+        path,
+        delimiter,
+        tokens: group.stream(),
+    })
+}
+
+/// A literal as the value of `key = literal`, as syn reads it.
+pub fn literal_value(literal: Literal) -> Expr {
+    Expr::Lit(ExprLit {
+        attrs: Vec::new(),
+        lit: Lit::new(literal),
+    })
 }
 
 /// A value that is one name: `true`, `false`, or a constant such as `NOT_FOUND`. Other names,

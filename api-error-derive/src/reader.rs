@@ -13,11 +13,12 @@ use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, TokenStream, TokenTre
 use syn::punctuated::Punctuated;
 use syn::token;
 use syn::{
-    AngleBracketedGenericArguments, AttrStyle, Attribute, Data, DataEnum, DeriveInput, Expr,
-    ExprLit, Field, FieldModifiers, Fields, FieldsNamed, FieldsUnnamed, GenericArgument, Generics,
-    Lit, MacroDelimiter, Meta, MetaList, MetaNameValue, Path, PathArguments, PathSegment, Type,
-    TypePath, Variant, Visibility,
+    AngleBracketedGenericArguments, AttrStyle, Attribute, Data, DataEnum, DeriveInput, Field,
+    FieldModifiers, Fields, FieldsNamed, FieldsUnnamed, GenericArgument, Generics, Meta,
+    MetaNameValue, Path, PathArguments, PathSegment, Type, TypePath, Variant, Visibility,
 };
+
+use crate::meta;
 
 /// The input as the derive reads it: by this reader when it is of the common form, by syn's
 /// parser otherwise.
@@ -277,26 +278,14 @@ fn meta(bracket: &Group) -> Option<Meta> {
     let path = Path::from(name.clone());
     match &tokens[1..] {
         [] => Some(Meta::Path(path)),
-        [TokenTree::Group(list)] if list.delimiter() != Delimiter::None => {
-            let delimiter = match list.delimiter() {
-                Delimiter::Parenthesis => MacroDelimiter::Paren(token::Paren(list.delim_span())),
-                Delimiter::Bracket => MacroDelimiter::Bracket(token::Bracket(list.delim_span())),
-                _ => MacroDelimiter::Brace(token::Brace(list.delim_span())),
-            };
-            Some(Meta::List(MetaList {
-                path,
-                delimiter,
-                tokens: list.stream(),
-            }))
+        [TokenTree::Group(group)] if group.delimiter() != Delimiter::None => {
+            Some(meta::list(path, group))
         }
         [TokenTree::Punct(eq), TokenTree::Literal(literal)] if is_eq(eq) => {
             Some(Meta::NameValue(MetaNameValue {
                 path,
                 eq_token: token::Eq(eq.span()),
-                value: Expr::Lit(ExprLit {
-                    attrs: Vec::new(),
-                    lit: Lit::new(literal.clone()),
-                }),
+                value: meta::literal_value(literal.clone()),
             }))
         }
         _ => None,
