@@ -124,6 +124,7 @@ pub mod __private {
     pub use core::option::Option::{self, None, Some};
 
     pub use crate::model::descriptor::{DescriptorParts, Extra, MessageParts, NO_TEXT, Row, row};
+    pub use crate::model::message::{parts1, parts2, parts3};
     pub use crate::{
         ApiError, BodyError, Catalog, Code, Descriptor, Details, Envelope, Rejection,
         RejectionKind, RequestContext, Retryable,
@@ -146,7 +147,7 @@ pub mod __private {
     pub use crate::docs::example::{ExampleFn, Probe, ViaExample, WithoutExample, docs_only};
     pub use crate::docs::impl_utoipa;
     pub use crate::envelope::Plans;
-    pub use crate::envelope::check::{check_catalog, check_tree};
+    pub use crate::envelope::check::{check_flagged, check_tree};
     pub use crate::envelope::{InnerError, MemberValue};
     pub use crate::model::conflict::Conflict;
     pub use crate::web::headers::FieldHeaders;

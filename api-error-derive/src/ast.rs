@@ -79,6 +79,10 @@ pub struct Variant {
     pub message: Option<Template>,
     /// `Self::Variant` for an enum, `Self` for a struct.
     pub is_struct: bool,
+    /// The type's name, at the call site: generated code names the variant by it, as
+    /// `Type::Variant`, which rustc resolves with the module's names, where `Self::Variant` is
+    /// looked up while type-checking, once per use.
+    pub owner: Ident,
 }
 
 pub struct Field {
@@ -129,6 +133,7 @@ impl Input {
                     .map(|variant| {
                         let parsed = Attrs::parse(&variant.attrs, Level::Variant, errors);
                         Variant::new(
+                            &input.ident,
                             variant.ident,
                             &variant.attrs,
                             parsed,
@@ -143,6 +148,7 @@ impl Input {
                 let mut attrs = Attrs::parse(&receiver.attrs, Level::Struct, errors);
                 model.attrs = attrs.take_type_keys();
                 model.variants = vec![Variant::new(
+                    &input.ident,
                     receiver.ident,
                     &receiver.attrs,
                     attrs,
@@ -171,6 +177,7 @@ impl Input {
 
 impl Variant {
     fn new(
+        owner: &Ident,
         ident: Ident,
         attrs: &[Attribute],
         mut parsed: Attrs,
@@ -224,6 +231,11 @@ impl Variant {
             style,
             message,
             is_struct,
+            owner: {
+                let mut owner = owner.clone();
+                owner.set_span(Span::call_site());
+                owner
+            },
         }
     }
 

@@ -56,7 +56,7 @@ pub fn internal(transparent: &[Transparent<'_>], private: &TokenStream) -> Token
     }
 }
 
-/// An arm per transparent variant: `Self::Variant(inner) => call(<Wrapped as ApiError>, inner)`.
+/// An arm per transparent variant: `Type::Variant(inner) => call(<Wrapped as ApiError>, inner)`.
 pub fn arms_with(
     transparent: &[Transparent<'_>],
     private: &TokenStream,

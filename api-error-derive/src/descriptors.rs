@@ -88,24 +88,42 @@ fn row(source: &mut String, error: &Resolved<'_>) {
         .filter(|name| *name != variant)
         .unwrap_or_default();
     // An integer code is its digits, which are its JSON too.
-    let (code, code_json, mut flags) = match &error.code {
-        CodeValue::Str(text) => (text.clone(), json::code(&error.code), 0u8),
-        CodeValue::Int(_) => (json::code(&error.code), String::new(), FLAG_INT_CODE),
+    let (code, code_json) = match &error.code {
+        CodeValue::Str(text) => (text.clone(), json::code(&error.code)),
+        CodeValue::Int(_) => (json::code(&error.code), String::new()),
     };
     let (message, message_json) = match &error.message {
-        Message::Static(text) => {
-            flags |= match error.message_from {
-                MessageFrom::Variant => 0,
-                MessageFrom::Enum => FLAG_ENUM,
-                MessageFrom::Status => FLAG_STATUS,
-            };
-            (text.as_str(), json::string(text))
-        }
+        Message::Static(text) => (text.as_str(), json::string(text)),
         Message::Format { template, .. } => (template.as_str(), String::new()),
-        Message::Display { .. } => {
-            flags |= FLAG_DISPLAY;
-            ("", String::new())
-        }
+        Message::Display { .. } => ("", String::new()),
+    };
+    let flags = flags(error);
+    let parts = [
+        variant.as_str(),
+        &name,
+        &code_json,
+        &error.variant.doc,
+        message,
+        &message_json,
+    ];
+    let (text, ends, end) = concatenated(&parts);
+    let meta = u64::from(error.status.0) | u64::from(flags) << 16 | u64::from(end) << 32;
+    // `Debug` writes a string as a Rust literal.
+    let _ = write!(source, "({code:?}, {text:?}, {ends}, {meta}),");
+}
+
+/// The row's flags: where its message comes from, an integer code, and what the variant has
+/// that an envelope must have a place for.
+pub(crate) fn flags(error: &Resolved<'_>) -> u8 {
+    let mut flags = match error.code {
+        CodeValue::Int(_) => FLAG_INT_CODE,
+        CodeValue::Str(_) => 0,
+    };
+    flags |= match (&error.message, error.message_from) {
+        (Message::Static(_), MessageFrom::Variant) | (Message::Format { .. }, _) => 0,
+        (Message::Static(_), MessageFrom::Enum) => FLAG_ENUM,
+        (Message::Static(_), MessageFrom::Status) => FLAG_STATUS,
+        (Message::Display { .. }, _) => FLAG_DISPLAY,
     };
     if let Some(index) = error.details {
         flags |= FLAG_DETAILS;
@@ -119,18 +137,7 @@ fn row(source: &mut String, error: &Resolved<'_>) {
     if !error.members.is_empty() {
         flags |= FLAG_MEMBERS;
     }
-    let parts = [
-        variant.as_str(),
-        &name,
-        &code_json,
-        &error.variant.doc,
-        message,
-        &message_json,
-    ];
-    let (text, ends, end) = concatenated(&parts);
-    let meta = u64::from(error.status.0) | u64::from(flags) << 16 | u64::from(end) << 32;
-    // `Debug` writes a string as a Rust literal.
-    let _ = write!(source, "({code:?}, {text:?}, {ends}, {meta}),");
+    flags
 }
 
 /// The parts one after another, where the first four end (32 bits each, from the lowest), and

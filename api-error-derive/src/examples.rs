@@ -296,7 +296,7 @@ fn own_examples(
 }
 
 /// The example of a variant whose fields all take their type's example, as source text:
-/// `if __api_ok0 { __api_push(__examples, Self::V { field: __api_example0("field"), .. }); }`.
+/// `if __api_ok0 { __api_push(__examples, Type::V { field: __api_example0("field"), .. }); }`.
 fn plain_example(variant: &Variant, probes: &mut Probes, text: &mut String) {
     let mut guards: Vec<usize> = Vec::new();
     let mut inits = String::new();

@@ -12,7 +12,7 @@ use crate::attr::EnvelopeRef;
 use crate::expand_fields::{field_headers_impl, inner_error_method, member_value_method};
 use crate::placeholder::MissingFields;
 use crate::transparent::{self, Transparent};
-use crate::valid::{self, Message, Resolved, RetryAfter};
+use crate::valid::{self, Message, Part, Resolved, RetryAfter};
 use crate::{compose, descriptors, doc, examples, fallback, generics, rebuild};
 
 /// The whole derive: parse, validate, expand, or report every error with a fallback impl.
@@ -73,7 +73,10 @@ fn expand(
             }
         }
     };
-    let write_message_body = write_message_body(resolved, &nested("write_message"), &private);
+    // Values formatted through `&dyn Display` must be sized, which a type parameter may not be.
+    let plain_parts = input.generics.type_params().next().is_none();
+    let write_message_body =
+        write_message_body(resolved, &nested("write_message"), &private, plain_parts);
     let details = details_method(resolved, &nested("details"), &private);
     let headers = headers_method(resolved, &nested("headers"), &private);
     // Written only for documentation: example values are code the user's crate compiles.
@@ -126,8 +129,13 @@ fn expand(
             envelope_span,
         );
         // Located at the envelope too: a variant the shape cannot write is reported there.
+        // With what the variants have, all together, so that the check walks them one by one
+        // only when some variant has something for the shape to place.
+        let flags = resolved
+            .iter()
+            .fold(0u8, |flags, error| flags | descriptors::flags(error));
         let check = located(
-            quote!(const _: () = #private::check_catalog(__ENVELOPE, &__DESCRIPTORS);),
+            quote!(const _: () = #private::check_flagged(__ENVELOPE, #flags, &__DESCRIPTORS);),
             envelope_span,
         );
         // The errors transparent variants wrap are written in this envelope too; a wrapped
@@ -352,7 +360,7 @@ fn framework_impls(input: &Input, private: &TokenStream) -> TokenStream {
     quote!(#axum #utoipa #actix_web)
 }
 
-/// `match self { Self::A { .. } => 0usize, .. }`: each variant's index in the catalog, then
+/// `match self { Type::A { .. } => 0usize, .. }`: each variant's index in the catalog, then
 /// the arms of the transparent variants `nested`; `match *self {}` for an enum without
 /// variants. The variants' arms are written as source text (see [`source`](crate::source)).
 fn index_match(resolved: &[Resolved<'_>], nested: &[TokenStream]) -> TokenStream {
@@ -389,26 +397,27 @@ pub(crate) fn some_arms(
     quote!(match self { #(#arms,)* #(#nested,)* #rest })
 }
 
-/// `Self::Variant` for an enum's variant, `Self` for a struct.
+/// `Type::Variant` for an enum's variant, `Type` for a struct (see [`Variant::owner`]).
 pub(crate) fn path(variant: &Variant) -> TokenStream {
+    let owner = &variant.owner;
     if variant.is_struct {
-        quote!(Self)
+        quote!(#owner)
     } else {
         let ident = &variant.ident;
-        quote!(Self::#ident)
+        quote!(#owner::#ident)
     }
 }
 
 /// [`path`] as source text (see [`source`](crate::source)).
 pub(crate) fn path_text(variant: &Variant) -> String {
     if variant.is_struct {
-        "Self".to_owned()
+        variant.owner.to_string()
     } else {
-        format!("Self::{}", variant.ident)
+        format!("{}::{}", variant.owner, variant.ident)
     }
 }
 
-/// `Self::Variant { member: __api_N, .. }` binding the given fields, for any variant style.
+/// `Type::Variant { member: __api_N, .. }` binding the given fields, for any variant style.
 pub(crate) fn pattern(variant: &Variant, bound: &[usize]) -> TokenStream {
     let path = path(variant);
     let bindings = bound.iter().map(|&index| {
@@ -425,25 +434,49 @@ pub(crate) fn binding(index: usize) -> syn::Ident {
 
 /// `write_message`: an arm for each message with placeholders or shown from `Display`; a fixed
 /// message is read from the variant's descriptor.
+///
+/// A template whose placeholders are plain (`{name}`, no format spec), at most three of them, is
+/// written as its text and values in turn (`parts2(__out, "a ", x, " b ", y, "")`), which
+/// rustc checks in a good part of the time `format_args!` takes; any other through
+/// `format_args!`.
 fn write_message_body(
     resolved: &[Resolved<'_>],
     nested: &[TokenStream],
     private: &TokenStream,
+    plain_parts: bool,
 ) -> TokenStream {
     let arm = |error: &Resolved<'_>| match &error.message {
         Message::Static(_) => None,
         Message::Format {
-            format, args, span, ..
+            format,
+            args,
+            parts,
+            span,
+            ..
         } => {
             let pattern = pattern(error.variant, args);
             // Located at the message, so a field that cannot be formatted is reported there;
             // resolved at the call site, like the binding it names.
             let located = Span::call_site().located_at(*span);
-            let args = args.iter().map(|&index| {
+            let bound = |index: usize| {
                 let mut binding = binding(index);
                 binding.set_span(located);
                 binding
-            });
+            };
+            if let Some((texts, fields)) = plain_parts.then(|| interleaved(parts)).flatten() {
+                let function = format_ident!("parts{}", fields.len());
+                let texts = texts.iter().map(|text| Literal::string(text));
+                let mut arguments = Vec::with_capacity(texts.len() + fields.len());
+                for (text, field) in texts.zip(fields.iter().map(Some).chain([None])) {
+                    arguments.push(quote!(#text));
+                    if let Some(&field) = field {
+                        let binding = bound(field);
+                        arguments.push(quote!(#binding));
+                    }
+                }
+                return Some(quote!(#pattern => #private::#function(__out, #(#arguments),*)));
+            }
+            let args = args.iter().map(|&index| bound(index));
             let format = syn::LitStr::new(format, *span);
             Some(quote!(#pattern => __out.write_fmt(::core::format_args!(#format, #(#args),*))))
         }
@@ -461,6 +494,30 @@ fn write_message_body(
             <Self as #private::ApiError>::static_message(self).unwrap_or_default()
         )),
     )
+}
+
+/// A template of one to three plain placeholders as the text before, between and after them
+/// (empty where two meet or at an end) and the field each formats; `None` for any other.
+fn interleaved(parts: &[Part]) -> Option<(Vec<&str>, Vec<usize>)> {
+    let mut texts = vec![""];
+    let mut fields = Vec::new();
+    for part in parts {
+        match part {
+            Part::Text(text) => {
+                let last = texts.last_mut()?;
+                if !last.is_empty() {
+                    return None;
+                }
+                *last = text;
+            }
+            &Part::Field { index, plain: true } => {
+                fields.push(index);
+                texts.push("");
+            }
+            Part::Field { plain: false, .. } => return None,
+        }
+    }
+    (1..=3).contains(&fields.len()).then_some((texts, fields))
 }
 
 /// `details()`, when any variant marks a details field.
@@ -635,5 +692,44 @@ fn internal_const(
     quote! {
         const INTERNAL: #private::Option<&'static #private::Descriptor> =
             #private::Some(&__DESCRIPTORS[#index]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::interleaved;
+    use crate::valid::Part;
+
+    fn text(text: &str) -> Part {
+        Part::Text(text.to_owned())
+    }
+
+    fn field(index: usize) -> Part {
+        Part::Field { index, plain: true }
+    }
+
+    #[test]
+    fn plain_templates_split_into_text_and_fields() {
+        assert_eq!(
+            interleaved(&[text("pet "), field(0), text(" in "), field(1)]),
+            Some((vec!["pet ", " in ", ""], vec![0, 1]))
+        );
+        assert_eq!(
+            interleaved(&[field(2), field(0), text("."), field(2)]),
+            Some((vec!["", "", ".", ""], vec![2, 0, 2]))
+        );
+    }
+
+    #[test]
+    fn other_templates_are_left_to_format_args() {
+        // No placeholder: a static message, never written by `write_message`.
+        assert_eq!(interleaved(&[text("fixed")]), None);
+        assert_eq!(interleaved(&[field(0), field(1), field(2), field(3)]), None);
+        let spec = Part::Field {
+            index: 0,
+            plain: false,
+        };
+        assert_eq!(interleaved(&[text("a "), spec]), None);
+        assert_eq!(interleaved(&[text("a"), text("b"), field(0)]), None);
     }
 }

@@ -140,7 +140,7 @@ fn own(error: &Resolved<'_>, readers: &mut Readers, private: &TokenStream) -> Op
     })
 }
 
-/// `Self::Variant { member: __api_fieldN, .. }` of every field.
+/// `Type::Variant { member: __api_fieldN, .. }` of every field.
 fn construct(variant: &Variant) -> TokenStream {
     let path = path(variant);
     let fields = variant.fields.iter().enumerate().map(|(index, field)| {

@@ -36,6 +36,14 @@ enum Error {
     Twice {
         a: char,
     },
+    #[api(message = "{0}{1}-{2}")]
+    Three(u8, &'static str, char),
+    #[api(message = "{0} {1} {2} {3}")]
+    Four(u8, u8, u8, u8),
+    #[api(message = "{0}")]
+    Alone(String),
+    #[api(message = "{0} and {1:?}")]
+    PlainAndSpec(u8, &'static str),
     NoMessage,
 }
 
@@ -90,6 +98,28 @@ fn interpolation() {
         "field z twice z"
     );
     let _ = Error::Twice { a: 'z' }.message();
+}
+
+/// Templates of one to three plain placeholders are written as their text and values in turn,
+/// others through `format_args!`: the same text either way, with placeholders at either end,
+/// side by side, or beside a format spec.
+#[test]
+fn plain_placeholders_at_ends_and_side_by_side() {
+    assert_eq!(Error::Three(1, "b", 'c').message().to_string(), "1b-c");
+    assert_eq!(Error::Four(1, 2, 3, 4).message().to_string(), "1 2 3 4");
+    assert_eq!(
+        Error::Alone("only {this}".into()).message().to_string(),
+        "only {this}"
+    );
+    assert_eq!(
+        Error::PlainAndSpec(5, "x").message().to_string(),
+        r#"5 and "x""#
+    );
+    let mut written = String::new();
+    Error::Three(9, "", 'z')
+        .write_message(&mut written)
+        .unwrap();
+    assert_eq!(written, "9-z");
 }
 
 #[test]

@@ -13,7 +13,7 @@
 //! - a constant object has one member of each name;
 //! - a details form holds field values, constants and objects of them.
 //!
-//! Rules between a shape and an enum, checked by [`check_catalog`] for each derived type:
+//! Rules between a shape and an enum, checked by [`check_flagged`] for each derived type:
 //! - a variant with details has a [`Value::Details`] to be written in, or, for details written
 //!   `FieldErrors`, a list with field values to be spread in;
 //! - a variant's members have a [`Value::Members`] or a [`Value::Member`] of their key;
@@ -330,6 +330,16 @@ struct Offers {
     required: bool,
 }
 
+impl Offers {
+    const NOTHING: Offers = Offers {
+        details: false,
+        field_list: false,
+        members: false,
+        inner: false,
+        required: false,
+    };
+}
+
 const fn offers(members: &'static [Member], mut found: Offers) -> Offers {
     let mut index = 0;
     while index < members.len() {
@@ -412,20 +422,25 @@ pub const fn check_tree(shape: &Shape, catalog: &Catalog) {
     }
 }
 
-/// Checks that `shape` writes every variant of an enum whole: see the module's rules.
-/// Generated code calls it in `const` evaluation, for the enum's descriptors.
+/// [`check_catalog`] for an enum whose rows' flags, all together, are `flags`: the variants
+/// are checked one by one only when one of them has something `shape` may lack a place for,
+/// or `shape` requires attributes. Each step of `const` evaluation costs rustc, and a catalog
+/// has thousands of variants.
 #[doc(hidden)]
-pub const fn check_catalog(shape: &Shape, descriptors: &[Descriptor]) {
-    let found = offers(
-        shape.members,
-        Offers {
-            details: false,
-            field_list: false,
-            members: false,
-            inner: false,
-            required: false,
-        },
-    );
+pub const fn check_flagged(shape: &Shape, flags: u8, descriptors: &[Descriptor]) {
+    let found = offers(shape.members, Offers::NOTHING);
+    let details_placed = flags & row::DETAILS == 0 || found.details;
+    let inner_placed = flags & row::INNER == 0 || found.inner;
+    if found.required || flags & row::MEMBERS != 0 || !details_placed || !inner_placed {
+        check_catalog(shape, descriptors);
+    }
+}
+
+/// Checks that `shape` writes every variant of an enum whole: see the module's rules.
+/// Generated code calls it in `const` evaluation, for the enum's descriptors, through
+/// [`check_flagged`].
+pub(crate) const fn check_catalog(shape: &Shape, descriptors: &[Descriptor]) {
+    let found = offers(shape.members, Offers::NOTHING);
     let mut index = 0;
     while index < descriptors.len() {
         let descriptor = &descriptors[index];
