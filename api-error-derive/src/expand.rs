@@ -160,39 +160,26 @@ fn expand(
     } else {
         (None, quote!(&#envelope))
     };
-    let content_type = located(
-        quote!(#private::Envelope::content_type(#envelope)),
-        envelope_span,
-    );
-    let body_content_type = located(
-        quote!(#private::Envelope::content_type(#envelope)),
-        envelope_span,
-    );
-    let body_schema = located(
-        quote!(#private::Envelope::schema(#envelope, &<Self as #private::ApiError>::CATALOG)),
-        envelope_span,
-    );
     // Written only for `to_error`: rebuilding a variant is code the user's crate compiles.
     let rebuild = if cfg!(feature = "client") {
         rebuild::method(resolved, transparent, &private)
     } else {
         TokenStream::new()
     };
-    let body_shape = located(quote!(#private::Envelope::shape(#envelope)), envelope_span);
-    let read_body = located(
-        quote!(#private::Envelope::read(#envelope, &<Self as #private::ApiError>::CATALOG, __body)),
-        envelope_span,
-    );
-    let write_descriptor_body = located(
-        quote!(#private::Envelope::write(#envelope, &#private::Described(__descriptor), __context, __out)),
-        envelope_span,
-    );
+    // The methods that write, read and describe bodies without a plan: provided by the trait
+    // from `SHAPE` for a shape, written here for a custom envelope.
+    let envelope_methods = if is_shape {
+        // Located at the envelope, like `__ENVELOPE`: a shape that fails its checks is
+        // reported there, once.
+        located(
+            quote!(const SHAPE: &'static #private::Shape = __ENVELOPE;),
+            envelope_span,
+        )
+    } else {
+        envelope_methods(&envelope, envelope_span, &private)
+    };
     let write_body = located(
         quote!(#private::Envelope::write_prepared(#envelope, __PLANS.cells(), self, __context, __out)),
-        envelope_span,
-    );
-    let write_body_of = located(
-        quote!(#private::Envelope::write(#envelope, __error, __context, __out)),
         envelope_span,
     );
     let write_errors = located(
@@ -277,44 +264,9 @@ fn expand(
 
                 #internal
 
-                fn write_body_of<__F: #private::ApiError + ?::core::marker::Sized>(
-                    __error: &__F,
-                    __context: &#private::RequestContext<'_>,
-                    __out: &mut #private::Vec<u8>,
-                ) -> #private::Result<(), #private::BodyError> {
-                    #write_body_of
-                }
-
-                #[inline]
-                fn content_type(&self) -> &'static str {
-                    #content_type
-                }
-
-                fn body_content_type() -> &'static str {
-                    #body_content_type
-                }
-
-                fn body_schema() -> #private::Option<#private::JsonValue> {
-                    #body_schema
-                }
-
-                fn body_shape() -> #private::Option<#private::Shape> {
-                    #body_shape
-                }
+                #envelope_methods
 
                 #rebuild
-
-                fn read_body(__body: &[u8]) -> #private::Option<#private::Received> {
-                    #read_body
-                }
-
-                fn write_descriptor_body(
-                    __descriptor: &'static #private::Descriptor,
-                    __context: &#private::RequestContext<'_>,
-                    __out: &mut #private::Vec<u8>,
-                ) {
-                    let _ = #write_descriptor_body;
-                }
 
                 #[inline]
                 fn write_body(
@@ -338,6 +290,62 @@ fn expand(
 
             #frameworks
         };
+    }
+}
+
+/// The trait's methods that write, read and describe bodies in `envelope` without a plan,
+/// for a custom envelope (a shape sets `SHAPE` and the trait provides them).
+fn envelope_methods(envelope: &TokenStream, span: Span, private: &TokenStream) -> TokenStream {
+    let call = |tokens: TokenStream| located(tokens, span);
+    let content_type = call(quote!(#private::Envelope::content_type(#envelope)));
+    let body_schema =
+        call(quote!(#private::Envelope::schema(#envelope, &<Self as #private::ApiError>::CATALOG)));
+    let body_shape = call(quote!(#private::Envelope::shape(#envelope)));
+    let read_body = call(
+        quote!(#private::Envelope::read(#envelope, &<Self as #private::ApiError>::CATALOG, __body)),
+    );
+    let write_descriptor_body = call(
+        quote!(#private::Envelope::write(#envelope, &#private::Described(__descriptor), __context, __out)),
+    );
+    let write_body_of =
+        call(quote!(#private::Envelope::write(#envelope, __error, __context, __out)));
+    quote! {
+        fn write_body_of<__F: #private::ApiError + ?::core::marker::Sized>(
+            __error: &__F,
+            __context: &#private::RequestContext<'_>,
+            __out: &mut #private::Vec<u8>,
+        ) -> #private::Result<(), #private::BodyError> {
+            #write_body_of
+        }
+
+        #[inline]
+        fn content_type(&self) -> &'static str {
+            #content_type
+        }
+
+        fn body_content_type() -> &'static str {
+            #content_type
+        }
+
+        fn body_schema() -> #private::Option<#private::JsonValue> {
+            #body_schema
+        }
+
+        fn body_shape() -> #private::Option<#private::Shape> {
+            #body_shape
+        }
+
+        fn read_body(__body: &[u8]) -> #private::Option<#private::Received> {
+            #read_body
+        }
+
+        fn write_descriptor_body(
+            __descriptor: &'static #private::Descriptor,
+            __context: &#private::RequestContext<'_>,
+            __out: &mut #private::Vec<u8>,
+        ) {
+            let _ = #write_descriptor_body;
+        }
     }
 }
 

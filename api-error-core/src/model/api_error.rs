@@ -334,7 +334,7 @@ pub trait ApiError {
     where
         Self: Sized,
     {
-        Envelope::write_list(&crate::envelopes::PROBLEM, &[], errors, context, out)
+        Envelope::write_list(Self::SHAPE, &[], errors, context, out)
     }
 
     /// One example value of every variant that can be built from example field values, in
@@ -387,7 +387,7 @@ pub trait ApiError {
         Self: Sized,
     {
         let _ = Envelope::write(
-            &crate::envelopes::PROBLEM,
+            Self::SHAPE,
             &crate::docs::example::Described(descriptor),
             context,
             out,
@@ -408,7 +408,7 @@ pub trait ApiError {
     where
         Self: Sized,
     {
-        Envelope::content_type(&crate::envelopes::PROBLEM)
+        Envelope::content_type(Self::SHAPE)
     }
 
     /// The JSON Schema of this type's bodies, from its envelope, when the envelope can say.
@@ -427,7 +427,7 @@ pub trait ApiError {
     where
         Self: Sized,
     {
-        Envelope::schema(&crate::envelopes::PROBLEM, &Self::CATALOG)
+        Envelope::schema(Self::SHAPE, &Self::CATALOG)
     }
 
     /// Not public API: a value of this type rebuilt from an error read back, when its
@@ -448,7 +448,7 @@ pub trait ApiError {
     where
         Self: Sized,
     {
-        Envelope::shape(&crate::envelopes::PROBLEM)
+        Envelope::shape(Self::SHAPE)
     }
 
     /// Not public API: reads a body in this type's envelope, for
@@ -458,7 +458,7 @@ pub trait ApiError {
     where
         Self: Sized,
     {
-        Envelope::read(&crate::envelopes::PROBLEM, &Self::CATALOG, body)
+        Envelope::read(Self::SHAPE, &Self::CATALOG, body)
     }
 
     /// The content type of the body, from the type's envelope.
@@ -471,7 +471,7 @@ pub trait ApiError {
     /// assert_eq!(Error::NotFound.content_type(), "application/json");
     /// ```
     fn content_type(&self) -> &'static str {
-        Envelope::content_type(&crate::envelopes::PROBLEM)
+        Envelope::content_type(Self::SHAPE)
     }
 
     /// Appends the body of this error, in the type's envelope, to `out`.
@@ -491,7 +491,7 @@ pub trait ApiError {
     /// assert_eq!(out, br#"{"code":"NOT_FOUND","message":"Not Found"}"#);
     /// ```
     fn write_body(&self, context: &RequestContext<'_>, out: &mut Vec<u8>) -> Result<(), BodyError> {
-        Envelope::write(&crate::envelopes::PROBLEM, self, context, out)
+        Envelope::write(Self::SHAPE, self, context, out)
     }
 
     /// The body of this error as JSON bytes.
@@ -638,6 +638,13 @@ pub trait ApiError {
     #[doc(hidden)]
     const INTERNAL: Option<&'static Descriptor> = None;
 
+    /// Not public API: the shape of this type's bodies, which the provided methods that
+    /// need no plan write, read and describe bodies in. A derived type in a declared or
+    /// built-in shape sets it and nothing else; one with a custom envelope writes those
+    /// methods itself.
+    #[doc(hidden)]
+    const SHAPE: &'static crate::Shape = &crate::envelopes::PROBLEM;
+
     /// Appends the body of another error, in this type's envelope: the body of a generic
     /// status error, or of a rejection variant with the framework's status.
     #[doc(hidden)]
@@ -649,7 +656,7 @@ pub trait ApiError {
     where
         Self: Sized,
     {
-        Envelope::write(&crate::envelopes::PROBLEM, error, context, out)
+        Envelope::write(Self::SHAPE, error, context, out)
     }
 
     /// The error a framework rejection becomes: the variant that takes the rejection's
