@@ -139,16 +139,18 @@ pub mod __private {
         template_values,
     };
     pub use crate::client::{Received, ReceivedError};
+    pub use crate::envelope::builtin::statics as shapes;
     pub use crate::envelopes;
+    pub use api_error_derive::__catalog_doc as catalog_doc;
 
     #[cfg(feature = "utoipa")]
     pub use crate::docs::chosen::{Chosen, Refusal, check_chosen};
     pub use crate::docs::example::Described;
     pub use crate::docs::example::{ExampleFn, Probe, ViaExample, WithoutExample, docs_only};
     pub use crate::docs::impl_utoipa;
-    pub use crate::envelope::Plans;
     pub use crate::envelope::check::{check_flagged, check_tree};
     pub use crate::envelope::{InnerError, MemberValue};
+    pub use crate::envelope::{PlanCell, Plans};
     pub use crate::model::conflict::Conflict;
     pub use crate::web::headers::FieldHeaders;
     pub use crate::{AttrValue, DeclaredHeader, Shape};

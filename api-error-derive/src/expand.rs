@@ -16,14 +16,15 @@ use crate::valid::{self, Message, Part, Resolved, RetryAfter};
 use crate::{compose, descriptors, doc, examples, fallback, generics, rebuild};
 
 /// The whole derive: parse, validate, expand, or report every error with a fallback impl.
-pub fn derive(input: &DeriveInput) -> TokenStream {
+/// `tokens` are the input as the macro received it, passed on to the catalog's rustdoc table.
+pub fn derive(input: &DeriveInput, tokens: &TokenStream) -> TokenStream {
     let mut errors = darling::Error::accumulator();
     let model = Input::from_syn(input, &mut errors);
     let mut located = Vec::new();
     let resolved = valid::resolve_located(&model, &mut errors, &mut located);
     let transparent = transparent::resolve(&model, &mut errors);
     match errors.finish() {
-        Ok(()) if located.is_empty() => expand(&model, &resolved, &transparent),
+        Ok(()) if located.is_empty() => expand(&model, &resolved, &transparent, tokens),
         result => {
             let mut tokens = result
                 .err()
@@ -36,10 +37,23 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     }
 }
 
+/// The rustdoc table of the catalog of the type `input` defines; `None` when the derive
+/// reports errors on it instead.
+pub fn catalog_doc(input: &DeriveInput) -> Option<String> {
+    let mut errors = darling::Error::accumulator();
+    let model = Input::from_syn(input, &mut errors);
+    let mut located = Vec::new();
+    let resolved = valid::resolve_located(&model, &mut errors, &mut located);
+    let transparent = transparent::resolve(&model, &mut errors);
+    let table = doc::catalog(&model, &resolved, &transparent);
+    (errors.finish().is_ok() && located.is_empty()).then_some(table)
+}
+
 fn expand(
     input: &Input,
     resolved: &[Resolved<'_>],
     transparent: &[Transparent<'_>],
+    tokens: &TokenStream,
 ) -> TokenStream {
     let krate = input.krate();
     // The generated code reaches the core crate through one short alias, declared in its
@@ -107,11 +121,11 @@ fn expand(
     ) {
         (Some(EnvelopeRef::Builtin(constant)), _) => {
             let constant = format_ident!("{}", constant);
-            (quote!(#private::envelopes::#constant), true)
+            (quote!(#private::shapes::#constant), true)
         }
         (Some(EnvelopeRef::Path(path)), _) => (quote!(#path), true),
         (None, Some(path)) => (quote!(#path), false),
-        (None, None) => (quote!(#private::envelopes::PROBLEM), true),
+        (None, None) => (quote!(#private::shapes::PROBLEM), true),
     };
     // Located at the envelope's path, so a value that is no envelope (or no shape) is reported
     // there.
@@ -166,38 +180,34 @@ fn expand(
     } else {
         TokenStream::new()
     };
-    // The methods that write, read and describe bodies without a plan: provided by the trait
-    // from `SHAPE` for a shape, written here for a custom envelope.
+    // The methods that write, read and describe bodies: provided by the trait from `SHAPE` and
+    // `plans` for a shape, written here for a custom envelope.
     let envelope_methods = if is_shape {
         // Located at the envelope, like `__ENVELOPE`: a shape that fails its checks is
         // reported there, once.
-        located(
+        let shape = located(
             quote!(const SHAPE: &'static #private::Shape = __ENVELOPE;),
             envelope_span,
-        )
+        );
+        quote! {
+            #shape
+
+            fn plans() -> &'static [#private::PlanCell] {
+                __PLANS.cells()
+            }
+        }
     } else {
         envelope_methods(&envelope, envelope_span, &private)
     };
-    let write_body = located(
-        quote!(#private::Envelope::write_prepared(#envelope, __PLANS.cells(), self, __context, __out)),
-        envelope_span,
-    );
-    let write_errors = located(
-        quote!(#private::Envelope::write_list(#envelope, __PLANS.cells(), __errors, __context, __out)),
-        envelope_span,
-    );
     let field_headers = field_headers_impl(input, resolved, &private);
 
     let plan_count = places.count;
     let place_consts = &places.consts;
 
     let vis = &input.vis;
-    // Source text: the table is long, and rustc's lexer reads it faster than a literal is
-    // built and escaped token by token.
-    let catalog_doc = crate::source::tokens(&format!(
-        "#[cfg_attr(doc, doc = {:?})]",
-        doc::catalog(input, resolved, transparent)
-    ));
+    // Written only by rustdoc: the attribute hands the input to a second macro, which rustc
+    // expands only where `cfg(doc)` holds, so a build neither writes the table nor keeps it.
+    let catalog_doc = quote!(#[cfg_attr(doc, doc = #krate::__private::catalog_doc!(#tokens))]);
     let frameworks = framework_impls(input, &private);
 
     quote! {
@@ -207,8 +217,6 @@ fn expand(
             // The catalog on the type's own page.
             #[automatically_derived]
             impl #impl_generics #ident #ty_generics #where_clause {
-                // Documentation only: rustc would otherwise keep the table in the crate's
-                // metadata at every build.
                 #catalog_doc
                 #[cfg_attr(not(doc), doc = "The error catalog, in full in the documentation.")]
                 #[allow(dead_code)]
@@ -268,22 +276,6 @@ fn expand(
 
                 #rebuild
 
-                #[inline]
-                fn write_body(
-                    &self,
-                    __context: &#private::RequestContext<'_>,
-                    __out: &mut #private::Vec<u8>,
-                ) -> #private::Result<(), #private::BodyError> {
-                    #write_body
-                }
-
-                fn write_errors(
-                    __errors: &[Self],
-                    __context: &#private::RequestContext<'_>,
-                    __out: &mut #private::Vec<u8>,
-                ) -> #private::Result<(), #private::BodyError> {
-                    #write_errors
-                }
             }
 
             #field_headers
@@ -293,8 +285,8 @@ fn expand(
     }
 }
 
-/// The trait's methods that write, read and describe bodies in `envelope` without a plan,
-/// for a custom envelope (a shape sets `SHAPE` and the trait provides them).
+/// The trait's methods that write, read and describe bodies in `envelope`, for a custom
+/// envelope (a shape sets `SHAPE` and `plans`, and the trait provides them).
 fn envelope_methods(envelope: &TokenStream, span: Span, private: &TokenStream) -> TokenStream {
     let call = |tokens: TokenStream| located(tokens, span);
     let content_type = call(quote!(#private::Envelope::content_type(#envelope)));
@@ -309,6 +301,12 @@ fn envelope_methods(envelope: &TokenStream, span: Span, private: &TokenStream) -
     );
     let write_body_of =
         call(quote!(#private::Envelope::write(#envelope, __error, __context, __out)));
+    let write_body = call(
+        quote!(#private::Envelope::write_prepared(#envelope, __PLANS.cells(), self, __context, __out)),
+    );
+    let write_errors = call(
+        quote!(#private::Envelope::write_list(#envelope, __PLANS.cells(), __errors, __context, __out)),
+    );
     quote! {
         fn write_body_of<__F: #private::ApiError + ?::core::marker::Sized>(
             __error: &__F,
@@ -345,6 +343,23 @@ fn envelope_methods(envelope: &TokenStream, span: Span, private: &TokenStream) -
             __out: &mut #private::Vec<u8>,
         ) {
             let _ = #write_descriptor_body;
+        }
+
+        #[inline]
+        fn write_body(
+            &self,
+            __context: &#private::RequestContext<'_>,
+            __out: &mut #private::Vec<u8>,
+        ) -> #private::Result<(), #private::BodyError> {
+            #write_body
+        }
+
+        fn write_errors(
+            __errors: &[Self],
+            __context: &#private::RequestContext<'_>,
+            __out: &mut #private::Vec<u8>,
+        ) -> #private::Result<(), #private::BodyError> {
+            #write_errors
         }
     }
 }

@@ -38,12 +38,29 @@ mod valid;
 mod robustness;
 
 use proc_macro::TokenStream;
+use quote::ToTokens;
 
 // Documented where api-error-core re-exports it: that page is the attribute reference.
 #[proc_macro_derive(ApiError, attributes(api))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
-    match reader::read(input.into()) {
-        Ok(input) => expand::derive(&input).into(),
+    let tokens = proc_macro2::TokenStream::from(input);
+    match reader::read(tokens.clone()) {
+        Ok(input) => expand::derive(&input, &tokens).into(),
         Err(error) => error.to_compile_error().into(),
     }
+}
+
+/// Not public API: the rustdoc table of a derived type's catalog, as a string literal, from
+/// the type's definition. The derive writes `#[cfg_attr(doc, doc = catalog_doc!(..))]`, so only
+/// rustdoc expands it. A definition the derive reports errors on gets an empty table.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __catalog_doc(input: TokenStream) -> TokenStream {
+    let table = reader::read(input.into())
+        .ok()
+        .and_then(|input| expand::catalog_doc(&input))
+        .unwrap_or_default();
+    proc_macro2::TokenTree::from(proc_macro2::Literal::string(&table))
+        .into_token_stream()
+        .into()
 }

@@ -14,11 +14,11 @@ use crate::expand::derive;
 fn expand(source: &str) -> Option<TokenStream> {
     let tokens: TokenStream = source.parse().ok()?;
     let by_syn = syn::parse2::<DeriveInput>(tokens.clone());
-    if let Some(read) = crate::reader::derive_input(tokens) {
+    if let Some(read) = crate::reader::derive_input(tokens.clone()) {
         assert_eq!(Some(&read), by_syn.as_ref().ok(), "{source}");
     }
     let input = by_syn.ok()?;
-    let tokens = derive(&input);
+    let tokens = derive(&input, &tokens);
     assert!(
         syn::parse2::<syn::File>(tokens.clone()).is_ok(),
         "{source} => {tokens}"

@@ -141,7 +141,7 @@ fn main() {
 /// What the macro does with its input.
 fn expand(tokens: &TokenStream) -> TokenStream {
     let input: syn::DeriveInput = syn::parse2(tokens.clone()).expect("the generated enum parses");
-    expand::derive(&input)
+    expand::derive(&input, tokens)
 }
 
 /// The mean time of one expansion over a round.

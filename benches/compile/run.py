@@ -934,12 +934,17 @@ def instructions(name: str, mode: str) -> int:
     return int(found.group(1).replace(",", ""))
 
 
-def instruction_section(sizes: list[int], modes: tuple[str, ...]) -> str:
-    """A Markdown section: instruction counts of each way, what each adds to thiserror alone,
-    and the ratios and growth of the additions."""
+def instruction_section(sizes: list[int], build_sizes: list[int]) -> str:
+    """A Markdown section: instruction counts of each way, for `check` at `sizes` and `build`
+    at `build_sizes`, what each adds to thiserror alone, and the ratios and growth of the
+    additions."""
+    counted = [(size, "check") for size in sizes] + [(size, "build") for size in build_sizes]
+    modes = tuple(mode for mode in MODES if any(mode == m for _, m in counted))
     counts: dict[tuple[int, str, str], int] = {}
-    for size in sizes:
+    for size in sorted({size for size, _ in counted}):
         for mode in modes:
+            if (size, mode) not in counted:
+                continue
             for way in WAYS:
                 print(f"  counting {mode} of {crate_name(way, size)} ...", flush=True)
                 counts[(size, way, mode)] = instructions(crate_name(way, size), mode)
@@ -956,8 +961,10 @@ def instruction_section(sizes: list[int], modes: tuple[str, ...]) -> str:
         "| N | mode | thiserror alone | derive adds | docs adds | hand adds | derive/hand | docs/hand |",
         "|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
-    for size in sizes:
+    for size in sorted({size for size, _ in counted}):
         for mode in modes:
+            if (size, mode) not in counted:
+                continue
             hand = added(size, "hand", mode)
             lines.append(row([
                 f"{size:,}", mode, giga(counts[(size, "thiserror", mode)]),
@@ -965,16 +972,17 @@ def instruction_section(sizes: list[int], modes: tuple[str, ...]) -> str:
                 ratio(added(size, "derive", mode), hand), ratio(added(size, "docs", mode), hand),
             ]))
     for first, last in zip(sizes, sizes[1:]):
+        grown = [mode for mode in modes if {(first, mode), (last, mode)} <= set(counted)]
         lines += [
             "",
             f"| what grows, {first:,} to {last:,} variants | "
-            + " | ".join(f"{mode}" for mode in modes) + " |",
-            "|---|" + "---:|" * len(modes),
+            + " | ".join(f"{mode}" for mode in grown) + " |",
+            "|---|" + "---:|" * len(grown),
         ]
         for way in ADDING:
-            cells = [ratio(added(last, way, mode), added(first, way, mode)) for mode in modes]
+            cells = [ratio(added(last, way, mode), added(first, way, mode)) for mode in grown]
             lines.append(row([f"what {way} adds"] + cells))
-        lines.append(row(["linear"] + [f"{last / first:.2f}" for _ in modes]))
+        lines.append(row(["linear"] + [f"{last / first:.2f}" for _ in grown]))
     return "\n".join(lines) + "\n"
 
 
@@ -1415,6 +1423,11 @@ def parse_args() -> argparse.Namespace:
         "(a few minutes per size at 1,000 variants)",
     )
     parser.add_argument(
+        "--build-instructions", type=parse_sizes, metavar="SIZES", default=[],
+        help="also count rustc's instructions for `build` (code generation included) of these "
+        "sizes, which must be among --instructions",
+    )
+    parser.add_argument(
         "--instructions-only", action="store_true",
         help="count instructions (--instructions) and skip the timings",
     )
@@ -1426,6 +1439,8 @@ def parse_args() -> argparse.Namespace:
         parser.error("--profile N needs N among --sizes")
     if args.instructions and not set(args.instructions) <= set(args.sizes):
         parser.error("--instructions needs its sizes among --sizes")
+    if not set(args.build_instructions) <= set(args.instructions or []):
+        parser.error("--build-instructions needs its sizes among --instructions")
     if args.instructions_only and not args.instructions:
         parser.error("--instructions-only needs --instructions")
     return args
@@ -1452,7 +1467,7 @@ def main() -> None:
     instruction_text = ""
     if args.instructions:
         print("counting instructions ...", flush=True)
-        instruction_text = instruction_section(args.instructions, ("check",))
+        instruction_text = instruction_section(args.instructions, args.build_instructions)
     if args.instructions_only:
         text = "\n".join([
             "# Compile-time instruction counts",

@@ -224,3 +224,28 @@ pub const INCIDENT: Shape = Shape::new(&[
 /// assert_eq!(response.headers()["etag"], "\"v7\"");
 /// ```
 pub const NO_BODY: Shape = Shape::no_body();
+
+/// Not public API: each built-in shape as a `static`, which derived types point at.
+///
+/// A `const` is evaluated in every crate that uses it: each crate deriving a type in a
+/// built-in shape would run `Shape::new`'s checks again in `const` evaluation. A `static` is
+/// evaluated once, here, and the `const` evaluation of a derived type's checks reads it.
+#[doc(hidden)]
+pub mod statics {
+    use super::Shape;
+
+    /// [`PROBLEM`](super::PROBLEM).
+    pub static PROBLEM: Shape = super::PROBLEM;
+    /// [`PETNOW`](super::PETNOW).
+    pub static PETNOW: Shape = super::PETNOW;
+    /// [`TENNIS_REGISTRY`](super::TENNIS_REGISTRY).
+    pub static TENNIS_REGISTRY: Shape = super::TENNIS_REGISTRY;
+    /// [`OZ`](super::OZ).
+    pub static OZ: Shape = super::OZ;
+    /// [`FACE`](super::FACE).
+    pub static FACE: Shape = super::FACE;
+    /// [`INCIDENT`](super::INCIDENT).
+    pub static INCIDENT: Shape = super::INCIDENT;
+    /// [`NO_BODY`](super::NO_BODY).
+    pub static NO_BODY: Shape = super::NO_BODY;
+}

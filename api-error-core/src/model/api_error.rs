@@ -334,7 +334,7 @@ pub trait ApiError {
     where
         Self: Sized,
     {
-        Envelope::write_list(Self::SHAPE, &[], errors, context, out)
+        Envelope::write_list(Self::SHAPE, Self::plans(), errors, context, out)
     }
 
     /// One example value of every variant that can be built from example field values, in
@@ -491,7 +491,7 @@ pub trait ApiError {
     /// assert_eq!(out, br#"{"code":"NOT_FOUND","message":"Not Found"}"#);
     /// ```
     fn write_body(&self, context: &RequestContext<'_>, out: &mut Vec<u8>) -> Result<(), BodyError> {
-        Envelope::write(Self::SHAPE, self, context, out)
+        Envelope::write_prepared(Self::SHAPE, Self::plans(), self, context, out)
     }
 
     /// The body of this error as JSON bytes.
@@ -643,7 +643,15 @@ pub trait ApiError {
     /// built-in shape sets it and nothing else; one with a custom envelope writes those
     /// methods itself.
     #[doc(hidden)]
-    const SHAPE: &'static crate::Shape = &crate::envelopes::PROBLEM;
+    const SHAPE: &'static crate::Shape = &crate::envelope::builtin::statics::PROBLEM;
+
+    /// Not public API: where [`SHAPE`](Self::SHAPE) keeps the plan of each variant's body (see
+    /// [`Plans`](crate::envelope::Plans)), one per place of the catalog's tree; none by
+    /// default, and each body is then written without one.
+    #[doc(hidden)]
+    fn plans() -> &'static [crate::envelope::PlanCell] {
+        &[]
+    }
 
     /// Appends the body of another error, in this type's envelope: the body of a generic
     /// status error, or of a rejection variant with the framework's status.
