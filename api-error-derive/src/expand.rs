@@ -275,7 +275,6 @@ fn expand(
                 #envelope_methods
 
                 #rebuild
-
             }
 
             #field_headers

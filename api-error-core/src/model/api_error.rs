@@ -638,10 +638,10 @@ pub trait ApiError {
     #[doc(hidden)]
     const INTERNAL: Option<&'static Descriptor> = None;
 
-    /// Not public API: the shape of this type's bodies, which the provided methods that
-    /// need no plan write, read and describe bodies in. A derived type in a declared or
-    /// built-in shape sets it and nothing else; one with a custom envelope writes those
-    /// methods itself.
+    /// Not public API: the shape of this type's bodies, in which the provided methods write,
+    /// read and describe them (with the plans of [`plans`](Self::plans)). A derived type in a
+    /// declared or built-in shape sets both; one with a custom envelope writes those methods
+    /// itself.
     #[doc(hidden)]
     const SHAPE: &'static crate::Shape = &crate::envelope::builtin::statics::PROBLEM;
 
