@@ -77,7 +77,7 @@ pub struct Variant {
     pub fields: Vec<Field>,
     pub style: Style,
     pub message: Option<Template>,
-    /// `Self::Variant` for an enum, `Self` for a struct.
+    /// `Type::Variant` for an enum, `Type` for a struct.
     pub is_struct: bool,
     /// The type's name, at the call site: generated code names the variant by it, as
     /// `Type::Variant`, which rustc resolves with the module's names, where `Self::Variant` is
@@ -125,6 +125,8 @@ impl Input {
             return model;
         };
         model.generics = receiver.generics;
+        let mut owner = input.ident.clone();
+        owner.set_span(Span::call_site());
         match receiver.data {
             Data::Enum(variants) => {
                 model.attrs = Attrs::parse(&receiver.attrs, Level::Enum, errors);
@@ -133,7 +135,7 @@ impl Input {
                     .map(|variant| {
                         let parsed = Attrs::parse(&variant.attrs, Level::Variant, errors);
                         Variant::new(
-                            &input.ident,
+                            &owner,
                             variant.ident,
                             &variant.attrs,
                             parsed,
@@ -148,7 +150,7 @@ impl Input {
                 let mut attrs = Attrs::parse(&receiver.attrs, Level::Struct, errors);
                 model.attrs = attrs.take_type_keys();
                 model.variants = vec![Variant::new(
-                    &input.ident,
+                    &owner,
                     receiver.ident,
                     &receiver.attrs,
                     attrs,
@@ -231,11 +233,7 @@ impl Variant {
             style,
             message,
             is_struct,
-            owner: {
-                let mut owner = owner.clone();
-                owner.set_span(Span::call_site());
-                owner
-            },
+            owner: owner.clone(),
         }
     }
 

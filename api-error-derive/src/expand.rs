@@ -485,18 +485,14 @@ fn write_message_body(
                 binding.set_span(located);
                 binding
             };
-            if let Some((texts, fields)) = plain_parts.then(|| interleaved(parts)).flatten() {
+            if plain_parts && let Some((texts, fields)) = interleaved(parts) {
                 let function = format_ident!("parts{}", fields.len());
-                let texts = texts.iter().map(|text| Literal::string(text));
-                let mut arguments = Vec::with_capacity(texts.len() + fields.len());
-                for (text, field) in texts.zip(fields.iter().map(Some).chain([None])) {
-                    arguments.push(quote!(#text));
-                    if let Some(&field) = field {
-                        let binding = bound(field);
-                        arguments.push(quote!(#binding));
-                    }
-                }
-                return Some(quote!(#pattern => #private::#function(__out, #(#arguments),*)));
+                let first = Literal::string(texts[0]);
+                let rest = fields.iter().zip(&texts[1..]).map(|(&field, text)| {
+                    let (binding, text) = (bound(field), Literal::string(text));
+                    quote!(#binding, #text)
+                });
+                return Some(quote!(#pattern => #private::#function(__out, #first, #(#rest),*)));
             }
             let args = args.iter().map(|&index| bound(index));
             let format = syn::LitStr::new(format, *span);

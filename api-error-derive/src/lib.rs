@@ -38,7 +38,6 @@ mod valid;
 mod robustness;
 
 use proc_macro::TokenStream;
-use quote::ToTokens;
 
 // Documented where api-error-core re-exports it: that page is the attribute reference.
 #[proc_macro_derive(ApiError, attributes(api))]
@@ -60,7 +59,5 @@ pub fn __catalog_doc(input: TokenStream) -> TokenStream {
         .ok()
         .and_then(|input| expand::catalog_doc(&input))
         .unwrap_or_default();
-    proc_macro2::TokenTree::from(proc_macro2::Literal::string(&table))
-        .into_token_stream()
-        .into()
+    proc_macro::TokenTree::Literal(proc_macro::Literal::string(&table)).into()
 }

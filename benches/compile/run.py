@@ -939,7 +939,7 @@ def instruction_section(sizes: list[int], build_sizes: list[int]) -> str:
     at `build_sizes`, what each adds to thiserror alone, and the ratios and growth of the
     additions."""
     counted = [(size, "check") for size in sizes] + [(size, "build") for size in build_sizes]
-    modes = tuple(mode for mode in MODES if any(mode == m for _, m in counted))
+    modes = tuple(mode for mode in MODES if mode in {m for _, m in counted})
     counts: dict[tuple[int, str, str], int] = {}
     for size in sorted({size for size, _ in counted}):
         for mode in modes:

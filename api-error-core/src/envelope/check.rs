@@ -413,7 +413,8 @@ const fn names_member_in(value: Value, key: &str) -> bool {
 /// catalogs included: an enum's transparent variants are written in its own envelope.
 #[doc(hidden)]
 pub const fn check_tree(shape: &Shape, catalog: &Catalog) {
-    check_catalog(shape, catalog.descriptors());
+    let found = offers(shape.members, Offers::NOTHING);
+    check_catalog(shape, found, catalog.descriptors());
     let nested = catalog.nested();
     let mut index = 0;
     while index < nested.len() {
@@ -432,15 +433,14 @@ pub const fn check_flagged(shape: &Shape, flags: u8, descriptors: &[Descriptor])
     let details_placed = flags & row::DETAILS == 0 || found.details;
     let inner_placed = flags & row::INNER == 0 || found.inner;
     if found.required || flags & row::MEMBERS != 0 || !details_placed || !inner_placed {
-        check_catalog(shape, descriptors);
+        check_catalog(shape, found, descriptors);
     }
 }
 
-/// Checks that `shape` writes every variant of an enum whole: see the module's rules.
-/// Generated code calls it in `const` evaluation, for the enum's descriptors, through
-/// [`check_flagged`].
-pub(crate) const fn check_catalog(shape: &Shape, descriptors: &[Descriptor]) {
-    let found = offers(shape.members, Offers::NOTHING);
+/// Checks that `shape`, which offers `found`, writes every variant of an enum whole: see the
+/// module's rules. Generated code calls it in `const` evaluation, for the enum's descriptors,
+/// through [`check_flagged`].
+const fn check_catalog(shape: &Shape, found: Offers, descriptors: &[Descriptor]) {
     let mut index = 0;
     while index < descriptors.len() {
         let descriptor = &descriptors[index];

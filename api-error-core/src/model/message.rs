@@ -117,8 +117,7 @@ pub fn parts1<W: fmt::Write + ?Sized>(
     after: &str,
 ) -> fmt::Result {
     out.write_str(before)?;
-    write!(out, "{value}")?;
-    out.write_str(after)
+    then(out, value, after)
 }
 
 /// [`parts1`] for two values.
@@ -133,8 +132,7 @@ pub fn parts2<W: fmt::Write + ?Sized>(
     third: &str,
 ) -> fmt::Result {
     parts1(out, first, one, second)?;
-    write!(out, "{two}")?;
-    out.write_str(third)
+    then(out, two, third)
 }
 
 /// [`parts1`] for three values.
@@ -152,8 +150,14 @@ pub fn parts3<W: fmt::Write + ?Sized>(
     fourth: &str,
 ) -> fmt::Result {
     parts2(out, first, one, second, two, third)?;
-    write!(out, "{three}")?;
-    out.write_str(fourth)
+    then(out, three, fourth)
+}
+
+/// A value, then the text after it.
+#[inline]
+fn then<W: fmt::Write + ?Sized>(out: &mut W, value: &dyn fmt::Display, text: &str) -> fmt::Result {
+    write!(out, "{value}")?;
+    out.write_str(text)
 }
 
 #[cfg(test)]
