@@ -8,7 +8,7 @@ use quote::{ToTokens as _, format_ident, quote};
 use syn::Generics;
 
 use crate::ast::Input;
-use crate::expand::{binding, located, path, pattern, some_arms};
+use crate::expand::{binding, located, nested_arms, path, pattern};
 use crate::transparent::Transparent;
 use crate::valid::Resolved;
 
@@ -117,12 +117,7 @@ pub fn delegated_methods(
     }
     let descriptor = quote!(<Self as #private::ApiError>::descriptor(self));
     let method = |name: &str, rest: TokenStream| {
-        some_arms(
-            resolved,
-            &delegating(transparent, name, private),
-            |_| None,
-            rest,
-        )
+        nested_arms(resolved, &delegating(transparent, name, private), rest)
     };
     let static_message = method(
         "static_message",
@@ -234,10 +229,9 @@ pub fn place_method(
             quote!(#pattern => #private::nested_place(#start, #end, #api_error::place(#inner)))
         })
         .collect();
-    let body = some_arms(
+    let body = nested_arms(
         resolved,
         &arms,
-        |_| None,
         quote!(#private::own_place(<Self as #private::ApiError>::descriptor(self))),
     );
     quote! {

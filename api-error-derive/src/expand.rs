@@ -11,9 +11,11 @@ use crate::ast::{Input, Variant};
 use crate::attr::EnvelopeRef;
 use crate::expand_fields::{field_headers_impl, inner_error_method, member_value_method};
 use crate::placeholder::MissingFields;
+use crate::split::{self, Chains, Method};
 use crate::transparent::{self, Transparent};
 use crate::valid::{self, Message, Part, Resolved, RetryAfter};
 use crate::{compose, descriptors, doc, examples, fallback, generics, rebuild};
+use darling::ast::Style;
 
 /// The whole derive: parse, validate, expand, or report every error with a fallback impl.
 /// `tokens` are the input as the macro received it, passed on to the catalog's rustdoc table.
@@ -67,16 +69,19 @@ fn expand(
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
     let descriptors = descriptors::statics(resolved, &private);
+    // The continuations of the matches split for their length, in an inherent impl.
+    let mut chains = Chains::default();
     // One index per variant into the catalog, read once: a plain match over integers, which
     // also keeps rustc from evaluating the whole catalog once per arm. A transparent variant
     // answers with the descriptor of the error it wraps.
     let nested = |method: &str| compose::delegating(transparent, method, &private);
     let descriptor_body = if resolved.is_empty() {
-        index_match(&[], &nested("descriptor"))
+        index_match(&[], &nested("descriptor"), &mut chains)
     } else {
         let index = index_match(
             resolved,
             &compose::returning(transparent, "descriptor", &private),
+            &mut chains,
         );
         if transparent.is_empty() {
             quote!(&__DESCRIPTORS[#index])
@@ -89,13 +94,18 @@ fn expand(
     };
     // Values formatted through `&dyn Display` must be sized, which a type parameter may not be.
     let plain_parts = input.generics.type_params().next().is_none();
-    let write_message_body =
-        write_message_body(resolved, &nested("write_message"), &private, plain_parts);
-    let details = details_method(resolved, &nested("details"), &private);
-    let headers = headers_method(resolved, &nested("headers"), &private);
+    let write_message_body = write_message_body(
+        resolved,
+        &nested("write_message"),
+        &private,
+        plain_parts,
+        &mut chains,
+    );
+    let details = details_method(resolved, &nested("details"), &private, &mut chains);
+    let headers = headers_method(resolved, &nested("headers"), &private, &mut chains);
+    let header = quote!(impl #impl_generics #ident #ty_generics #where_clause);
     // Written only for documentation: example values are code the user's crate compiles.
     let (examples, example_items) = if cfg!(feature = "docs") {
-        let header = quote!(impl #impl_generics #ident #ty_generics #where_clause);
         examples::method(input, resolved, transparent, &header, &private)
     } else {
         (TokenStream::new(), TokenStream::new())
@@ -114,7 +124,8 @@ fn expand(
     let from_rejection = from_rejection_method(resolved, &private);
     let internal = internal_const(resolved, transparent, &private);
     let member_value = member_value_method(resolved, transparent, &private);
-    let inner_error = inner_error_method(resolved, transparent, &private);
+    let inner_error = inner_error_method(resolved, transparent, &private, &mut chains);
+    let chains = chains.items(&header);
     let (envelope, is_shape) = match (
         input.attrs.envelope.as_deref(),
         &input.attrs.custom_envelope,
@@ -237,6 +248,8 @@ fn expand(
             #checks
 
             #example_items
+
+            #chains
 
             #[automatically_derived]
             impl #impl_generics #private::ApiError for #ident #ty_generics #where_clause {
@@ -382,30 +395,52 @@ fn framework_impls(input: &Input, private: &TokenStream) -> TokenStream {
     quote!(#axum #utoipa #actix_web)
 }
 
-/// `match self { Type::A { .. } => 0usize, .. }`: each variant's index in the catalog, then
+/// `match self { Type::A => 0usize, Type::B(..) => 1usize, .. }`: each variant's index in the catalog, then
 /// the arms of the transparent variants `nested`; `match *self {}` for an enum without
-/// variants. The variants' arms are written as source text (see [`source`](crate::source)).
-fn index_match(resolved: &[Resolved<'_>], nested: &[TokenStream]) -> TokenStream {
+/// variants. The variants' arms are written as source text (see [`source`](crate::source)),
+/// a run of [`split::ARMS`] at a time.
+fn index_match(
+    resolved: &[Resolved<'_>],
+    nested: &[TokenStream],
+    chains: &mut Chains,
+) -> TokenStream {
     if resolved.is_empty() && nested.is_empty() {
         return quote!(match *self {});
     }
-    let mut source = String::with_capacity(resolved.len() * 40);
-    for (index, error) in resolved.iter().enumerate() {
-        let _ = write!(
-            source,
-            "{} {{ .. }} => {index}usize,",
-            path_text(error.variant)
-        );
-    }
-    let own = crate::source::tokens(&source);
-    quote!(match self { #own #(#nested,)* })
+    let runs = resolved
+        .chunks(split::ARMS)
+        .enumerate()
+        .map(|(run, errors)| {
+            let mut source = String::with_capacity(errors.len() * 40);
+            for (offset, error) in errors.iter().enumerate() {
+                let index = run * split::ARMS + offset;
+                // In the variant's own form: rustc checks a path or tuple pattern in fewer
+                // passes than a struct pattern.
+                let rest = match error.variant.style {
+                    Style::Unit => "",
+                    Style::Tuple => "(..)",
+                    Style::Struct => " { .. }",
+                };
+                let path = path_text(error.variant);
+                let _ = write!(source, "{path}{rest} => {index}usize,");
+            }
+            crate::source::tokens(&source)
+        })
+        .collect();
+    let method = Method::new("index", quote!((&self) -> usize));
+    // Every variant has an arm; the last index stands for the variants a chain's last
+    // function never sees.
+    let last = Literal::usize_suffixed(resolved.len().saturating_sub(1));
+    chains.runs(&method, runs, nested, quote!(#last), true)
 }
 
 /// `match self { arms }` with an arm for each variant `arm` writes one for, the arms of the
 /// transparent variants `nested`, and `_ => rest` for all the others, if there are any: most
 /// methods differ from their default for few variants, and every arm is code the user's crate
-/// compiles.
+/// compiles. `rest` must be right for any variant: a long match is split (see [`split`]).
 pub(crate) fn some_arms(
+    chains: &mut Chains,
+    method: &Method,
     resolved: &[Resolved<'_>],
     nested: &[TokenStream],
     arm: impl Fn(&Resolved<'_>) -> Option<TokenStream>,
@@ -415,8 +450,22 @@ pub(crate) fn some_arms(
         return quote!(match *self {});
     }
     let arms: Vec<TokenStream> = resolved.iter().filter_map(arm).collect();
-    let rest = (arms.len() < resolved.len()).then(|| quote!(_ => #rest,));
-    quote!(match self { #(#arms,)* #(#nested,)* #rest })
+    let complete = arms.len() == resolved.len();
+    chains.arms(method, &arms, nested, rest, complete)
+}
+
+/// `match self { nested.. _ => rest }`: the arms of the transparent variants, and `rest` for
+/// the others, if there are any.
+pub(crate) fn nested_arms(
+    resolved: &[Resolved<'_>],
+    nested: &[TokenStream],
+    rest: TokenStream,
+) -> TokenStream {
+    if resolved.is_empty() && nested.is_empty() {
+        return quote!(match *self {});
+    }
+    let rest = (!resolved.is_empty()).then(|| quote!(_ => #rest,));
+    quote!(match self { #(#nested,)* #rest })
 }
 
 /// `Type::Variant` for an enum's variant, `Type` for a struct (see [`Variant::owner`]).
@@ -466,6 +515,7 @@ fn write_message_body(
     nested: &[TokenStream],
     private: &TokenStream,
     plain_parts: bool,
+    chains: &mut Chains,
 ) -> TokenStream {
     let arm = |error: &Resolved<'_>| match &error.message {
         Message::Static(_) => None,
@@ -504,7 +554,19 @@ fn write_message_body(
             Some(quote!(#pattern => #call))
         }
     };
+    let method = Method {
+        name: "write_message",
+        signature: quote! {
+            <__W: #private::FmtWrite + ?::core::marker::Sized>(
+                &self,
+                __out: &mut __W,
+            ) -> #private::FmtResult
+        },
+        args: quote!(__out),
+    };
     some_arms(
+        chains,
+        &method,
         resolved,
         nested,
         arm,
@@ -543,6 +605,7 @@ fn details_method(
     resolved: &[Resolved<'_>],
     nested: &[TokenStream],
     private: &TokenStream,
+    chains: &mut Chains,
 ) -> TokenStream {
     if resolved.iter().all(|error| error.details.is_none()) && nested.is_empty() {
         return TokenStream::new();
@@ -561,7 +624,18 @@ fn details_method(
         let call = located(call, crate::spans::ty(ty));
         Some(quote!(#pattern => #call))
     };
-    let body = some_arms(resolved, nested, arm, quote!(#private::None));
+    let method = Method::new(
+        "details",
+        quote!((&self) -> #private::Option<&dyn #private::Details>),
+    );
+    let body = some_arms(
+        chains,
+        &method,
+        resolved,
+        nested,
+        arm,
+        quote!(#private::None),
+    );
     quote! {
         #[inline]
         fn details(&self) -> #private::Option<&dyn #private::Details> {
@@ -595,6 +669,7 @@ fn headers_method(
     resolved: &[Resolved<'_>],
     nested: &[TokenStream],
     private: &TokenStream,
+    chains: &mut Chains,
 ) -> TokenStream {
     let none = |error: &Resolved<'_>| {
         error.headers.is_empty()
@@ -643,7 +718,9 @@ fn headers_method(
             }
         })
     };
-    let body = some_arms(resolved, nested, arm, quote!(#private::Headers::none()));
+    let method = Method::new("headers", quote!((&self) -> #private::Headers<'_>));
+    let none = quote!(#private::Headers::none());
+    let body = some_arms(chains, &method, resolved, nested, arm, none);
     quote! {
         fn headers(&self) -> #private::Headers<'_> {
             #body

@@ -10,6 +10,7 @@ use crate::ast::Input;
 use crate::compose;
 use crate::expand::{binding, located, pattern, some_arms};
 use crate::generics;
+use crate::split::{Chains, Method};
 use crate::transparent::Transparent;
 use crate::valid::Resolved;
 
@@ -66,6 +67,7 @@ pub fn inner_error_method(
     resolved: &[Resolved<'_>],
     transparent: &[Transparent<'_>],
     private: &TokenStream,
+    chains: &mut Chains,
 ) -> TokenStream {
     if resolved.iter().all(|error| error.inner.is_none()) && transparent.is_empty() {
         return TokenStream::new();
@@ -102,7 +104,16 @@ pub fn inner_error_method(
         let value = located(value, ty.span());
         Some(quote!(#pattern => #value))
     };
-    let body = some_arms(resolved, &nested, arm, quote!(#private::None));
+    let output = quote!(#private::Option<&dyn #private::InnerError>);
+    let method = Method::new("inner_error", quote!((&self) -> #output));
+    let body = some_arms(
+        chains,
+        &method,
+        resolved,
+        &nested,
+        arm,
+        quote!(#private::None),
+    );
     quote! {
         fn inner_error(&self) -> #private::Option<&dyn #private::InnerError> {
             #body

@@ -28,6 +28,7 @@ mod retry;
 mod roles;
 mod source;
 mod spans;
+mod split;
 mod status;
 mod suggest;
 mod template;

@@ -67,6 +67,8 @@ mod roles;
 mod source;
 #[path = "../../api-error-derive/src/spans.rs"]
 mod spans;
+#[path = "../../api-error-derive/src/split.rs"]
+mod split;
 #[path = "../../api-error-derive/src/status.rs"]
 mod status;
 #[path = "../../api-error-derive/src/suggest.rs"]
