@@ -146,7 +146,9 @@ pub mod __private {
     #[cfg(feature = "utoipa")]
     pub use crate::docs::chosen::{Chosen, Refusal, check_chosen};
     pub use crate::docs::example::Described;
-    pub use crate::docs::example::{ExampleFn, Probe, ViaExample, WithoutExample, docs_only};
+    pub use crate::docs::example::{
+        ExampleFn, Probe, ViaExample, WithoutExample, docs_only, extend, in_catalog_order,
+    };
     pub use crate::docs::impl_utoipa;
     pub use crate::envelope::check::{check_flagged, check_tree};
     pub use crate::envelope::{InnerError, MemberValue};

@@ -3,13 +3,15 @@
 //!
 //! Whether a field's type has an example is found by method lookup on a probe (see the core
 //! crate's `Probe`), which rustc resolves anew at every call. A catalog of thousands of
-//! variants has only a few field types, so each type is probed once per function of fifty
-//! variants, for a flag and a function the fields of that type call with their name; a
-//! variant's example is one constructor call behind its fields' flags.
+//! variants has only a few field types, so each type is probed once per function of two
+//! hundred variants, for a flag and a function the fields of that type call with their name. The
+//! variants whose fields need the same flags are one group, one `if` and one `extend` by an
+//! array of their examples, which are then put back in declaration order.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use darling::ast::Style;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::ext::IdentExt;
@@ -23,11 +25,12 @@ use crate::{compose, generics};
 
 /// How many variants' examples one function makes: rustc's checking of a function body grows
 /// faster than its length, and a catalog has thousands of variants.
-const CHUNK: usize = 50;
+const CHUNK: usize = 200;
 
 /// The `examples()` method, and the functions it calls under `header` (the type's inherent
 /// `impl`), each given to the core crate's `docs_only!`, which writes them only when its
-/// `docs` feature is on.
+/// `docs` feature is on. All are `#[inline]`: rustc then generates their code only in a crate
+/// that calls them, the one that writes the documentation, not in every build of the type's.
 pub fn method(
     input: &Input,
     resolved: &[Resolved<'_>],
@@ -40,27 +43,25 @@ pub fn method(
     // Both lists follow the declaration order, so each is walked once.
     let mut own = resolved.iter().peekable();
     let mut wrapped = transparent.iter().peekable();
-    let mut chunks = Vec::new();
-    let mut pushes = Pushes::default();
+    let mut chunks = Chunks::default();
+    let mut run = Run::default();
     for variant in &input.variants {
         if let Some(nested) = wrapped.next_if(|nested| core::ptr::eq(nested.variant, variant)) {
-            pushes.tokens(compose::examples(nested, private));
+            // The wrapped examples follow the run of the type's own before them.
+            chunks.finish(&mut run, &mut probes, private);
+            chunks.calls.push(compose::examples(nested, private));
         } else if let Some(error) = own.next_if(|error| core::ptr::eq(error.variant, variant)) {
-            own_examples(error, &mut probes, &mut pushes, private);
-        }
-        if pushes.count == CHUNK {
-            chunks.push(chunk(chunks.len(), &mut pushes, &mut probes, private));
+            own_examples(error, &mut probes, &mut run, private);
+            if run.count == CHUNK {
+                chunks.finish(&mut run, &mut probes, private);
+            }
         }
     }
-    if pushes.count > 0 {
-        chunks.push(chunk(chunks.len(), &mut pushes, &mut probes, private));
-    }
-    let calls = (0..chunks.len()).map(|index| {
-        let function = format_ident!("__api_examples{}", index);
-        quote!(Self::#function(&mut __examples);)
-    });
+    chunks.finish(&mut run, &mut probes, private);
+    let Chunks { calls, functions } = chunks;
     let method = quote! {
         #private::docs_only! {
+            #[inline]
             fn examples() -> #private::Vec<Self> {
                 let mut __examples = #private::Vec::new();
                 #(#calls)*
@@ -72,67 +73,107 @@ pub fn method(
         #private::docs_only! {
             #[automatically_derived]
             #header {
-                #(#chunks)*
+                #(#functions)*
             }
         }
     };
     (method, items)
 }
 
-/// The function that pushes the examples of a run of variants, declaring the probes they use.
-fn chunk(
-    index: usize,
-    pushes: &mut Pushes,
-    probes: &mut Probes,
-    private: &TokenStream,
-) -> TokenStream {
-    let function = format_ident!("__api_examples{}", index);
-    let declarations = probes.declarations(private);
-    let pushes = pushes.take();
-    quote! {
-        #[doc(hidden)]
-        fn #function(__examples: &mut #private::Vec<Self>) {
-            #[allow(unused_imports)]
-            use #private::{ViaExample as _, WithoutExample as _};
-            #(#declarations)*
-            #(#pushes)*
+/// The functions that make the examples of runs of the type's own variants, and what
+/// `examples()` does in turn: call them, and add the examples of wrapped types.
+#[derive(Default)]
+struct Chunks {
+    functions: Vec<TokenStream>,
+    calls: Vec<TokenStream>,
+}
+
+impl Chunks {
+    /// The function that pushes the examples of `run`, declaring the probes they use, and its
+    /// call; nothing for an empty run.
+    fn finish(&mut self, run: &mut Run, probes: &mut Probes, private: &TokenStream) {
+        if run.count == 0 {
+            return;
         }
+        let function = format_ident!("__api_examples{}", self.functions.len());
+        let declarations = probes.declarations(private);
+        let pushes = run.take(private);
+        // Grouped by the flags that guard them, the examples are put back in declaration
+        // order, which is their order in the catalog.
+        let (start, order) = if pushes.len() > 1 {
+            (
+                quote!(let __api_start = #private::Vec::len(__examples);),
+                quote!(#private::in_catalog_order(__examples, __api_start);),
+            )
+        } else {
+            (TokenStream::new(), TokenStream::new())
+        };
+        self.functions.push(quote! {
+            #[doc(hidden)]
+            #[inline]
+            fn #function(__examples: &mut #private::Vec<Self>) {
+                #[allow(unused_imports)]
+                use #private::{ViaExample as _, WithoutExample as _};
+                #(#declarations)*
+                #start
+                #(#pushes)*
+                #order
+            }
+        });
+        self.calls.push(quote!(Self::#function(&mut __examples);));
     }
 }
 
-/// The statements of a chunk: most as source text (see [`source`](crate::source)), those
-/// with a declared example as tokens, located at it.
+/// The examples of a run of the type's own variants: most as source text (see
+/// [`source`](crate::source)), grouped by the flag that guards them, so that each group is one
+/// `if` and one `extend`; those with a declared example or a borrowed field as statements of
+/// their own.
 #[derive(Default)]
-struct Pushes {
-    done: Vec<TokenStream>,
-    text: String,
-    /// How many variants the statements are for.
+struct Run {
+    /// The flag of each group (`None`: pushed unguarded), in the order first met, and the
+    /// values of its variants, each followed by a comma.
+    groups: Vec<(Option<String>, String)>,
+    statements: Vec<TokenStream>,
+    /// How many variants the run has.
     count: usize,
 }
 
-impl Pushes {
-    fn tokens(&mut self, tokens: TokenStream) {
-        self.flush();
-        self.done.push(tokens);
+impl Run {
+    fn statement(&mut self, tokens: TokenStream) {
+        self.statements.push(tokens);
         self.count += 1;
     }
 
-    fn text(&mut self, write: impl FnOnce(&mut String)) {
-        write(&mut self.text);
+    /// The group guarded by `flag`, to which a variant's value is written.
+    fn group(&mut self, flag: Option<String>) -> &mut String {
         self.count += 1;
+        let at = match self.groups.iter().position(|(known, _)| *known == flag) {
+            Some(at) => at,
+            None => {
+                self.groups.push((flag, String::new()));
+                self.groups.len() - 1
+            }
+        };
+        &mut self.groups[at].1
     }
 
-    fn flush(&mut self) {
-        if !self.text.is_empty() {
-            self.done.push(crate::source::tokens(&self.text));
-            self.text.clear();
-        }
-    }
-
-    fn take(&mut self) -> Vec<TokenStream> {
-        self.flush();
+    /// The run's statements: one for each group, then the others.
+    fn take(&mut self, private: &TokenStream) -> Vec<TokenStream> {
         self.count = 0;
-        std::mem::take(&mut self.done)
+        let mut pushes: Vec<TokenStream> = self
+            .groups
+            .drain(..)
+            .map(|(flag, values)| {
+                let extend = format!("{private}::extend(__examples, [{values}]);");
+                let text = match flag {
+                    Some(flag) => format!("if {flag} {{ {extend} }}"),
+                    None => extend,
+                };
+                crate::source::tokens(&text)
+            })
+            .collect();
+        pushes.append(&mut self.statements);
+        pushes
     }
 }
 
@@ -147,7 +188,8 @@ struct Probes {
     /// The sets of two or more types whose flags guard a variant since the last declarations;
     /// each is one `__api_ok{index}` flag, so a variant tests one flag.
     guards: Vec<Vec<usize>>,
-    /// Whether a variant since the last declarations pushes through `__api_push`.
+    /// Whether a variant since the last declarations pushes through `__api_push`: one with a
+    /// declared example or a borrowed field.
     pushes: bool,
 }
 
@@ -155,7 +197,15 @@ impl Probes {
     /// The index of `ty`'s probe, whose flag and function are `__api_has{index}` and
     /// `__api_example{index}`, added to the probes whose flags guard the variant (`guards`).
     fn of(&mut self, ty: &syn::Type, guards: &mut Vec<usize>) -> usize {
-        let key = quote!(#ty).to_string();
+        // A plain name is its own key; other types are known by their tokens as text, which
+        // takes the derive much longer to write.
+        let key = match ty {
+            syn::Type::Path(path) if path.qself.is_none() => match path.path.get_ident() {
+                Some(ident) => ident.to_string(),
+                None => quote!(#ty).to_string(),
+            },
+            _ => quote!(#ty).to_string(),
+        };
         let next = self.types.len();
         let index = *self.index.entry(key).or_insert(next);
         if index == next {
@@ -171,10 +221,8 @@ impl Probes {
     }
 
     /// The flag that says whether all the types of `set` (probe indices, none repeated) have
-    /// an example: `if {flag} { .. }` guards the push of a variant's example; `None` for no
-    /// types. Asked once for each variant pushed, so it also notes that `__api_push` is used.
+    /// an example: `if {flag} { .. }` guards a variant's example; `None` for no types.
     fn guard(&mut self, set: &[usize]) -> Option<String> {
-        self.pushes = true;
         match set {
             [] => None,
             [index] => Some(format!("__api_has{index}")),
@@ -242,21 +290,17 @@ fn probe(index: usize) -> (syn::Ident, syn::Ident) {
 
 /// The example value of a variant of the type's own: pushed when the types of all its fields
 /// without a declared example have one, which their probes' flags say.
-fn own_examples(
-    error: &Resolved<'_>,
-    probes: &mut Probes,
-    pushes: &mut Pushes,
-    private: &TokenStream,
-) {
+fn own_examples(error: &Resolved<'_>, probes: &mut Probes, run: &mut Run, private: &TokenStream) {
     let variant = error.variant;
     let plain = variant
         .fields
         .iter()
         .all(|field| field.example.is_none() && !generics::mentions_lifetime(&field.ty));
     if plain {
-        pushes.text(|text| plain_example(variant, probes, text));
+        plain_example(variant, probes, run);
         return;
     }
+    probes.pushes = true;
     let path = path(variant);
     let mut guards: Vec<usize> = Vec::new();
     // A reference's lifetime cannot be chosen here, so a field that borrows has no example and
@@ -289,36 +333,45 @@ fn own_examples(
         let flag = syn::Ident::new(&flag, proc_macro2::Span::call_site());
         push = quote!(if #flag { #push });
     }
-    pushes.tokens(borrowed.iter().rev().fold(
+    run.statement(borrowed.iter().rev().fold(
         push,
         |inner, binding| quote!(if let #private::Some(#binding) = #private::None { #inner }),
     ));
 }
 
-/// The example of a variant whose fields all take their type's example, as source text:
-/// `if __api_ok0 { __api_push(__examples, Type::V { field: __api_example0("field"), .. }); }`.
-fn plain_example(variant: &Variant, probes: &mut Probes, text: &mut String) {
+/// The example of a variant whose fields all take their type's example, as source text in the
+/// group of the flag that guards it: `Type::V { field: __api_example0("field"), .. },`.
+fn plain_example(variant: &Variant, probes: &mut Probes, run: &mut Run) {
     let mut guards: Vec<usize> = Vec::new();
     let mut inits = String::new();
+    // A unit or tuple variant is written in its own form, which rustc checks faster than a
+    // struct expression; a tuple variant's fields' examples are made for the variant's name.
+    let tuple = variant.style == Style::Tuple;
+    // Names come from identifiers, which need no escaping in a string literal.
+    let snake = tuple.then(|| format!("\"{}\"", Case::Snake.apply(&variant.ident.to_string())));
     for field in &variant.fields {
         let index = probes.of(&field.ty, &mut guards);
-        let member = match &field.member {
-            syn::Member::Named(ident) => ident.to_string(),
-            syn::Member::Unnamed(index) => index.index.to_string(),
-        };
-        let name = example_name(variant, field);
-        let _ = write!(inits, "{member}: __api_example{index}({name:?}),");
-    }
-    let push = format!(
-        "__api_push(__examples, {} {{ {inits} }});",
-        path_text(variant)
-    );
-    match probes.guard(&guards) {
-        Some(flag) => {
-            let _ = write!(text, "if {flag} {{ {push} }}");
+        match (&snake, &field.member) {
+            (Some(name), _) => {
+                let _ = write!(inits, "__api_example{index}({name}),");
+            }
+            (None, member) => {
+                let member = match member {
+                    syn::Member::Named(ident) => ident.to_string(),
+                    syn::Member::Unnamed(index) => index.index.to_string(),
+                };
+                let name = example_name(variant, field);
+                let _ = write!(inits, "{member}: __api_example{index}(\"{name}\"),");
+            }
         }
-        None => text.push_str(&push),
     }
+    let group = run.group(probes.guard(&guards));
+    let path = path_text(variant);
+    let _ = match variant.style {
+        Style::Unit => write!(group, "{path},"),
+        Style::Tuple => write!(group, "{path}({inits}),"),
+        Style::Struct => write!(group, "{path} {{ {inits} }},"),
+    };
 }
 
 /// The name a field's example is made for: its own, or for a tuple variant's fields the

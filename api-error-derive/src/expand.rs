@@ -398,7 +398,7 @@ fn framework_impls(input: &Input, private: &TokenStream) -> TokenStream {
 /// `match self { Type::A => 0usize, Type::B(..) => 1usize, .. }`: each variant's index in the catalog, then
 /// the arms of the transparent variants `nested`; `match *self {}` for an enum without
 /// variants. The variants' arms are written as source text (see [`source`](crate::source)),
-/// a run of [`split::ARMS`] at a time.
+/// a run of [`split::run_length`] at a time.
 fn index_match(
     resolved: &[Resolved<'_>],
     nested: &[TokenStream],
@@ -407,13 +407,14 @@ fn index_match(
     if resolved.is_empty() && nested.is_empty() {
         return quote!(match *self {});
     }
+    let length = split::run_length(resolved.len());
     let runs = resolved
-        .chunks(split::ARMS)
+        .chunks(length)
         .enumerate()
         .map(|(run, errors)| {
             let mut source = String::with_capacity(errors.len() * 40);
             for (offset, error) in errors.iter().enumerate() {
-                let index = run * split::ARMS + offset;
+                let index = run * length + offset;
                 // In the variant's own form: rustc checks a path or tuple pattern in fewer
                 // passes than a struct pattern.
                 let rest = match error.variant.style {
@@ -488,15 +489,35 @@ pub(crate) fn path_text(variant: &Variant) -> String {
     }
 }
 
-/// `Type::Variant { member: __api_N, .. }` binding the given fields, for any variant style.
+/// A pattern of the variant binding the given fields (`__api_fieldN`), in the variant's own
+/// form: `Type::A`, `Type::B(_, __api_field1, ..)`, `Type::C { id: __api_field0, .. }`. rustc
+/// checks a path or tuple pattern in fewer passes than a struct pattern, in which it looks the
+/// variant up among all the enum's again.
 pub(crate) fn pattern(variant: &Variant, bound: &[usize]) -> TokenStream {
     let path = path(variant);
-    let bindings = bound.iter().map(|&index| {
-        let member = &variant.fields[index].member;
-        let binding = binding(index);
-        quote!(#member: #binding)
-    });
-    quote!(#path { #(#bindings,)* .. })
+    match variant.style {
+        Style::Unit => path,
+        Style::Tuple => {
+            let count = bound.iter().map(|&index| index + 1).max().unwrap_or(0);
+            let fields = (0..count).map(|index| {
+                if bound.contains(&index) {
+                    let binding = binding(index);
+                    quote!(#binding)
+                } else {
+                    quote!(_)
+                }
+            });
+            quote!(#path(#(#fields,)* ..))
+        }
+        Style::Struct => {
+            let bindings = bound.iter().map(|&index| {
+                let member = &variant.fields[index].member;
+                let binding = binding(index);
+                quote!(#member: #binding)
+            });
+            quote!(#path { #(#bindings,)* .. })
+        }
+    }
 }
 
 pub(crate) fn binding(index: usize) -> syn::Ident {

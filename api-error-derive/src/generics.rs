@@ -116,10 +116,34 @@ pub fn mentions(ty: &Type, params: &BTreeSet<Ident>) -> bool {
 /// Whether the type names a lifetime or a reference, whose lifetime generated code that makes
 /// a value of it (an example, a field read back) cannot choose.
 pub fn mentions_lifetime(ty: &Type) -> bool {
+    // A path of type arguments only (`String`, `Vec<String>`), the most common field type, is
+    // answered without writing its tokens.
+    if plain_path(ty) {
+        return false;
+    }
     any_token(
         ty,
         &|token| matches!(token, TokenTree::Punct(punct) if matches!(punct.as_char(), '\'' | '&')),
     )
+}
+
+/// Whether the type is a path whose arguments, if any, are such paths too.
+fn plain_path(ty: &Type) -> bool {
+    let Type::Path(path) = ty else {
+        return false;
+    };
+    path.qself.is_none()
+        && path
+            .path
+            .segments
+            .iter()
+            .all(|segment| match &segment.arguments {
+                syn::PathArguments::None => true,
+                syn::PathArguments::AngleBracketed(arguments) => arguments.args.iter().all(
+                    |argument| matches!(argument, syn::GenericArgument::Type(ty) if plain_path(ty)),
+                ),
+                syn::PathArguments::Parenthesized(_) => false,
+            })
 }
 
 /// Whether any token of the type, inside groups too, is one `found` accepts.
@@ -145,5 +169,20 @@ mod tests {
         assert!(mentions(&syn::parse_quote!(&'a [T; 3]), &params));
         assert!(!mentions(&syn::parse_quote!(String), &params));
         assert!(!mentions(&syn::parse_quote!(Type), &params));
+    }
+
+    #[test]
+    fn finds_lifetimes_and_references_past_plain_paths() {
+        assert!(!mentions_lifetime(&syn::parse_quote!(String)));
+        assert!(!mentions_lifetime(
+            &syn::parse_quote!(std::collections::HashMap<String, Vec<u8>>)
+        ));
+        assert!(mentions_lifetime(&syn::parse_quote!(&str)));
+        assert!(mentions_lifetime(&syn::parse_quote!(Vec<&'static str>)));
+        assert!(mentions_lifetime(&syn::parse_quote!(Cow<'a, str>)));
+        assert!(mentions_lifetime(&syn::parse_quote!(
+            Option<Box<dyn Error + 'a>>
+        )));
+        assert!(mentions_lifetime(&syn::parse_quote!([&'a str; 2])));
     }
 }

@@ -195,6 +195,46 @@ fn no_example<T>(field: &'static str) -> T {
     unreachable!("no example value of the type of `{field}`, whose flag says so")
 }
 
+/// Appends the examples of a group of variants: a path the derive calls, where a method
+/// would need `Extend` in scope.
+#[doc(hidden)]
+#[inline]
+pub fn extend<E, const N: usize>(examples: &mut Vec<E>, values: [E; N]) {
+    examples.extend(values);
+}
+
+/// Puts the examples of a run of a type's own variants, those from `start` on, in declaration
+/// order, their order in the catalog: the derive makes them grouped by the field types they
+/// need. The order is found on the indices alone, so that what is compiled for each type is a
+/// few swaps.
+#[doc(hidden)]
+pub fn in_catalog_order<E: ApiError>(examples: &mut [E], start: usize) {
+    let examples = examples.get_mut(start..).unwrap_or_default();
+    let mut places = Vec::with_capacity(examples.len());
+    for example in examples.iter() {
+        places.push(example.descriptor().index());
+    }
+    let mut ranks = ranks(&places);
+    for at in 0..examples.len() {
+        while ranks[at] != at {
+            let to = ranks[at];
+            examples.swap(at, to);
+            ranks.swap(at, to);
+        }
+    }
+}
+
+/// Where each of `places` goes for them to be in increasing order.
+fn ranks(places: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..places.len()).collect();
+    order.sort_unstable_by_key(|&at| places[at]);
+    let mut ranks = vec![0; places.len()];
+    for (rank, at) in order.into_iter().enumerate() {
+        ranks[at] = rank;
+    }
+    ranks
+}
+
 /// An error known only by its descriptor: its message is the template, it has no details.
 #[doc(hidden)]
 pub struct Described(pub &'static Descriptor);
