@@ -4,9 +4,9 @@
 //! Whether a field's type has an example is found by method lookup on a probe (see the core
 //! crate's `Probe`), which rustc resolves anew at every call. A catalog of thousands of
 //! variants has only a few field types, so each type is probed once per function of two
-//! hundred variants, for a flag and a function the fields of that type call with their name. The
-//! variants whose fields need the same flags are one group, one `if` and one `extend` by an
-//! array of their examples, which are then put back in declaration order.
+//! hundred variants, for a flag and a function the fields of that type call with their name.
+//! The variants whose fields need the same flags are one group, one `if` and one `extend` by
+//! an array of their examples, which are then put back in declaration order.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -199,13 +199,11 @@ impl Probes {
     fn of(&mut self, ty: &syn::Type, guards: &mut Vec<usize>) -> usize {
         // A plain name is its own key; other types are known by their tokens as text, which
         // takes the derive much longer to write.
-        let key = match ty {
-            syn::Type::Path(path) if path.qself.is_none() => match path.path.get_ident() {
-                Some(ident) => ident.to_string(),
-                None => quote!(#ty).to_string(),
-            },
-            _ => quote!(#ty).to_string(),
+        let name = match ty {
+            syn::Type::Path(path) if path.qself.is_none() => path.path.get_ident(),
+            _ => None,
         };
+        let key = name.map_or_else(|| quote!(#ty).to_string(), ToString::to_string);
         let next = self.types.len();
         let index = *self.index.entry(key).or_insert(next);
         if index == next {
@@ -340,30 +338,22 @@ fn own_examples(error: &Resolved<'_>, probes: &mut Probes, run: &mut Run, privat
 }
 
 /// The example of a variant whose fields all take their type's example, as source text in the
-/// group of the flag that guards it: `Type::V { field: __api_example0("field"), .. },`.
+/// group of the flag that guards it, in the variant's own form, which rustc checks faster than
+/// a struct expression: `Type::A,`, `Type::B(__api_example0("b"), ..),` or
+/// `Type::C { id: __api_example0("id"), .. },`.
 fn plain_example(variant: &Variant, probes: &mut Probes, run: &mut Run) {
     let mut guards: Vec<usize> = Vec::new();
     let mut inits = String::new();
-    // A unit or tuple variant is written in its own form, which rustc checks faster than a
-    // struct expression; a tuple variant's fields' examples are made for the variant's name.
-    let tuple = variant.style == Style::Tuple;
-    // Names come from identifiers, which need no escaping in a string literal.
-    let snake = tuple.then(|| format!("\"{}\"", Case::Snake.apply(&variant.ident.to_string())));
     for field in &variant.fields {
         let index = probes.of(&field.ty, &mut guards);
-        match (&snake, &field.member) {
-            (Some(name), _) => {
-                let _ = write!(inits, "__api_example{index}({name}),");
+        // Names come from identifiers, which need no escaping in a string literal.
+        let name = example_name(variant, field);
+        let _ = match &field.member {
+            syn::Member::Named(member) => {
+                write!(inits, "{member}: __api_example{index}(\"{name}\"),")
             }
-            (None, member) => {
-                let member = match member {
-                    syn::Member::Named(ident) => ident.to_string(),
-                    syn::Member::Unnamed(index) => index.index.to_string(),
-                };
-                let name = example_name(variant, field);
-                let _ = write!(inits, "{member}: __api_example{index}(\"{name}\"),");
-            }
-        }
+            syn::Member::Unnamed(_) => write!(inits, "__api_example{index}(\"{name}\"),"),
+        };
     }
     let group = run.group(probes.guard(&guards));
     let path = path_text(variant);

@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use darling::ast::Style;
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::DeriveInput;
@@ -15,7 +16,6 @@ use crate::split::{self, Chains, Method};
 use crate::transparent::{self, Transparent};
 use crate::valid::{self, Message, Part, Resolved, RetryAfter};
 use crate::{compose, descriptors, doc, examples, fallback, generics, rebuild};
-use darling::ast::Style;
 
 /// The whole derive: parse, validate, expand, or report every error with a fallback impl.
 /// `tokens` are the input as the macro received it, passed on to the catalog's rustdoc table.
@@ -395,9 +395,9 @@ fn framework_impls(input: &Input, private: &TokenStream) -> TokenStream {
     quote!(#axum #utoipa #actix_web)
 }
 
-/// `match self { Type::A => 0usize, Type::B(..) => 1usize, .. }`: each variant's index in the catalog, then
-/// the arms of the transparent variants `nested`; `match *self {}` for an enum without
-/// variants. The variants' arms are written as source text (see [`source`](crate::source)),
+/// `match self { Type::A => 0usize, Type::B(..) => 1usize, .. }`: each variant's index in the
+/// catalog, then the arms of the transparent variants `nested`; `match *self {}` for an enum
+/// without variants. The variants' arms are written as source text (see [`source`](crate::source)),
 /// a run of [`split::run_length`] at a time.
 fn index_match(
     resolved: &[Resolved<'_>],

@@ -41,7 +41,10 @@ macro_rules! large {
             vec![$($values)*]
         }
     };
-    (@ [$($done:tt)*] [$($values:tt)*] $n:expr; $a:ident $b:ident $c:ident $d:ident $e:ident $($rest:ident)*) => {
+    (
+        @ [$($done:tt)*] [$($values:tt)*] $n:expr;
+        $a:ident $b:ident $c:ident $d:ident $e:ident $($rest:ident)*
+    ) => {
         large!(@ [
             $($done)*
             #[api(status = 404, message = "nothing here")]
