@@ -141,13 +141,15 @@ pub mod __private {
     pub use crate::client::{Received, ReceivedError};
     pub use crate::envelope::builtin::statics as shapes;
     pub use crate::envelopes;
+    #[cfg(feature = "derive")]
     pub use api_error_derive::__catalog_doc as catalog_doc;
 
     #[cfg(feature = "utoipa")]
     pub use crate::docs::chosen::{Chosen, Refusal, check_chosen};
     pub use crate::docs::example::Described;
     pub use crate::docs::example::{
-        ExampleFn, Probe, ViaExample, WithoutExample, docs_only, extend, in_catalog_order,
+        ExampleFn, Examples, Probe, ViaExample, WithoutExample, docs_only, extend, push,
+        push_wrapped,
     };
     pub use crate::docs::impl_utoipa;
     pub use crate::envelope::check::{check_flagged, check_tree};

@@ -357,14 +357,14 @@ pub fn checks(
     }
 }
 
-/// The wrapped type's examples, each wrapped in the variant.
+/// The wrapped type's examples, each wrapped in the variant, in their place.
 pub fn examples(nested: &Transparent<'_>, private: &TokenStream) -> TokenStream {
     let path = path(nested.variant);
     let member = &nested.field.member;
     let api_error = trait_of(nested, private);
     quote! {
         for __inner in #api_error::examples() {
-            __examples.push(#path { #member: __inner });
+            #private::push_wrapped(__examples, #path { #member: __inner });
         }
     }
 }

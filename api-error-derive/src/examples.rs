@@ -27,10 +27,12 @@ use crate::{compose, generics};
 /// faster than its length, and a catalog has thousands of variants.
 const CHUNK: usize = 200;
 
-/// The `examples()` method, and the functions it calls under `header` (the type's inherent
-/// `impl`), each given to the core crate's `docs_only!`, which writes them only when its
-/// `docs` feature is on. All are `#[inline]`: rustc then generates their code only in a crate
-/// that calls them, the one that writes the documentation, not in every build of the type's.
+/// The `collect_examples` method, which the core crate's `examples()` calls, and the
+/// functions it calls under `header` (the type's inherent `impl`), each given to the core
+/// crate's `docs_only!`, which writes them only when its `docs` feature is on. A type of up
+/// to two hundred variants wrapping none has its examples in the method itself. All are
+/// `#[inline]`: rustc then generates their code only in a crate that calls them, the one that
+/// writes the documentation, not in every build of the type's.
 pub fn method(
     input: &Input,
     resolved: &[Resolved<'_>],
@@ -49,7 +51,9 @@ pub fn method(
         if let Some(nested) = wrapped.next_if(|nested| core::ptr::eq(nested.variant, variant)) {
             // The wrapped examples follow the run of the type's own before them.
             chunks.finish(&mut run, &mut probes, private);
-            chunks.calls.push(compose::examples(nested, private));
+            chunks
+                .steps
+                .push(Step::Wrapped(compose::examples(nested, private)));
         } else if let Some(error) = own.next_if(|error| core::ptr::eq(error.variant, variant)) {
             own_examples(error, &mut probes, &mut run, private);
             if run.count == CHUNK {
@@ -58,17 +62,37 @@ pub fn method(
         }
     }
     chunks.finish(&mut run, &mut probes, private);
-    let Chunks { calls, functions } = chunks;
-    let method = quote! {
-        #private::docs_only! {
-            #[inline]
-            fn examples() -> #private::Vec<Self> {
-                let mut __examples = #private::Vec::new();
-                #(#calls)*
-                __examples
-            }
-        }
+    let Chunks { steps, mut bodies } = chunks;
+    let signature = quote! {
+        #[inline]
+        fn collect_examples(__examples: &mut #private::Examples<Self>)
     };
+    match steps.as_slice() {
+        // No example to collect: the trait's method, which collects none, is right.
+        [] => return (TokenStream::new(), TokenStream::new()),
+        [Step::Own(_)] => {
+            let body = bodies.remove(0);
+            let method = quote!(#private::docs_only! { #signature { #body } });
+            return (method, TokenStream::new());
+        }
+        _ => {}
+    }
+    let steps = steps.into_iter().map(|step| match step {
+        Step::Own(at) => {
+            let function = function(at);
+            quote!(Self::#function(__examples);)
+        }
+        Step::Wrapped(tokens) => tokens,
+    });
+    let functions = bodies.iter().enumerate().map(|(at, body)| {
+        let function = function(at);
+        quote! {
+            #[doc(hidden)]
+            #[inline]
+            fn #function(__examples: &mut #private::Examples<Self>) { #body }
+        }
+    });
+    let method = quote!(#private::docs_only! { #signature { #(#steps)* } });
     let items = quote! {
         #private::docs_only! {
             #[automatically_derived]
@@ -80,47 +104,44 @@ pub fn method(
     (method, items)
 }
 
-/// The functions that make the examples of runs of the type's own variants, and what
-/// `examples()` does in turn: call them, and add the examples of wrapped types.
+/// The name of the function that makes the examples of the `at`th run of own variants.
+fn function(at: usize) -> syn::Ident {
+    format_ident!("__api_examples{}", at)
+}
+
+/// What `collect_examples` does in turn, and the bodies of the functions that make the
+/// examples of runs of the type's own variants.
 #[derive(Default)]
 struct Chunks {
-    functions: Vec<TokenStream>,
-    calls: Vec<TokenStream>,
+    steps: Vec<Step>,
+    bodies: Vec<TokenStream>,
+}
+
+/// One step of `collect_examples`.
+enum Step {
+    /// The examples of a run of the type's own variants: the body of that index.
+    Own(usize),
+    /// The loop that adds a wrapped type's examples.
+    Wrapped(TokenStream),
 }
 
 impl Chunks {
-    /// The function that pushes the examples of `run`, declaring the probes they use, and its
-    /// call; nothing for an empty run.
+    /// The statements that push the examples of `run`, declaring the probes they use, as a
+    /// step; nothing for an empty run. Grouped by the flags that guard them, the examples are
+    /// put back in declaration order by the trait's `examples()`.
     fn finish(&mut self, run: &mut Run, probes: &mut Probes, private: &TokenStream) {
         if run.count == 0 {
             return;
         }
-        let function = format_ident!("__api_examples{}", self.functions.len());
         let declarations = probes.declarations(private);
         let pushes = run.take(private);
-        // Grouped by the flags that guard them, the examples are put back in declaration
-        // order, which is their order in the catalog.
-        let (start, order) = if pushes.len() > 1 {
-            (
-                quote!(let __api_start = #private::Vec::len(__examples);),
-                quote!(#private::in_catalog_order(__examples, __api_start);),
-            )
-        } else {
-            (TokenStream::new(), TokenStream::new())
-        };
-        self.functions.push(quote! {
-            #[doc(hidden)]
-            #[inline]
-            fn #function(__examples: &mut #private::Vec<Self>) {
-                #[allow(unused_imports)]
-                use #private::{ViaExample as _, WithoutExample as _};
-                #(#declarations)*
-                #start
-                #(#pushes)*
-                #order
-            }
+        self.steps.push(Step::Own(self.bodies.len()));
+        self.bodies.push(quote! {
+            #[allow(unused_imports)]
+            use #private::{ViaExample as _, WithoutExample as _};
+            #(#declarations)*
+            #(#pushes)*
         });
-        self.calls.push(quote!(Self::#function(&mut __examples);));
     }
 }
 
@@ -271,7 +292,7 @@ impl Probes {
         // A typed function pointer: a call through it takes no method lookup.
         if std::mem::take(&mut self.pushes) {
             declarations.push(quote! {
-                let __api_push: fn(&mut #private::Vec<Self>, Self) = #private::Vec::push;
+                let __api_push: fn(&mut #private::Examples<Self>, Self) = #private::push;
             });
         }
         declarations

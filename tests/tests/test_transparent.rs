@@ -451,3 +451,66 @@ mod roles {
         );
     }
 }
+
+/// The examples of a type's own variants, which the derive makes grouped by the field types
+/// they need, come back in declaration order around those of the types it wraps, which keep
+/// their place and their own order.
+mod example_order {
+    use api_error_core::ApiError;
+
+    #[derive(Debug, ApiError)]
+    #[api(code_case = "snake_case", status = 400)]
+    pub enum Lookup {
+        First,
+        #[api(message = "second {0}")]
+        Second(u32),
+        Third,
+    }
+
+    #[derive(Debug, ApiError)]
+    #[api(code_case = "snake_case", status = 409)]
+    pub enum Storage {
+        #[api(message = "locked by {0}")]
+        Locked(String),
+        Full,
+    }
+
+    #[derive(Debug, ApiError)]
+    #[api(code_case = "snake_case", status = 400)]
+    pub enum Handler {
+        #[api(message = "count {0}")]
+        Count(u32),
+        Plain,
+        #[api(message = "name {0}")]
+        Name(String),
+        #[api(message = "other {0}")]
+        Other(u32),
+        #[api(transparent)]
+        Lookup(Lookup),
+        #[api(transparent)]
+        Storage(Storage),
+        Later,
+        #[api(message = "size {0}")]
+        Size(u32),
+        Tail,
+    }
+
+    fn codes<E: ApiError>() -> Vec<String> {
+        E::examples()
+            .iter()
+            .map(|example| example.code().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn own_and_wrapped_examples_are_in_declaration_order() {
+        assert_eq!(codes::<Lookup>(), ["first", "second", "third"]);
+        assert_eq!(
+            codes::<Handler>(),
+            [
+                "count", "plain", "name", "other", "first", "second", "third", "locked", "full",
+                "later", "size", "tail"
+            ]
+        );
+    }
+}

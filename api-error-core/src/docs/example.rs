@@ -195,21 +195,74 @@ fn no_example<T>(field: &'static str) -> T {
     unreachable!("no example value of the type of `{field}`, whose flag says so")
 }
 
-/// Appends the examples of a group of variants: a path the derive calls, where a method
-/// would need `Extend` in scope.
+/// Not public API: the examples a derived type collects for
+/// [`ApiError::examples`](crate::ApiError::examples), which puts them in declaration order.
+/// The derive writes its own variants' examples grouped by the field types they need, and the
+/// examples of the types its transparent variants wrap in place, through [`push_wrapped`].
 #[doc(hidden)]
-#[inline]
-pub fn extend<E, const N: usize>(examples: &mut Vec<E>, values: [E; N]) {
-    examples.extend(values);
+pub struct Examples<E> {
+    values: Vec<E>,
+    /// The positions in `values` of the examples of wrapped types, in increasing order; the
+    /// runs of the type's own examples between them are sorted each on its own.
+    wrapped: Vec<usize>,
 }
 
-/// Puts the examples of a run of a type's own variants, those from `start` on, in declaration
-/// order, their order in the catalog: the derive makes them grouped by the field types they
-/// need. The order is found on the indices alone, so that what is compiled for each type is a
-/// few swaps.
+#[cfg(feature = "docs")]
+impl<E> Examples<E> {
+    pub(crate) const fn new() -> Self {
+        Examples {
+            values: Vec::new(),
+            wrapped: Vec::new(),
+        }
+    }
+}
+
+#[cfg(feature = "docs")]
+impl<E: ApiError> Examples<E> {
+    /// The examples in declaration order, their order in the catalog. The order is found on
+    /// the descriptors' indices alone, so that what is compiled for each type is a few swaps.
+    pub(crate) fn into_catalog_order(self) -> Vec<E> {
+        let Examples {
+            mut values,
+            wrapped,
+        } = self;
+        let mut start = 0;
+        for end in wrapped.into_iter().chain([values.len()]) {
+            if let Some(run) = values.get_mut(start..end) {
+                in_catalog_order(run);
+            }
+            start = end + 1;
+        }
+        values
+    }
+}
+
+/// Appends the examples of a group of a type's own variants: a path the derive calls, where a
+/// method would need `Extend` in scope.
 #[doc(hidden)]
-pub fn in_catalog_order<E: ApiError>(examples: &mut [E], start: usize) {
-    let examples = examples.get_mut(start..).unwrap_or_default();
+#[inline]
+pub fn extend<E, const N: usize>(examples: &mut Examples<E>, values: [E; N]) {
+    examples.values.extend(values);
+}
+
+/// Appends the example of one of a type's own variants.
+#[doc(hidden)]
+#[inline]
+pub fn push<E>(examples: &mut Examples<E>, value: E) {
+    examples.values.push(value);
+}
+
+/// Appends an example of a type a transparent variant wraps, wrapped: it keeps its place.
+#[doc(hidden)]
+#[inline]
+pub fn push_wrapped<E>(examples: &mut Examples<E>, value: E) {
+    examples.wrapped.push(examples.values.len());
+    examples.values.push(value);
+}
+
+/// Puts the examples of a run of a type's own variants in declaration order.
+#[cfg(feature = "docs")]
+fn in_catalog_order<E: ApiError>(examples: &mut [E]) {
     let mut places = Vec::with_capacity(examples.len());
     for example in examples.iter() {
         places.push(example.descriptor().index());
@@ -225,6 +278,7 @@ pub fn in_catalog_order<E: ApiError>(examples: &mut [E], start: usize) {
 }
 
 /// Where each of `places` goes for them to be in increasing order.
+#[cfg(feature = "docs")]
 fn ranks(places: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..places.len()).collect();
     order.sort_unstable_by_key(|&at| places[at]);

@@ -23,7 +23,7 @@
 
 use super::value::{Constant, Value};
 use super::{DetailsForm, Member, Shape};
-use crate::model::descriptor::row;
+use crate::model::descriptor::{EMPTY_ROW, row};
 use crate::{Catalog, Descriptor};
 
 /// Panics with the message the parts spell, in `const` evaluation a compile error.
@@ -447,7 +447,11 @@ const fn check_catalog(shape: &Shape, found: Offers, descriptors: &[Descriptor])
         // The flags are read in place, as each call costs `const` evaluation a frame and a
         // catalog has thousands of variants, most with nothing an envelope may lack a place
         // for.
-        let flags = (descriptor.row.3 >> 16) as u8;
+        let meta = match descriptor.row {
+            Some(row) => row.3,
+            None => EMPTY_ROW.3,
+        };
+        let flags = (meta >> 16) as u8;
         let spread = flags & row::FIELD_ERRORS != 0 && found.field_list;
         let lacks_details = flags & row::DETAILS != 0 && !found.details && !spread;
         let lacks_inner = flags & row::INNER != 0 && !found.inner;

@@ -359,7 +359,20 @@ pub trait ApiError {
     where
         Self: Sized,
     {
-        Vec::new()
+        let mut examples = crate::docs::example::Examples::new();
+        Self::collect_examples(&mut examples);
+        examples.into_catalog_order()
+    }
+
+    /// Not public API: appends the examples [`examples`](Self::examples) returns, in any order
+    /// but with those of wrapped types in place.
+    #[cfg(feature = "docs")]
+    #[doc(hidden)]
+    fn collect_examples(examples: &mut crate::docs::example::Examples<Self>)
+    where
+        Self: Sized,
+    {
+        let _ = examples;
     }
 
     /// Appends the body of the error `descriptor` describes, in this type's envelope, without

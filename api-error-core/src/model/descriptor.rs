@@ -40,11 +40,12 @@ use crate::{Code, DeclaredHeader, Retryable};
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Descriptor {
     /// Names, code, status, description, flags and message: the variant's row of its type's
-    /// table, a `static` of literals in the crate that derives.
-    pub(crate) row: &'static Row,
-    /// Causes, solutions, retry advice, category, attributes, members and headers:
-    /// [`Extra::NONE`] for most variants.
-    pub(crate) extra: &'static Extra,
+    /// table, a `static` of literals in the crate that derives. `None` only in a table being
+    /// filled in, read as an empty row (see [`row`](Self::row)).
+    pub(crate) row: Option<&'static Row>,
+    /// Causes, solutions, retry advice, category, attributes, members and headers; `None`,
+    /// read as [`Extra::NONE`], for most variants.
+    extra: Option<&'static Extra>,
     /// The code and the status, read from the row once: what a response and a client's
     /// lookup ask for first.
     code: Code,
@@ -89,7 +90,7 @@ impl Extra {
 }
 
 /// The row of a descriptor that [`Descriptor::table`] has not filled in yet.
-const EMPTY_ROW: Row = ("0", "", 0, row::meta(0, 500, row::DISPLAY | row::INT_CODE));
+pub(crate) const EMPTY_ROW: Row = ("0", "", 0, row::meta(0, 500, row::DISPLAY | row::INT_CODE));
 
 /// The parts of a [`Descriptor`] built at run time, with [`Descriptor::from_parts`]: a
 /// catalog read from elsewhere, or a test's.
@@ -422,9 +423,9 @@ impl Descriptor {
         };
         Descriptor {
             extra: if extra == Extra::NONE {
-                &Extra::NONE
+                None
             } else {
-                Box::leak(Box::new(extra))
+                Some(Box::leak(Box::new(extra)))
             },
             index,
             ..Descriptor::detached(row)
@@ -444,22 +445,26 @@ impl Descriptor {
         rows: &'static [Row; N],
         extras: &'static [(usize, Extra)],
     ) -> [Descriptor; N] {
-        let mut table = [Descriptor::detached(&EMPTY_ROW); N];
+        // A value without references to start from: `const` evaluation keeps a sorted list of
+        // where an allocation holds references, and writing one in the middle of it moves
+        // all those after it, which for a table of references would take time growing with
+        // the square of its length.
+        let mut table = [Descriptor::UNFILLED; N];
         let mut index = 0;
         let mut next = 0;
         while index < N {
             let extra = if next < extras.len() && extras[next].0 == index {
                 next += 1;
-                &extras[next - 1].1
+                Some(&extras[next - 1].1)
             } else {
-                &Extra::NONE
+                None
             };
             // In place rather than through `detached`: each call costs `const` evaluation a
             // frame, and a catalog has thousands of rows.
             let row = &rows[index];
             let (code, meta) = (row.0, row.3);
             table[index] = Descriptor {
-                row,
+                row: Some(row),
                 extra,
                 code: if (meta >> 16) as u8 & row::INT_CODE == 0 {
                     Code::Str(code)
@@ -487,8 +492,8 @@ impl Descriptor {
     pub const fn detached(row: &'static Row) -> Self {
         let &(code, _, _, meta) = row;
         Descriptor {
-            row,
-            extra: &Extra::NONE,
+            row: Some(row),
+            extra: None,
             code: if row::flags(meta) & row::INT_CODE == 0 {
                 Code::Str(code)
             } else {
@@ -499,14 +504,41 @@ impl Descriptor {
         }
     }
 
+    /// What [`table`](Self::table) starts from: a descriptor without references.
+    const UNFILLED: Descriptor = Descriptor {
+        row: None,
+        extra: None,
+        code: Code::Int(0),
+        status: StatusCode::INTERNAL_SERVER_ERROR,
+        index: usize::MAX,
+    };
+
+    /// The variant's row.
+    #[inline]
+    pub(crate) const fn row(&self) -> &'static Row {
+        match self.row {
+            Some(row) => row,
+            None => &EMPTY_ROW,
+        }
+    }
+
+    /// What the variant has beyond its row.
+    #[inline]
+    const fn extra(&self) -> &'static Extra {
+        match self.extra {
+            Some(extra) => extra,
+            None => &Extra::NONE,
+        }
+    }
+
     #[inline]
     const fn flags(&self) -> u8 {
-        row::flags(self.row.3)
+        row::flags(self.row().3)
     }
 
     #[inline]
     const fn part(&self, part: usize) -> &'static str {
-        row::part(self.row, part)
+        row::part(self.row(), part)
     }
 
     /// The variant's position in its type's catalog.
@@ -536,7 +568,7 @@ impl Descriptor {
         if self.flags() & row::INT_CODE == 0 {
             self.part(row::CODE_JSON)
         } else {
-            self.row.0
+            self.row().0
         }
     }
 
@@ -671,7 +703,7 @@ impl Descriptor {
     /// );
     /// ```
     pub const fn causes(&self) -> &'static [&'static str] {
-        self.extra.causes
+        self.extra().causes
     }
 
     /// How a client can resolve the error, one step each, in declaration order.
@@ -686,7 +718,7 @@ impl Descriptor {
     /// assert_eq!(Error::InvalidApiKey.descriptor().solutions(), ["Check the x-api-key header"]);
     /// ```
     pub const fn solutions(&self) -> &'static [&'static str] {
-        self.extra.solutions
+        self.extra().solutions
     }
 
     /// Whether a client may retry the request, if the catalog says; see
@@ -702,7 +734,7 @@ impl Descriptor {
     /// assert_eq!(Error::SessionExpired.descriptor().retryable(), Some(Retryable::AfterReauth));
     /// ```
     pub const fn retryable(&self) -> Option<Retryable> {
-        self.extra.retryable
+        self.extra().retryable
     }
 
     /// The documentation group the error belongs to, such as `"Authentication"`.
@@ -717,10 +749,10 @@ impl Descriptor {
     /// assert_eq!(Error::TokenExpired.descriptor().category(), Some("Authentication"));
     /// ```
     pub const fn category(&self) -> Option<&'static str> {
-        if self.extra.category.is_empty() {
+        if self.extra().category.is_empty() {
             None
         } else {
-            Some(self.extra.category)
+            Some(self.extra().category)
         }
     }
 
@@ -794,7 +826,7 @@ impl Descriptor {
     /// );
     /// ```
     pub const fn attrs(&self) -> &'static [(&'static str, AttrValue)] {
-        self.extra.attrs
+        self.extra().attrs
     }
 
     /// The variant's attribute of this name.
@@ -811,7 +843,7 @@ impl Descriptor {
     /// ```
     pub const fn attr(&self, name: &str) -> Option<AttrValue> {
         let mut index = 0;
-        let attrs = self.extra.attrs;
+        let attrs = self.extra().attrs;
         while index < attrs.len() {
             let (own, value) = attrs[index];
             if crate::envelope::check::eq(own, name) {
@@ -839,7 +871,7 @@ impl Descriptor {
     /// assert_eq!(Error::CATALOG.descriptors()[0].members(), ["limit", "retryAfter"]);
     /// ```
     pub const fn members(&self) -> &'static [&'static str] {
-        self.extra.members
+        self.extra().members
     }
 
     /// The response headers the error declares, in the order they go out (see
@@ -877,7 +909,7 @@ impl Descriptor {
     /// assert_eq!(unauthorized[1].value(), Some("Bearer"));
     /// ```
     pub const fn headers(&self) -> &'static [DeclaredHeader] {
-        self.extra.headers
+        self.extra().headers
     }
 }
 
@@ -1018,14 +1050,14 @@ impl Descriptor {
     /// The same error with another status, in no type's catalog: how a rejection variant is
     /// written with the framework's status.
     pub(crate) fn with_status(&self, status: StatusCode) -> Descriptor {
-        let mut row = *self.row;
+        let mut row = *self.row();
         row.3 = row::meta(
             row::end(&row, row::MESSAGE) as u32,
             status.as_u16(),
             self.flags(),
         );
         Descriptor {
-            row: Box::leak(Box::new(row)),
+            row: Some(Box::leak(Box::new(row))),
             status,
             index: usize::MAX,
             ..*self
