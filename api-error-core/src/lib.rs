@@ -229,10 +229,7 @@ pub mod __private {
     /// The message of the error `descriptor` describes, when it is fixed.
     #[inline]
     pub const fn fixed_message(descriptor: &Descriptor) -> Option<&'static str> {
-        match descriptor.message_json() {
-            Some(_) => descriptor.message(),
-            None => None,
-        }
+        descriptor.fixed_message()
     }
 
     /// A member field as the envelope sees it.

@@ -579,6 +579,18 @@ impl Descriptor {
         if json.is_empty() { None } else { Some(json) }
     }
 
+    /// The message when it is fixed, which a fixed message's JSON says: its row read once,
+    /// the JSON only measured.
+    #[inline]
+    pub(crate) const fn fixed_message(&self) -> Option<&'static str> {
+        let row = self.row();
+        if row::end(row, row::MESSAGE_JSON) > row::end(row, row::MESSAGE) {
+            Some(row::part(row, row::MESSAGE))
+        } else {
+            None
+        }
+    }
+
     /// The Rust name of the variant (or struct) this descriptor belongs to.
     ///
     /// ```
