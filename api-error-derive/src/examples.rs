@@ -45,24 +45,21 @@ pub fn method(
     // Both lists follow the declaration order, so each is walked once.
     let mut own = resolved.iter().peekable();
     let mut wrapped = transparent.iter().peekable();
-    let mut chunks = Chunks::default();
+    let mut steps: Vec<Step> = Vec::new();
     let mut run = Run::default();
     for variant in &input.variants {
         if let Some(nested) = wrapped.next_if(|nested| core::ptr::eq(nested.variant, variant)) {
             // The wrapped examples follow the run of the type's own before them.
-            chunks.finish(&mut run, &mut probes, private);
-            chunks
-                .steps
-                .push(Step::Wrapped(compose::examples(nested, private)));
+            steps.extend(run.finish(&mut probes, private));
+            steps.push(Step::Wrapped(compose::examples(nested, private)));
         } else if let Some(error) = own.next_if(|error| core::ptr::eq(error.variant, variant)) {
             own_examples(error, &mut probes, &mut run, private);
             if run.count == CHUNK {
-                chunks.finish(&mut run, &mut probes, private);
+                steps.extend(run.finish(&mut probes, private));
             }
         }
     }
-    chunks.finish(&mut run, &mut probes, private);
-    let Chunks { steps, mut bodies } = chunks;
+    steps.extend(run.finish(&mut probes, private));
     let signature = quote! {
         #[inline]
         fn collect_examples(__examples: &mut #private::Examples<Self>)
@@ -70,29 +67,30 @@ pub fn method(
     match steps.as_slice() {
         // No example to collect: the trait's method, which collects none, is right.
         [] => return (TokenStream::new(), TokenStream::new()),
-        [Step::Own(_)] => {
-            let body = bodies.remove(0);
+        [Step::Own(body)] => {
             let method = quote!(#private::docs_only! { #signature { #body } });
             return (method, TokenStream::new());
         }
         _ => {}
     }
-    let steps = steps.into_iter().map(|step| match step {
-        Step::Own(at) => {
-            let function = function(at);
-            quote!(Self::#function(__examples);)
+    // Each run of own variants in a function of its own, called in its turn.
+    let mut functions = Vec::new();
+    let mut calls = Vec::new();
+    for step in steps {
+        match step {
+            Step::Own(body) => {
+                let function = format_ident!("__api_examples{}", functions.len());
+                functions.push(quote! {
+                    #[doc(hidden)]
+                    #[inline]
+                    fn #function(__examples: &mut #private::Examples<Self>) { #body }
+                });
+                calls.push(quote!(Self::#function(__examples);));
+            }
+            Step::Wrapped(tokens) => calls.push(tokens),
         }
-        Step::Wrapped(tokens) => tokens,
-    });
-    let functions = bodies.iter().enumerate().map(|(at, body)| {
-        let function = function(at);
-        quote! {
-            #[doc(hidden)]
-            #[inline]
-            fn #function(__examples: &mut #private::Examples<Self>) { #body }
-        }
-    });
-    let method = quote!(#private::docs_only! { #signature { #(#steps)* } });
+    }
+    let method = quote!(#private::docs_only! { #signature { #(#calls)* } });
     let items = quote! {
         #private::docs_only! {
             #[automatically_derived]
@@ -104,45 +102,12 @@ pub fn method(
     (method, items)
 }
 
-/// The name of the function that makes the examples of the `at`th run of own variants.
-fn function(at: usize) -> syn::Ident {
-    format_ident!("__api_examples{}", at)
-}
-
-/// What `collect_examples` does in turn, and the bodies of the functions that make the
-/// examples of runs of the type's own variants.
-#[derive(Default)]
-struct Chunks {
-    steps: Vec<Step>,
-    bodies: Vec<TokenStream>,
-}
-
 /// One step of `collect_examples`.
 enum Step {
-    /// The examples of a run of the type's own variants: the body of that index.
-    Own(usize),
+    /// The statements that push the examples of a run of the type's own variants.
+    Own(TokenStream),
     /// The loop that adds a wrapped type's examples.
     Wrapped(TokenStream),
-}
-
-impl Chunks {
-    /// The statements that push the examples of `run`, declaring the probes they use, as a
-    /// step; nothing for an empty run. Grouped by the flags that guard them, the examples are
-    /// put back in declaration order by the trait's `examples()`.
-    fn finish(&mut self, run: &mut Run, probes: &mut Probes, private: &TokenStream) {
-        if run.count == 0 {
-            return;
-        }
-        let declarations = probes.declarations(private);
-        let pushes = run.take(private);
-        self.steps.push(Step::Own(self.bodies.len()));
-        self.bodies.push(quote! {
-            #[allow(unused_imports)]
-            use #private::{ViaExample as _, WithoutExample as _};
-            #(#declarations)*
-            #(#pushes)*
-        });
-    }
 }
 
 /// The examples of a run of the type's own variants: most as source text (see
@@ -160,6 +125,23 @@ struct Run {
 }
 
 impl Run {
+    /// The statements that push the examples of the run, declaring the probes they use, as a
+    /// step; nothing for an empty run. Grouped by the flags that guard them, the examples are
+    /// put back in declaration order by the trait's `examples()`.
+    fn finish(&mut self, probes: &mut Probes, private: &TokenStream) -> Option<Step> {
+        if self.count == 0 {
+            return None;
+        }
+        let declarations = probes.declarations(private);
+        let pushes = self.take(private);
+        Some(Step::Own(quote! {
+            #[allow(unused_imports)]
+            use #private::{ViaExample as _, WithoutExample as _};
+            #(#declarations)*
+            #(#pushes)*
+        }))
+    }
+
     fn statement(&mut self, tokens: TokenStream) {
         self.statements.push(tokens);
         self.count += 1;
