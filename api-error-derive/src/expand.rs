@@ -94,7 +94,7 @@ fn expand(
     };
     // Values formatted through `&dyn Display` must be sized, which a type parameter may not be.
     let plain_parts = input.generics.type_params().next().is_none();
-    let write_message_body = write_message_body(
+    let write_message = write_message_method(
         resolved,
         &nested("write_message"),
         &private,
@@ -264,12 +264,7 @@ fn expand(
 
                 #delegated
 
-                fn write_message<__W: #private::FmtWrite + ?::core::marker::Sized>(
-                    &self,
-                    __out: &mut __W,
-                ) -> #private::FmtResult {
-                    #write_message_body
-                }
+                #write_message
 
                 #details
 
@@ -531,7 +526,7 @@ pub(crate) fn binding(index: usize) -> syn::Ident {
 /// written as its text and values in turn (`parts2(__out, "a ", x, " b ", y, "")`), which
 /// rustc checks in a good part of the time `format_args!` takes; any other through
 /// `format_args!`.
-fn write_message_body(
+fn write_message_method(
     resolved: &[Resolved<'_>],
     nested: &[TokenStream],
     private: &TokenStream,
@@ -585,7 +580,7 @@ fn write_message_body(
         },
         args: quote!(__out),
     };
-    some_arms(
+    method.define(some_arms(
         chains,
         &method,
         resolved,
@@ -594,7 +589,7 @@ fn write_message_body(
         quote!(__out.write_str(
             <Self as #private::ApiError>::static_message(self).unwrap_or_default()
         )),
-    )
+    ))
 }
 
 /// A template of one to three plain placeholders as the text before, between and after them
@@ -657,12 +652,8 @@ fn details_method(
         arm,
         quote!(#private::None),
     );
-    quote! {
-        #[inline]
-        fn details(&self) -> #private::Option<&dyn #private::Details> {
-            #body
-        }
-    }
+    let details = method.define(body);
+    quote!(#[inline] #details)
 }
 
 /// `tokens` with every span moved to `span`'s location, keeping call-site resolution, so that
@@ -741,12 +732,7 @@ fn headers_method(
     };
     let method = Method::new("headers", quote!((&self) -> #private::Headers<'_>));
     let none = quote!(#private::Headers::none());
-    let body = some_arms(chains, &method, resolved, nested, arm, none);
-    quote! {
-        fn headers(&self) -> #private::Headers<'_> {
-            #body
-        }
-    }
+    method.define(some_arms(chains, &method, resolved, nested, arm, none))
 }
 
 /// `from_rejection`, when any variant takes rejections: for each kind, the variant that takes

@@ -106,19 +106,14 @@ pub fn inner_error_method(
     };
     let output = quote!(#private::Option<&dyn #private::InnerError>);
     let method = Method::new("inner_error", quote!((&self) -> #output));
-    let body = some_arms(
+    method.define(some_arms(
         chains,
         &method,
         resolved,
         &nested,
         arm,
         quote!(#private::None),
-    );
-    quote! {
-        fn inner_error(&self) -> #private::Option<&dyn #private::InnerError> {
-            #body
-        }
-    }
+    ))
 }
 
 /// `FieldHeaders`, when any variant has header fields: the field of each index, in the

@@ -36,6 +36,13 @@ pub struct Method {
 }
 
 impl Method {
+    /// The method itself, `fn {name}{signature} { body }`, whose match `body` is.
+    pub fn define(&self, body: TokenStream) -> TokenStream {
+        let name = format_ident!("{}", self.name);
+        let signature = &self.signature;
+        quote!(fn #name #signature { #body })
+    }
+
     /// A method taking no arguments after `&self` (`signature` from its parameters on).
     pub fn new(name: &'static str, signature: TokenStream) -> Self {
         Method {
